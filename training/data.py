@@ -1,0 +1,187 @@
+"""Load FER-2013 from its original CSV or from image folders into numpy arrays.
+
+Both forms give uint8 images of shape [N, 48, 48] and int labels indexing LABELS.
+Bad rows and unreadable images are skipped and counted, never fatal.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+# Output order of the shipped model (alphabetical, as the class folders are named).
+LABELS: tuple[str, ...] = ("angry", "disgust", "fear", "happy", "neutral", "sad", "surprise")
+IMAGE_SIZE = 48
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp"}
+
+# The original CSV's label numbers: angry=0, disgust=1, fear=2, happy=3, sad=4, surprise=5, neutral=6.
+_CSV_LABELS = ("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral")
+_CSV_USAGE = {"training": "train", "publictest": "val", "privatetest": "test"}
+
+_ALIASES = {
+    "anger": "angry",
+    "angry": "angry",
+    "mad": "angry",
+    "disgust": "disgust",
+    "disgusted": "disgust",
+    "fear": "fear",
+    "fearful": "fear",
+    "afraid": "fear",
+    "scared": "fear",
+    "happy": "happy",
+    "happiness": "happy",
+    "joy": "happy",
+    "neutral": "neutral",
+    "sad": "sad",
+    "sadness": "sad",
+    "surprise": "surprise",
+    "surprised": "surprise",
+}
+_SPLIT_ALIASES = {
+    "train": "train",
+    "training": "train",
+    "val": "val",
+    "valid": "val",
+    "validation": "val",
+    "publictest": "val",
+    "test": "test",
+    "privatetest": "test",
+}
+
+
+class DataError(ValueError):
+    """The data set is missing or unusable; the message says what and where."""
+
+
+@dataclass
+class Split:
+    """One split of the data set: images [N, 48, 48] uint8 and labels [N] int64."""
+
+    images: np.ndarray
+    labels: np.ndarray
+    skipped: int = 0
+    unknown_classes: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        found = Counter(int(i) for i in self.labels)
+        return {name: found.get(i, 0) for i, name in enumerate(LABELS)}
+
+
+def canonical_label(name: str) -> str | None:
+    """Map a class-folder name such as 'Fearful' or 'happiness' to a label, or None."""
+    return _ALIASES.get(name.strip().lower())
+
+
+def load_dataset(root: Path) -> dict[str, Split]:
+    """Load every split found at root: a FER-2013 CSV file or a folder of split folders."""
+    root = Path(root)
+    if not root.exists():
+        raise DataError(f"data not found: {root} does not exist")
+    if root.is_file():
+        return load_csv(root)
+    csvs = sorted(root.glob("*.csv"))
+    splits = {_SPLIT_ALIASES[p.name.lower()]: p for p in root.iterdir() if p.is_dir() and p.name.lower() in _SPLIT_ALIASES}
+    if splits:
+        return {name: load_folder(path) for name, path in splits.items()}
+    if csvs:
+        return load_csv(csvs[0])
+    if any(canonical_label(p.name) for p in root.iterdir() if p.is_dir()):
+        return {"train": load_folder(root)}
+    raise DataError(f"no FER-2013 data in {root}: expected a CSV file or split folders (train/, val/ or test/)")
+
+
+def load_folder(folder: Path) -> Split:
+    """Load <folder>/<class>/*.png|jpg; unknown class folders are skipped and reported."""
+    images: list[np.ndarray] = []
+    labels: list[int] = []
+    skipped = 0
+    unknown: list[str] = []
+    for class_dir in sorted(p for p in Path(folder).iterdir() if p.is_dir()):
+        label = canonical_label(class_dir.name)
+        if label is None:
+            unknown.append(class_dir.name)
+            continue
+        for path in sorted(class_dir.iterdir()):
+            if path.suffix.lower() not in IMAGE_SUFFIXES:
+                continue
+            image = read_image(path)
+            if image is None:
+                skipped += 1
+                continue
+            images.append(image)
+            labels.append(LABELS.index(label))
+    if unknown:
+        log.warning("%s: skipped unknown class folders %s", folder, ", ".join(unknown))
+    if skipped:
+        log.warning("%s: skipped %d unreadable images", folder, skipped)
+    if not images:
+        raise DataError(f"no images found in {folder}: expected <class>/*.png with classes {', '.join(LABELS)}")
+    return Split(np.stack(images), np.asarray(labels, dtype=np.int64), skipped, unknown)
+
+
+def read_image(path: Path) -> np.ndarray | None:
+    """Read one image as 48x48 grayscale uint8, resizing odd sizes; None if unreadable."""
+    data = np.fromfile(str(path), dtype=np.uint8)
+    image = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE) if data.size else None
+    if image is None or image.size == 0:
+        log.debug("unreadable image %s", path)
+        return None
+    return to_model_size(image)
+
+
+def to_model_size(image: np.ndarray) -> np.ndarray:
+    if image.shape == (IMAGE_SIZE, IMAGE_SIZE):
+        return image
+    return cv2.resize(image, (IMAGE_SIZE, IMAGE_SIZE), interpolation=cv2.INTER_AREA)
+
+
+def load_csv(path: Path) -> dict[str, Split]:
+    """Load the original fer2013.csv (columns emotion, pixels, Usage); bad rows are counted."""
+    rows: dict[str, tuple[list[np.ndarray], list[int]]] = {}
+    skipped = 0
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames is None or not {"emotion", "pixels"} <= set(reader.fieldnames):
+            raise DataError(f"{path}: not a FER-2013 CSV (expected columns emotion,pixels,Usage)")
+        for row in reader:
+            parsed = _parse_csv_row(row)
+            if parsed is None:
+                skipped += 1
+                continue
+            split, image, label = parsed
+            images, labels = rows.setdefault(split, ([], []))
+            images.append(image)
+            labels.append(label)
+    if skipped:
+        log.warning("%s: skipped %d malformed rows", path, skipped)
+    if not rows:
+        raise DataError(f"{path}: no usable rows")
+    return {
+        split: Split(np.stack(images), np.asarray(labels, dtype=np.int64), skipped)
+        for split, (images, labels) in rows.items()
+    }
+
+
+def _parse_csv_row(row: dict[str, str]) -> tuple[str, np.ndarray, int] | None:
+    try:
+        emotion = int(row["emotion"])
+        pixels = np.array(row["pixels"].split(), dtype=np.float64)
+    except (TypeError, ValueError, AttributeError):
+        return None
+    side = int(round(np.sqrt(pixels.size)))
+    if not 0 <= emotion < len(_CSV_LABELS) or side < 8 or side * side != pixels.size:
+        return None
+    if pixels.min() < 0 or pixels.max() > 255:
+        return None
+    image = to_model_size(pixels.reshape(side, side).astype(np.uint8))
+    usage = (row.get("Usage") or "Training").strip().lower()
+    split = _CSV_USAGE.get(usage, "train")
+    return split, image, LABELS.index(_CSV_LABELS[emotion])

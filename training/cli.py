@@ -3,23 +3,115 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
 from pathlib import Path
 
 from training.data import DataError
+from training.errors import ExportError, ModelFileError
+
+EXIT_USAGE = 2  # bad input: missing or unusable data or model files
+EXIT_FAILED = 1  # the work itself failed (e.g. an export that does not match Keras)
+EXIT_INTERRUPTED = 130
+
+
+def _fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a fraction between 0 and 1, got {text!r}")
+    return value
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return int(text)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m training", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
+
     train = sub.add_parser("train", help="train the expression network")
-    train.add_argument("--data", type=Path, required=True, help="FER-2013 CSV file or folder of split folders")
+    train.add_argument(
+        "--data", type=Path, required=True, help="FER-2013 CSV file or folder of split folders"
+    )
     train.add_argument("--out", type=Path, required=True, help="folder for checkpoints, state and curves")
-    train.add_argument("--epochs", type=int, default=None)
+    train.add_argument("--epochs", type=_positive, default=None)
     train.add_argument("--resume", action="store_true", help="continue the run saved in --out")
+
+    export = sub.add_parser("export", help="export a .keras checkpoint to the kiosk's ONNX model")
+    export.add_argument("--checkpoint", type=Path, required=True, help="e.g. runs/fer-v1/best.keras")
+    export.add_argument("--out", type=Path, required=True, help="the .onnx file to write")
+    export.add_argument("--no-flip", action="store_true", help="no mirrored test-time averaging in the graph")
+    export.add_argument(
+        "--val-accuracy",
+        type=_fraction,
+        default=None,
+        help="metadata; default: from state.json beside the checkpoint",
+    )
+    export.add_argument("--model-version", default=None, help="metadata 'version' (default 1.0.0)")
+    export.add_argument("--dataset", default="FER-2013", help="metadata 'dataset'")
+
+    evaluate = sub.add_parser("evaluate", help="score an ONNX model on labelled faces, as the kiosk runs it")
+    evaluate.add_argument("--model", type=Path, required=True, help="the .onnx file")
+    evaluate.add_argument(
+        "--data", type=Path, required=True, help="<class>/*.png folder, split folders or CSV"
+    )
+    evaluate.add_argument(
+        "--out", type=Path, default=None, help="folder for the report (default: beside the model)"
+    )
+    evaluate.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    evaluate.add_argument(
+        "--threads", type=_positive, default=1, help="onnxruntime threads (the kiosk uses 1)"
+    )
     return parser
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    from training.train import train
+
+    state = train(args.data, args.out, epochs=args.epochs, resume=args.resume)
+    print(f"best validation accuracy {state['best_val_accuracy']:.4f} at epoch {state['best_epoch']}")
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from training.export import MODEL_VERSION, export, val_accuracy_from_state
+
+    val_accuracy = args.val_accuracy
+    if val_accuracy is None:
+        val_accuracy = val_accuracy_from_state(args.checkpoint)
+    result = export(
+        args.checkpoint,
+        args.out,
+        flip_tta=not args.no_flip,
+        val_accuracy=val_accuracy,
+        dataset=args.dataset,
+        version=args.model_version or MODEL_VERSION,
+    )
+    print(
+        f"wrote {result.path}: {result.size_bytes / 1024:.1f} KiB, "
+        f"parity max |onnx - keras| = {result.max_abs_diff:.2e}, "
+        f"flip TTA {'on' if not args.no_flip else 'off'}, val_accuracy {result.metadata['val_accuracy']}"
+    )
+    return 0
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    from training.evaluate import evaluate, format_report
+
+    report = evaluate(args.model, args.data, out_dir=args.out, threads=args.threads)
+    print(json.dumps(report) if args.json else format_report(report))
+    return 0
+
+
+_COMMANDS = {"train": _run_train, "export": _run_export, "evaluate": _run_evaluate}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,13 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     args = _parser().parse_args(argv)
     try:
-        if args.command == "train":
-            from training.train import train
-
-            state = train(args.data, args.out, epochs=args.epochs, resume=args.resume)
-            print(f"best validation accuracy {state['best_val_accuracy']:.4f} at epoch {state['best_epoch']}")
-            return 0
-    except DataError as error:
+        return _COMMANDS[args.command](args)
+    except (DataError, ModelFileError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
-        return 2
-    return 1
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        hint = "; `train --resume` continues from the last finished epoch" if args.command == "train" else ""
+        print(f"interrupted{hint}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except ExportError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED

@@ -88,14 +88,28 @@ def load_dataset(root: Path) -> dict[str, Split]:
     if root.is_file():
         return load_csv(root)
     csvs = sorted(root.glob("*.csv"))
-    splits = {_SPLIT_ALIASES[p.name.lower()]: p for p in root.iterdir() if p.is_dir() and p.name.lower() in _SPLIT_ALIASES}
+    splits = split_folders(root)
     if splits:
         return {name: load_folder(path) for name, path in splits.items()}
     if csvs:
         return load_csv(csvs[0])
-    if any(canonical_label(p.name) for p in root.iterdir() if p.is_dir()):
+    folders = sorted(p.name for p in root.iterdir() if p.is_dir())
+    if any(canonical_label(name) for name in folders):
         return {"train": load_folder(root)}
-    raise DataError(f"no FER-2013 data in {root}: expected a CSV file or split folders (train/, val/ or test/)")
+    found = f"only unknown folders: {', '.join(folders)}" if folders else "no sub-folders"
+    raise DataError(
+        f"no FER-2013 data in {root} ({found}): expected a CSV file, split folders "
+        f"(train/, val/ or test/) or class folders ({', '.join(LABELS)})"
+    )
+
+
+def split_folders(root: Path) -> dict[str, Path]:
+    """The split folders under root by canonical name ('train', 'val', 'test'); empty if none."""
+    return {
+        _SPLIT_ALIASES[p.name.lower()]: p
+        for p in sorted(Path(root).iterdir())
+        if p.is_dir() and p.name.lower() in _SPLIT_ALIASES
+    }
 
 
 def load_folder(folder: Path) -> Split:
@@ -110,7 +124,7 @@ def load_folder(folder: Path) -> Split:
             unknown.append(class_dir.name)
             continue
         for path in sorted(class_dir.iterdir()):
-            if path.suffix.lower() not in IMAGE_SUFFIXES:
+            if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
                 continue
             image = read_image(path)
             if image is None:
@@ -123,13 +137,20 @@ def load_folder(folder: Path) -> Split:
     if skipped:
         log.warning("%s: skipped %d unreadable images", folder, skipped)
     if not images:
-        raise DataError(f"no images found in {folder}: expected <class>/*.png with classes {', '.join(LABELS)}")
+        found = f" (unknown class folders: {', '.join(unknown)})" if unknown else ""
+        raise DataError(
+            f"no images found in {folder}{found}: expected <class>/*.png with classes {', '.join(LABELS)}"
+        )
     return Split(np.stack(images), np.asarray(labels, dtype=np.int64), skipped, unknown)
 
 
 def read_image(path: Path) -> np.ndarray | None:
     """Read one image as 48x48 grayscale uint8, resizing odd sizes; None if unreadable."""
-    data = np.fromfile(str(path), dtype=np.uint8)
+    try:
+        data = np.fromfile(str(path), dtype=np.uint8)
+    except OSError as error:  # permissions, a vanished file: skip it like a corrupt one
+        log.debug("cannot read %s: %s", path, error)
+        return None
     image = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE) if data.size else None
     if image is None or image.size == 0:
         log.debug("unreadable image %s", path)
@@ -145,6 +166,21 @@ def to_model_size(image: np.ndarray) -> np.ndarray:
 
 def load_csv(path: Path) -> dict[str, Split]:
     """Load the original fer2013.csv (columns emotion, pixels, Usage); bad rows are counted."""
+    try:
+        rows, skipped = _read_csv_rows(path)
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise DataError(f"{path}: not a readable FER-2013 CSV ({error})") from error
+    if skipped:
+        log.warning("%s: skipped %d malformed rows", path, skipped)
+    if not rows:
+        raise DataError(f"{path}: no usable rows")
+    return {
+        split: Split(np.stack(images), np.asarray(labels, dtype=np.int64), skipped)
+        for split, (images, labels) in rows.items()
+    }
+
+
+def _read_csv_rows(path: Path) -> tuple[dict[str, tuple[list[np.ndarray], list[int]]], int]:
     rows: dict[str, tuple[list[np.ndarray], list[int]]] = {}
     skipped = 0
     with open(path, newline="", encoding="utf-8") as handle:
@@ -160,14 +196,7 @@ def load_csv(path: Path) -> dict[str, Split]:
             images, labels = rows.setdefault(split, ([], []))
             images.append(image)
             labels.append(label)
-    if skipped:
-        log.warning("%s: skipped %d malformed rows", path, skipped)
-    if not rows:
-        raise DataError(f"{path}: no usable rows")
-    return {
-        split: Split(np.stack(images), np.asarray(labels, dtype=np.int64), skipped)
-        for split, (images, labels) in rows.items()
-    }
+    return rows, skipped
 
 
 def _parse_csv_row(row: dict[str, str]) -> tuple[str, np.ndarray, int] | None:
@@ -176,10 +205,10 @@ def _parse_csv_row(row: dict[str, str]) -> tuple[str, np.ndarray, int] | None:
         pixels = np.array(row["pixels"].split(), dtype=np.float64)
     except (TypeError, ValueError, AttributeError):
         return None
-    side = int(round(np.sqrt(pixels.size)))
+    side = round(float(np.sqrt(pixels.size)))
     if not 0 <= emotion < len(_CSV_LABELS) or side < 8 or side * side != pixels.size:
         return None
-    if pixels.min() < 0 or pixels.max() > 255:
+    if not np.isfinite(pixels).all() or pixels.min() < 0 or pixels.max() > 255:
         return None
     image = to_model_size(pixels.reshape(side, side).astype(np.uint8))
     usage = (row.get("Usage") or "Training").strip().lower()

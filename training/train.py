@@ -13,12 +13,18 @@ import os
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from training.data import LABELS, DataError, Split, load_dataset
 
+if TYPE_CHECKING:
+    import keras
+
 log = logging.getLogger(__name__)
+
+State = dict[str, Any]  # the contents of state.json
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,8 @@ def _split_for_validation(splits: dict[str, Split]) -> tuple[Split, Split]:
     val = splits.get("val") or splits.get("test")
     if val is not None:
         return train, val
+    if len(train.labels) < 2:
+        raise DataError(f"too few training images ({len(train.labels)}) to hold out a validation set")
     # No validation split: hold out a stratified-enough 10 % of train.
     rng = np.random.default_rng(0)
     order = rng.permutation(len(train.labels))
@@ -67,7 +75,7 @@ def _as_inputs(split: Split) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
-def _build(config: TrainConfig, steps_per_epoch: int):  # type: ignore[no-untyped-def]
+def _build(config: TrainConfig, steps_per_epoch: int) -> keras.Model:
     import keras
 
     from training.model import make_model
@@ -94,14 +102,20 @@ def _build(config: TrainConfig, steps_per_epoch: int):  # type: ignore[no-untype
     return model
 
 
-def _load_state(out: Path) -> dict | None:  # type: ignore[type-arg]
+def _load_state(out: Path) -> State | None:
     path = out / "state.json"
     if not path.exists():
         return None
-    return json.loads(path.read_text())
+    try:
+        state: State = json.loads(path.read_text())
+    except (OSError, ValueError) as error:
+        raise DataError(
+            f"{path}: unreadable training state ({error}); move it away to start afresh"
+        ) from error
+    return state
 
 
-def _atomic_save(model, path: Path) -> None:  # type: ignore[no-untyped-def]
+def _atomic_save(model: keras.Model, path: Path) -> None:
     tmp = path.with_name(path.stem + ".tmp.keras")
     model.save(tmp)
     os.replace(tmp, path)
@@ -113,7 +127,13 @@ def _write_json(path: Path, data: object) -> None:
     os.replace(tmp, path)
 
 
-def train(data: Path, out: Path, epochs: int | None = None, resume: bool = False, config: TrainConfig | None = None) -> dict:  # type: ignore[type-arg]
+def train(
+    data: Path,
+    out: Path,
+    epochs: int | None = None,
+    resume: bool = False,
+    config: TrainConfig | None = None,
+) -> State:
     """Train (or resume) and return the final state; raises DataError on unusable data."""
     import keras
 
@@ -125,6 +145,11 @@ def train(data: Path, out: Path, epochs: int | None = None, resume: bool = False
         config = TrainConfig(**{**state["config"], "widths": tuple(state["config"]["widths"])})
     config = config or TrainConfig()
     if epochs is not None:
+        if state is not None and epochs != config.epochs:
+            # The learning-rate schedule is saved with the optimizer and keeps its original length.
+            log.warning(
+                "resuming with --epochs %d: the schedule still spans %d epochs", epochs, config.epochs
+            )
         config = TrainConfig(**{**asdict(config), "epochs": epochs})
     keras.utils.set_random_seed(config.seed + (state["epoch"] if state else 0))
 
@@ -141,7 +166,13 @@ def train(data: Path, out: Path, epochs: int | None = None, resume: bool = False
     else:
         model = _build(config, steps)
         start = 0
-        state = {"epoch": 0, "best_val_accuracy": 0.0, "best_epoch": 0, "history": [], "config": asdict(config)}
+        state = {
+            "epoch": 0,
+            "best_val_accuracy": 0.0,
+            "best_epoch": 0,
+            "history": [],
+            "config": asdict(config),
+        }
     state["config"] = asdict(config)
     if start >= config.epochs:
         log.info("already trained for %d epochs", start)
@@ -166,7 +197,7 @@ def train(data: Path, out: Path, epochs: int | None = None, resume: bool = False
 class _EpochCheckpoint:
     """Keras callback, built lazily so importing this module needs no TensorFlow."""
 
-    def __new__(cls, out: Path, state: dict, patience: int):  # type: ignore[no-untyped-def, type-arg]
+    def __new__(cls, out: Path, state: State, patience: int) -> keras.callbacks.Callback:
         import keras
 
         class Checkpoint(keras.callbacks.Callback):
@@ -174,10 +205,10 @@ class _EpochCheckpoint:
                 super().__init__()
                 self.started = time.monotonic()
 
-            def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:  # type: ignore[type-arg]
+            def on_epoch_begin(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
                 self.started = time.monotonic()
 
-            def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:  # type: ignore[type-arg]
+            def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
                 logs = dict(logs or {})
                 row = {k: float(v) for k, v in logs.items()}
                 row.update(epoch=epoch + 1, seconds=round(time.monotonic() - self.started, 1))
@@ -190,7 +221,13 @@ class _EpochCheckpoint:
                 _atomic_save(self.model, out / "last.keras")
                 _write_json(out / "state.json", state)
                 _plot_curves(state["history"], out / "curves.png")
-                log.info("epoch %d: val accuracy %.4f (best %.4f at %d)", epoch + 1, val, state["best_val_accuracy"], state["best_epoch"])
+                log.info(
+                    "epoch %d: val accuracy %.4f (best %.4f at %d)",
+                    epoch + 1,
+                    val,
+                    state["best_val_accuracy"],
+                    state["best_epoch"],
+                )
                 if epoch + 1 - state["best_epoch"] >= patience:
                     log.info("early stop: no validation gain for %d epochs", patience)
                     self.model.stop_training = True
@@ -198,7 +235,7 @@ class _EpochCheckpoint:
         return Checkpoint()
 
 
-def _plot_curves(history: list[dict], path: Path) -> None:  # type: ignore[type-arg]
+def _plot_curves(history: list[dict[str, float]], path: Path) -> None:
     import matplotlib
 
     matplotlib.use("Agg")

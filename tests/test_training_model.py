@@ -1,0 +1,188 @@
+"""Training, resuming and ONNX export with a tiny network on tiny generated data (seconds).
+
+One module-scoped run and export are shared; the tests that need a second conversion say why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+pytestmark = pytest.mark.slow
+pytest.importorskip("tensorflow")
+pytest.importorskip("tf2onnx")
+
+import keras  # noqa: E402
+import onnx  # noqa: E402
+
+from training import export as export_module  # noqa: E402
+from training.cli import main  # noqa: E402
+from training.data import LABELS  # noqa: E402
+from training.errors import ExportError  # noqa: E402
+from training.export import ExportResult, export, parity  # noqa: E402
+from training.onnx_model import OnnxModel, load_onnx  # noqa: E402
+from training.synthetic import write_csv, write_folder  # noqa: E402
+from training.train import TrainConfig, train  # noqa: E402
+
+TINY = TrainConfig(epochs=1, batch_size=8, widths=(8, 16), warmup_epochs=0)
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("fer")
+    write_folder(root / "folders" / "train", per_class=3)
+    write_folder(root / "folders" / "val", per_class=1, seed=1, faults=False)
+    write_csv(root / "fer2013.csv", {"Training": 3, "PublicTest": 1})
+    return root
+
+
+@pytest.fixture(scope="module")
+def run(data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("run")
+    train(data / "folders", out, config=TINY)
+    return out
+
+
+@pytest.fixture(scope="module")
+def exported(run: Path) -> Iterator[tuple[ExportResult, OnnxModel]]:
+    result = export(run / "best.keras", run / "emotion.onnx", val_accuracy=0.61)
+    yield result, load_onnx(result.path)
+
+
+def _random_faces(count: int, seed: int = 1) -> np.ndarray:
+    return np.random.default_rng(seed).integers(0, 256, size=(count, 48, 48, 1)).astype(np.float32)
+
+
+def test_train_on_folders_writes_checkpoints(run: Path) -> None:
+    state = json.loads((run / "state.json").read_text())
+    assert state["epoch"] == 1 and len(state["history"]) == 1
+    assert state["config"]["widths"] == [8, 16]
+    for name in ("last.keras", "best.keras", "curves.png"):
+        assert (run / name).stat().st_size > 0
+
+
+def test_train_on_csv(data: Path, tmp_path: Path) -> None:
+    state = train(data / "fer2013.csv", tmp_path, config=TINY)
+    assert state["epoch"] == 1 and "val_accuracy" in state["history"][0]
+    assert (tmp_path / "last.keras").exists()
+
+
+def test_resume_continues_from_saved_epoch(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = train(data / "folders", tmp_path, config=TINY)
+    starts: list[int] = []
+    original_fit = keras.Model.fit
+
+    def spy_fit(self: keras.Model, *args: Any, **kwargs: Any) -> Any:
+        starts.append(kwargs["initial_epoch"])
+        return original_fit(self, *args, **kwargs)
+
+    monkeypatch.setattr(keras.Model, "fit", spy_fit)
+    state = train(data / "folders", tmp_path, epochs=2, resume=True)
+    assert starts == [1]
+    assert [row["epoch"] for row in state["history"]] == [1, 2]
+    assert state["history"][0] == first["history"][0]
+    assert train(data / "folders", tmp_path, epochs=2, resume=True)["epoch"] == 2  # nothing left to do
+    assert starts == [1]
+
+
+def test_export_parity_and_metadata(exported: tuple[ExportResult, OnnxModel]) -> None:
+    result, model = exported
+    assert result.max_abs_diff < 1e-4 and result.size_bytes == result.path.stat().st_size
+    onnx.checker.check_model(onnx.load(result.path), full_check=True)
+    meta = model.metadata
+    assert json.loads(meta["labels"]) == list(LABELS) and model.input_size == (48, 48)
+    assert meta["version"] == "1.0.0" and meta["dataset"] == "FER-2013"
+    assert json.loads(meta["val_accuracy"]) == 0.61 and json.loads(meta["flip_tta"]) is True
+    dt.date.fromisoformat(meta["trained"])
+    assert [i.name for i in model.session.get_inputs()] == ["pixels"]
+    assert [o.name for o in model.session.get_outputs()] == ["probs"]
+    assert not list(result.path.parent.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_dynamic_batch(exported: tuple[ExportResult, OnnxModel], count: int) -> None:
+    _, model = exported
+    probs = model.session.run(None, {"pixels": _random_faces(count)})[0]
+    assert probs.shape == (count, len(LABELS))
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_flip_tta_averages_mirror_images(exported: tuple[ExportResult, OnnxModel], run: Path) -> None:
+    _, model = exported
+    x = _random_faces(4)
+    np.testing.assert_allclose(model.predict(x), model.predict(x[:, :, ::-1]), atol=1e-6)
+    # ... and equals the average of plain Keras on both, so it is not symmetric by accident.
+    keras_model = keras.models.load_model(run / "best.keras", compile=False)
+    plain = np.asarray(keras_model(x, training=False))
+    mirrored = np.asarray(keras_model(np.ascontiguousarray(x[:, :, ::-1]), training=False))
+    assert np.abs(plain - mirrored).max() > 1e-4
+    np.testing.assert_allclose(model.predict(x), (plain + mirrored) / 2, atol=1e-4)
+
+
+def test_cli_export_no_flip_reads_state(
+    run: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A second conversion: the graph without TTA, and --val-accuracy taken from state.json.
+    out = tmp_path / "plain.onnx"
+    assert main(["export", "--checkpoint", str(run / "best.keras"), "--out", str(out), "--no-flip"]) == 0
+    assert "parity" in capsys.readouterr().out
+    model = load_onnx(out)
+    state = json.loads((run / "state.json").read_text())
+    assert json.loads(model.metadata["val_accuracy"]) == round(state["best_val_accuracy"], 4)
+    assert json.loads(model.metadata["flip_tta"]) is False
+    x = _random_faces(4)
+    assert np.abs(model.predict(x) - model.predict(x[:, :, ::-1])).max() > 1e-4
+
+
+def test_broken_graph_fails_parity_and_writes_nothing(
+    run: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A graph that forgets the mirror averaging while the metadata (and reference) promise it.
+    real = export_module.inference_function
+    monkeypatch.setattr(export_module, "inference_function", lambda m, size, flip: real(m, size, False))
+    out = tmp_path / "emotion.onnx"
+    out.write_bytes(b"previous model")
+    with pytest.raises(ExportError, match="parity check failed"):
+        export(run / "best.keras", out)
+    assert out.read_bytes() == b"previous model"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["emotion.onnx"]
+
+
+def test_parity_reference_catches_a_wrong_model(exported: tuple[ExportResult, OnnxModel], run: Path) -> None:
+    other = keras.models.load_model(run / "best.keras", compile=False)
+    rng = np.random.default_rng(0)
+    layer = other.get_layer("probs")
+    layer.set_weights([w + rng.normal(0, 0.5, w.shape).astype(w.dtype) for w in layer.get_weights()])
+    assert parity(exported[0].path, other, flip_tta=True) > 1e-4
+
+
+def test_evaluate_exported_model(
+    exported: tuple[ExportResult, OnnxModel], data: Path, tmp_path: Path
+) -> None:
+    result, _ = exported
+    code = main(
+        ["evaluate", "--model", str(result.path), "--data", str(data / "folders"), "--out", str(tmp_path)]
+    )
+    assert code == 0
+    report = json.loads((tmp_path / "emotion_report.json").read_text())
+    assert report["split"] == "val" and report["n"] == len(LABELS)
+    assert (tmp_path / "emotion_confusion.png").stat().st_size > 0
+
+
+def test_cli_train_bad_data_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    for data in (tmp_path / "missing", tmp_path / "empty"):
+        assert main(["train", "--data", str(data), "--out", str(tmp_path / "out")]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.startswith("error: ") and str(data) in err and "\n" not in err
+    (tmp_path / "bad.csv").write_text("emotion,pixels,Usage\nx,1 2,Training\n")
+    assert main(["train", "--data", str(tmp_path / "bad.csv"), "--out", str(tmp_path / "out")]) == 2
+    assert "no usable rows" in capsys.readouterr().err

@@ -1,0 +1,237 @@
+"""Export a trained .keras checkpoint to the kiosk's ONNX model contract and prove it matches.
+
+The graph takes raw 0-255 grayscale float32 [N, H, W, 1] (N dynamic) and returns
+probabilities [N, C]; with flip TTA it averages the prediction for each face and its mirror
+image inside the graph. Augmentation layers run in inference mode (identity). The file is
+written only after onnxruntime reproduces Keras within PARITY_TOLERANCE.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from training.data import LABELS
+from training.errors import ExportError, ModelFileError
+from training.onnx_model import load_onnx
+
+if TYPE_CHECKING:
+    import keras
+    import onnx
+    import tensorflow as tf
+
+__all__ = ["ExportError", "ExportResult", "export", "val_accuracy_from_state"]
+
+log = logging.getLogger(__name__)
+
+PARITY_TOLERANCE = 1e-4
+MODEL_VERSION = "1.0.0"
+INPUT_NAME = "pixels"
+OUTPUT_NAME = "probs"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    size_bytes: int
+    max_abs_diff: float  # onnxruntime vs Keras on random 0-255 images
+    metadata: dict[str, str]
+
+
+def export(
+    keras_model_path: Path,
+    onnx_path: Path,
+    *,
+    flip_tta: bool = True,
+    val_accuracy: float | None = None,
+    dataset: str = "FER-2013",
+    opset: int = 17,
+    version: str = MODEL_VERSION,
+) -> ExportResult:
+    """Convert, write metadata, check with onnx's checker and a parity run, then move into place."""
+    keras_model_path, onnx_path = Path(keras_model_path), Path(onnx_path)
+    if onnx_path.suffix != ".onnx" or onnx_path.is_dir():
+        raise ModelFileError(f"output {onnx_path} is not an .onnx file name")
+    model = load_keras(keras_model_path)
+    height, width = _input_size(model, keras_model_path)
+    proto = _convert(model, (height, width), flip_tta, opset)
+    metadata = {
+        "labels": json.dumps(list(LABELS)),
+        "input_size": json.dumps([height, width]),
+        "version": version,
+        "trained": _trained_date(keras_model_path),
+        "dataset": dataset,
+        "val_accuracy": json.dumps(None if val_accuracy is None else round(float(val_accuracy), 4)),
+        "flip_tta": json.dumps(flip_tta),
+        "checkpoint_sha256": _sha256(keras_model_path)[:16],
+    }
+    _finish(proto, metadata)
+    diff = _write_checked(proto, onnx_path, model, flip_tta)
+    size = onnx_path.stat().st_size
+    log.info("wrote %s (%.1f KiB), parity max |diff| %.2e", onnx_path, size / 1024, diff)
+    return ExportResult(onnx_path, size, diff, metadata)
+
+
+def load_keras(path: Path) -> keras.Model:
+    """Load a .keras checkpoint for inference (no optimizer); errors name the file."""
+    if not path.is_file():
+        raise ModelFileError(f"checkpoint {path} does not exist; expected a .keras file (e.g. best.keras)")
+    if path.suffix != ".keras":
+        raise ModelFileError(f"checkpoint {path} is not a .keras file")
+    import keras
+
+    try:
+        return keras.models.load_model(path, compile=False)
+    except Exception as error:  # Keras raises many types for a corrupt archive
+        raise ModelFileError(f"checkpoint {path} cannot be loaded: {error}") from error
+
+
+def _input_size(model: keras.Model, path: Path) -> tuple[int, int]:
+    shape = tuple(model.input_shape)
+    if len(shape) != 4 or shape[3] != 1 or not all(isinstance(d, int) for d in shape[1:3]):
+        raise ModelFileError(f"checkpoint {path}: input shape {shape}, expected (None, H, W, 1)")
+    if tuple(model.output_shape) != (None, len(LABELS)):
+        raise ModelFileError(
+            f"checkpoint {path}: output shape {model.output_shape}, expected (None, {len(LABELS)})"
+        )
+    return int(shape[1]), int(shape[2])
+
+
+def inference_function(
+    model: keras.Model, size: tuple[int, int], flip_tta: bool
+) -> tf.types.experimental.PolymorphicFunction:
+    """The exported computation: probabilities, optionally averaged with the mirrored input."""
+    import tensorflow as tf
+
+    spec = (tf.TensorSpec([None, *size, 1], tf.float32, name=INPUT_NAME),)
+
+    @tf.function(input_signature=spec)
+    def predict(pixels: tf.Tensor) -> tf.Tensor:
+        if not flip_tta:
+            return model(pixels, training=False)
+        # One pass over [x; mirror(x)] instead of two: same weights, better batching.
+        both = tf.concat([pixels, tf.reverse(pixels, axis=[2])], axis=0)
+        probs = model(both, training=False)
+        count = tf.shape(pixels)[0]
+        return (probs[:count] + probs[count:]) / 2.0
+
+    return predict
+
+
+def _convert(model: keras.Model, size: tuple[int, int], flip_tta: bool, opset: int) -> onnx.ModelProto:
+    import tf2onnx
+
+    logging.getLogger("tf2onnx").setLevel(logging.WARNING)
+    function = inference_function(model, size, flip_tta)
+    try:
+        proto, _ = tf2onnx.convert.from_function(
+            function, input_signature=function.input_signature, opset=opset
+        )
+    except Exception as error:  # tf2onnx surfaces converter failures as assorted types
+        raise ExportError(f"tf2onnx could not convert the model: {error}") from error
+    return proto
+
+
+def _finish(proto: onnx.ModelProto, metadata: dict[str, str]) -> None:
+    """Name the output, mark the batch dimension, attach metadata and run onnx's checker."""
+    import onnx
+
+    graph = proto.graph
+    _rename_value(graph, graph.output[0].name, OUTPUT_NAME)
+    for value in (graph.input[0], graph.output[0]):
+        value.type.tensor_type.shape.dim[0].dim_param = "N"
+    graph.name = "expression_cnn"
+    proto.doc_string = "Facial-expression probabilities from raw 0-255 grayscale faces [N, H, W, 1]."
+    onnx.helper.set_model_props(proto, metadata)
+    try:
+        onnx.checker.check_model(proto, full_check=True)
+    except (onnx.checker.ValidationError, onnx.shape_inference.InferenceError) as error:
+        raise ExportError(f"the converted model fails onnx's checker: {error}") from error
+
+
+def _rename_value(graph: onnx.GraphProto, old: str, new: str) -> None:
+    for node in graph.node:
+        node.output[:] = [new if name == old else name for name in node.output]
+        node.input[:] = [new if name == old else name for name in node.input]
+    for value in graph.output:
+        if value.name == old:
+            value.name = new
+
+
+def _write_checked(proto: onnx.ModelProto, onnx_path: Path, model: keras.Model, flip_tta: bool) -> float:
+    """Write to a temporary file, check parity, then replace onnx_path; never leave a bad file."""
+    onnx_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = onnx_path.with_name(f".{onnx_path.name}.tmp")
+    try:
+        tmp.write_bytes(proto.SerializeToString())
+        diff = parity(tmp, model, flip_tta)
+        if not diff < PARITY_TOLERANCE:
+            raise ExportError(
+                f"parity check failed for {onnx_path}: onnxruntime differs from Keras by {diff:.3g} "
+                f"(tolerance {PARITY_TOLERANCE:g}); nothing written"
+            )
+        os.replace(tmp, onnx_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return diff
+
+
+def parity(onnx_path: Path, model: keras.Model, flip_tta: bool, count: int = 8, seed: int = 0) -> float:
+    """Max |onnxruntime - Keras| on random 0-255 images, at batch `count` and batch 1."""
+    onnx_model = load_onnx(onnx_path)
+    height, width = onnx_model.input_size
+    rng = np.random.default_rng(seed)
+    x = rng.integers(0, 256, size=(count, height, width, 1)).astype(np.float32)
+    expected = keras_probs(model, x, flip_tta)
+    batched = onnx_model.predict(x)
+    single = onnx_model.predict(x[:1], batch_size=1)
+    if batched.shape != expected.shape:
+        raise ExportError(f"{onnx_path}: output shape {batched.shape}, Keras gives {expected.shape}")
+    sums = np.abs(batched.sum(axis=1) - 1.0).max()
+    if sums > 1e-3:
+        raise ExportError(f"{onnx_path}: output rows do not sum to 1 (off by {sums:.3g})")
+    return float(max(np.abs(batched - expected).max(), np.abs(single - expected[:1]).max()))
+
+
+def keras_probs(model: keras.Model, x: np.ndarray, flip_tta: bool) -> np.ndarray:
+    """The reference: Keras in inference mode, mirrored averaging done in numpy."""
+    probs = np.asarray(model(x, training=False))
+    if flip_tta:
+        probs = (probs + np.asarray(model(np.ascontiguousarray(x[:, :, ::-1]), training=False))) / 2.0
+    return probs
+
+
+def _trained_date(path: Path) -> str:
+    """The checkpoint's modification date (UTC), i.e. when that epoch finished."""
+    stamp = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.timezone.utc)
+    return stamp.date().isoformat()
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def val_accuracy_from_state(checkpoint: Path) -> float | None:
+    """The validation accuracy recorded for this checkpoint in a state.json beside it, if any."""
+    path = checkpoint.with_name("state.json")
+    try:
+        state = json.loads(path.read_text())
+        if checkpoint.name == "best.keras":
+            return float(state["best_val_accuracy"])
+        if checkpoint.name == "last.keras":
+            return float(state["history"][-1]["val_accuracy"])
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as error:
+        log.info("no validation accuracy from %s (%s)", path, error)
+    return None

@@ -1,0 +1,108 @@
+"""Per-car figures (`CarSummary`) and their CSV and JSON forms.
+
+The definitions of the shares and of uplift success are in `kiosk.analytics`'s docstring.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "car_id",
+    "exposures",
+    "visitor_minutes",
+    "positive_share",
+    "negative_share",
+    "neutral_share",
+    "negative_switches",
+    "audio_plays",
+    "uplift_successes",
+    "uplift_success_rate",
+)
+
+
+@dataclass(frozen=True)
+class CarSummary:
+    """Totals for one car; the shares and rates are derived, None where undefined."""
+
+    car_id: str
+    exposures: int
+    visitor_seconds: float
+    positive_seconds: float  # sum of visitor_seconds * (p_happy + p_surprise)
+    negative_seconds: float  # sum of visitor_seconds * (p_angry + p_disgust + p_fear + p_sad)
+    negative_switches: int
+    audio_plays: int
+    uplift_successes: int
+
+    @property
+    def visitor_minutes(self) -> float:
+        return self.visitor_seconds / 60.0
+
+    @property
+    def positive_share(self) -> float | None:
+        return _ratio(self.positive_seconds, self.visitor_seconds)
+
+    @property
+    def negative_share(self) -> float | None:
+        return _ratio(self.negative_seconds, self.visitor_seconds)
+
+    @property
+    def neutral_share(self) -> float | None:
+        positive, negative = self.positive_share, self.negative_share
+        if positive is None or negative is None:
+            return None
+        return max(0.0, 1.0 - positive - negative)
+
+    @property
+    def uplift_success_rate(self) -> float | None:
+        return _ratio(self.uplift_successes, self.audio_plays)
+
+    def as_dict(self) -> dict[str, str | int | float | None]:
+        """The CSV_COLUMNS, rounded for people (6 decimals keeps the shares exact enough)."""
+        return {
+            "car_id": self.car_id,
+            "exposures": self.exposures,
+            "visitor_minutes": _rounded(self.visitor_minutes),
+            "positive_share": _rounded(self.positive_share),
+            "negative_share": _rounded(self.negative_share),
+            "neutral_share": _rounded(self.neutral_share),
+            "negative_switches": self.negative_switches,
+            "audio_plays": self.audio_plays,
+            "uplift_successes": self.uplift_successes,
+            "uplift_success_rate": _rounded(self.uplift_success_rate),
+        }
+
+
+def write_csv(summaries: Iterable[CarSummary], out: TextIO) -> None:
+    """One header row (CSV_COLUMNS), one row per car; undefined values are empty cells."""
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for summary in summaries:
+        writer.writerow({k: "" if v is None else v for k, v in summary.as_dict().items()})
+
+
+def to_json(summaries: Sequence[CarSummary]) -> str:
+    """One JSON object keyed by car id; each value holds the other CSV_COLUMNS (null if undefined)."""
+    data = {}
+    for summary in summaries:
+        row = summary.as_dict()
+        del row["car_id"]
+        data[summary.car_id] = row
+    return json.dumps(data, indent=2, sort_keys=True)
+
+
+def format_percent(value: float | None, missing: str = "-") -> str:
+    """A share as a whole percentage, e.g. "42%"; `missing` where it is undefined."""
+    return missing if value is None else f"{value * 100:.0f}%"
+
+
+def _ratio(part: float, whole: float) -> float | None:
+    return part / whole if whole > 0 else None
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)

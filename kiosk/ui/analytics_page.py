@@ -1,0 +1,337 @@
+"""The operator's "Reactions" page: which cars people liked, per car, over a date range.
+
+Reads aggregates from a `ReactionStore` (a few small queries on their own connection, so
+the GUI thread never waits on the writer queue); exports the table as CSV; sets the
+retention (applied to the store at once, which purges) and erases everything on request.
+The page does not own the store: whoever opened it closes it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QDate, QMargins, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.analytics import DEFAULT_RETENTION_DAYS, CarSummary, ReactionStore, SchemaError
+from kiosk.analytics.summary import format_percent, write_csv
+
+COLUMNS = (
+    "Car",
+    "Exposures",
+    "Visitor minutes",
+    "Positive",
+    "Negative",
+    "Reaction switches",
+    "Uplift success",
+)
+POSITIVE_COLOR = QColor("#6fcf97")
+NEGATIVE_COLOR = QColor("#eb5757")
+MAX_RETENTION_DAYS = 3650
+PRIVACY_NOTE = "Only per-showing totals are kept: no images, no faces, nothing that identifies a visitor."
+
+
+class _SortableItem(QTableWidgetItem):
+    """A read-only cell that sorts by a number (or text) kept beside what it shows."""
+
+    def __init__(self, text: str, key: float | str) -> None:
+        super().__init__(text)
+        self.setData(Qt.ItemDataRole.UserRole, key)
+        self.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        if not isinstance(key, str):
+            self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
+        if isinstance(mine, str) or isinstance(theirs, str):
+            return str(mine) < str(theirs)
+        return float(mine) < float(theirs)
+
+
+class ReactionsPage(QWidget):
+    """Per-car table and chart over a date range, CSV export, retention and erase-all."""
+
+    retention_changed = Signal(int)  # the operator changed the retention (days); persist it
+    data_erased = Signal()  # the operator erased every exposure
+
+    def __init__(self, store: ReactionStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._summaries: list[CarSummary] = []
+        self._build_controls()
+        self._build_chart()
+        self._build_layout()
+        self._connect()
+
+    # -- public ----------------------------------------------------------------------------
+
+    @property
+    def summaries(self) -> list[CarSummary]:
+        """What the table shows now."""
+        return list(self._summaries)
+
+    def set_retention_days(self, days: int) -> None:
+        """Show and apply a retention loaded from the settings (purges; emits nothing)."""
+        self.retention_spin.blockSignals(True)
+        self.retention_spin.setValue(days)
+        self.retention_spin.blockSignals(False)
+        self._apply_retention(self.retention_spin.value())
+
+    def date_range(self) -> tuple[date, date]:
+        return _to_date(self.since_edit.date()), _to_date(self.until_edit.date())
+
+    @Slot()
+    def refresh(self) -> None:
+        """Query the store for the chosen dates and show the result."""
+        since, until = self.date_range()
+        if since > until:
+            self._show([], "The start date is after the end date.")
+            return
+        try:
+            summaries = self._store.summary(since, until)
+        except (sqlite3.Error, SchemaError, OSError) as exc:
+            self._show([], f"Could not read the reaction database: {exc}")
+            return
+        self._show(summaries, _status_text(summaries, since, until))
+
+    def export_csv(self, path: Path) -> bool:
+        """Write the chosen date range's per-car summary to `path`; the status line says how it went."""
+        self.refresh()
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as out:
+                write_csv(self._summaries, out)
+        except OSError as exc:
+            self.status_label.setText(f"Could not write {path}: {exc.strerror or exc}")
+            return False
+        self.status_label.setText(f"Exported {len(self._summaries)} cars to {path}")
+        return True
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_controls(self) -> None:
+        today = QDate.currentDate()
+        retention = self._store.retention_days or DEFAULT_RETENTION_DAYS
+        self.since_edit = _date_edit(today.addDays(1 - retention))
+        self.until_edit = _date_edit(today)
+        self.refresh_button = QPushButton("Refresh")
+        self.export_button = QPushButton("Export CSV…")
+        self.erase_button = QPushButton("Erase all…")
+        self.retention_spin = QSpinBox()
+        self.retention_spin.setRange(1, MAX_RETENTION_DAYS)
+        self.retention_spin.setSuffix(" days")
+        self.retention_spin.setKeyboardTracking(False)  # typing "365" must not purge at "3"
+        self.retention_spin.setValue(retention)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # by car at first
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+
+    def _build_chart(self) -> None:
+        self._positive_set = QBarSet("Positive")
+        self._positive_set.setColor(POSITIVE_COLOR)
+        self._negative_set = QBarSet("Negative")
+        self._negative_set.setColor(NEGATIVE_COLOR)
+        self._series = QBarSeries()
+        self._series.append([self._positive_set, self._negative_set])
+        chart = QChart()
+        chart.setBackgroundVisible(False)  # sits on the dialog; text colours follow its palette
+        chart.setMargins(QMargins(0, 0, 0, 0))
+        chart.addSeries(self._series)
+        self._axis_x = QBarCategoryAxis()
+        self._axis_y = QValueAxis()
+        self._axis_y.setRange(0, 100)
+        self._axis_y.setLabelFormat("%d%%")
+        chart.addAxis(self._axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
+        self._series.attachAxis(self._axis_x)
+        self._series.attachAxis(self._axis_y)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.chart_view = QChartView(chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(220)
+
+    def _build_layout(self) -> None:
+        range_row = _row_layout(
+            QLabel("From"), self.since_edit, QLabel("to"), self.until_edit, self.refresh_button
+        )
+        range_row.addStretch(1)
+        range_row.addWidget(self.export_button)
+        retention_row = _row_layout(QLabel("Keep reactions for"), self.retention_spin)
+        retention_row.addStretch(1)
+        retention_row.addWidget(self.erase_button)
+        note = QLabel(PRIVACY_NOTE)
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(range_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.chart_view, 1)
+        layout.addLayout(retention_row)
+        layout.addWidget(note)
+        layout.addWidget(self.status_label)
+
+    def _connect(self) -> None:
+        self.since_edit.dateChanged.connect(self._on_date_changed)
+        self.until_edit.dateChanged.connect(self._on_date_changed)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.erase_button.clicked.connect(self._on_erase_clicked)
+        self.retention_spin.valueChanged.connect(self._on_retention_value_changed)
+
+    # -- handlers --------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._follow_palette()  # polished by now: a dialog style sheet has set the palette
+        self.refresh()
+
+    @Slot(QDate)
+    def _on_date_changed(self, _date: QDate) -> None:
+        self.refresh()
+
+    @Slot(int)
+    def _on_retention_value_changed(self, days: int) -> None:
+        self._apply_retention(days)
+        self.retention_changed.emit(days)
+
+    @Slot()
+    def _on_export_clicked(self) -> None:
+        since, until = self.date_range()
+        suggested = Path.home() / f"reactions-{since.isoformat()}-to-{until.isoformat()}.csv"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Export reactions", str(suggested), "CSV files (*.csv)"
+        )
+        if chosen:
+            self.export_csv(Path(chosen))
+
+    @Slot()
+    def _on_erase_clicked(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Erase all reactions",
+            "Delete every recorded exposure, for all cars and dates? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            deleted = self._store.erase_all()
+        except (sqlite3.Error, RuntimeError) as exc:
+            self.status_label.setText(f"Could not erase the reactions: {exc}")
+            return
+        self.refresh()
+        self.status_label.setText(f"Erased {deleted} exposures.")
+        self.data_erased.emit()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _follow_palette(self) -> None:
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        grid = QColor(text)
+        grid.setAlphaF(0.2)
+        for axis in (self._axis_x, self._axis_y):
+            axis.setLabelsColor(text)
+            axis.setGridLineColor(grid)
+            axis.setLinePenColor(grid)
+        self.chart_view.chart().legend().setLabelColor(text)
+
+    def _apply_retention(self, days: int) -> None:
+        try:
+            purged = self._store.set_retention_days(days)
+        except (sqlite3.Error, RuntimeError) as exc:
+            self.status_label.setText(f"Could not apply the retention: {exc}")
+            return
+        self.refresh()
+        if purged:
+            self.status_label.setText(f"Deleted {purged} exposures older than {days} days.")
+
+    def _show(self, summaries: Sequence[CarSummary], status: str) -> None:
+        self._summaries = list(summaries)
+        self._fill_table(summaries)
+        self._fill_chart(summaries)
+        self.status_label.setText(status)
+
+    def _fill_table(self, summaries: Sequence[CarSummary]) -> None:
+        self.table.setSortingEnabled(False)  # rows would move while being filled
+        self.table.setRowCount(len(summaries))
+        for row, summary in enumerate(summaries):
+            for column, item in enumerate(_row_items(summary)):
+                self.table.setItem(row, column, item)
+        self.table.setSortingEnabled(True)
+
+    def _fill_chart(self, summaries: Sequence[CarSummary]) -> None:
+        for bar_set in (self._positive_set, self._negative_set):
+            bar_set.remove(0, bar_set.count())
+        self._positive_set.append([100 * (s.positive_share or 0.0) for s in summaries])
+        self._negative_set.append([100 * (s.negative_share or 0.0) for s in summaries])
+        self._axis_x.clear()
+        self._axis_x.append([s.car_id for s in summaries])
+
+
+def _row_items(s: CarSummary) -> list[_SortableItem]:
+    rate = s.uplift_success_rate
+    uplift = "–" if rate is None else f"{format_percent(rate)} ({s.uplift_successes}/{s.audio_plays})"
+    return [
+        _SortableItem(s.car_id, s.car_id),
+        _SortableItem(str(s.exposures), s.exposures),
+        _SortableItem(f"{s.visitor_minutes:.1f}", s.visitor_minutes),
+        _SortableItem(format_percent(s.positive_share, "–"), _key(s.positive_share)),
+        _SortableItem(format_percent(s.negative_share, "–"), _key(s.negative_share)),
+        _SortableItem(str(s.negative_switches), s.negative_switches),
+        _SortableItem(uplift, _key(rate)),
+    ]
+
+
+def _key(value: float | None) -> float:
+    return -1.0 if value is None else value  # undefined sorts below 0%
+
+
+def _status_text(summaries: Sequence[CarSummary], since: date, until: date) -> str:
+    if not summaries:
+        return f"No exposures recorded from {since.isoformat()} to {until.isoformat()}."
+    exposures = sum(s.exposures for s in summaries)
+    minutes = sum(s.visitor_minutes for s in summaries)
+    return f"{exposures} exposures of {len(summaries)} cars, {minutes:.1f} visitor minutes."
+
+
+def _row_layout(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    return row
+
+
+def _date_edit(initial: QDate) -> QDateEdit:
+    edit = QDateEdit(initial)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

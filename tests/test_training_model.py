@@ -73,10 +73,16 @@ def test_train_on_csv(data: Path, tmp_path: Path) -> None:
     assert (tmp_path / "last.keras").exists()
 
 
+def _schedule_steps(checkpoint: Path) -> int:
+    schedule = keras.models.load_model(checkpoint).optimizer._learning_rate
+    return int(schedule.decay_steps + schedule.warmup_steps)
+
+
 def test_resume_continues_from_saved_epoch(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = train(data / "folders", tmp_path, config=TINY)
+    first_schedule_steps = _schedule_steps(tmp_path / "last.keras")
     starts: list[int] = []
     original_fit = keras.Model.fit
 
@@ -91,6 +97,8 @@ def test_resume_continues_from_saved_epoch(
     assert state["history"][0] == first["history"][0]
     assert train(data / "folders", tmp_path, epochs=2, resume=True)["epoch"] == 2  # nothing left to do
     assert starts == [1]
+    # Resuming with more epochs stretches the saved learning-rate schedule to the new length.
+    assert _schedule_steps(tmp_path / "last.keras") == 2 * first_schedule_steps
 
 
 def test_export_parity_and_metadata(exported: tuple[ExportResult, OnnxModel]) -> None:

@@ -81,17 +81,11 @@ def _build(config: TrainConfig, steps_per_epoch: int) -> keras.Model:
     from training.model import make_model
 
     model = make_model(num_classes=len(LABELS), widths=config.widths)
-    total = max(1, config.epochs * steps_per_epoch)
-    warmup = min(config.warmup_epochs * steps_per_epoch, total // 2)
-    schedule = keras.optimizers.schedules.CosineDecay(
-        initial_learning_rate=config.peak_lr / 10,
-        decay_steps=max(1, total - warmup),
-        alpha=0.0,
-        warmup_target=config.peak_lr,
-        warmup_steps=warmup,
-    )
     optimizer = keras.optimizers.SGD(
-        learning_rate=schedule, momentum=0.9, nesterov=True, weight_decay=config.weight_decay
+        learning_rate=_schedule(config, steps_per_epoch),
+        momentum=0.9,
+        nesterov=True,
+        weight_decay=config.weight_decay,
     )
     optimizer.exclude_from_weight_decay(var_names=["gamma", "beta", "bias"])
     model.compile(
@@ -100,6 +94,21 @@ def _build(config: TrainConfig, steps_per_epoch: int) -> keras.Model:
         metrics=["accuracy"],
     )
     return model
+
+
+def _schedule(config: TrainConfig, steps_per_epoch: int) -> keras.optimizers.schedules.LearningRateSchedule:
+    """Linear warm-up to peak_lr, then cosine decay to zero at the last epoch."""
+    import keras
+
+    total = max(1, config.epochs * steps_per_epoch)
+    warmup = min(config.warmup_epochs * steps_per_epoch, total // 2)
+    return keras.optimizers.schedules.CosineDecay(
+        initial_learning_rate=config.peak_lr / 10,
+        decay_steps=max(1, total - warmup),
+        alpha=0.0,
+        warmup_target=config.peak_lr,
+        warmup_steps=warmup,
+    )
 
 
 def _load_state(out: Path) -> State | None:
@@ -144,12 +153,8 @@ def train(
     if state is not None:
         config = TrainConfig(**{**state["config"], "widths": tuple(state["config"]["widths"])})
     config = config or TrainConfig()
+    resized = state is not None and epochs is not None and epochs != config.epochs
     if epochs is not None:
-        if state is not None and epochs != config.epochs:
-            # The learning-rate schedule is saved with the optimizer and keeps its original length.
-            log.warning(
-                "resuming with --epochs %d: the schedule still spans %d epochs", epochs, config.epochs
-            )
         config = TrainConfig(**{**asdict(config), "epochs": epochs})
     keras.utils.set_random_seed(config.seed + (state["epoch"] if state else 0))
 
@@ -163,6 +168,11 @@ def train(
         model = keras.models.load_model(out / "last.keras")
         start = int(state["epoch"])
         log.info("resuming from epoch %d (best val accuracy %.4f)", start, state["best_val_accuracy"])
+        if resized:
+            # The schedule is saved with the optimizer: stretch or shrink it to the new length.
+            # The optimizer's step count carries on, so the rate continues from the new curve.
+            model.optimizer.learning_rate = _schedule(config, steps)
+            log.info("learning-rate schedule now spans %d epochs", config.epochs)
     else:
         model = _build(config, steps)
         start = 0

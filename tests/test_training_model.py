@@ -194,3 +194,46 @@ def test_cli_train_bad_data_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture
     (tmp_path / "bad.csv").write_text("emotion,pixels,Usage\nx,1 2,Training\n")
     assert main(["train", "--data", str(tmp_path / "bad.csv"), "--out", str(tmp_path / "out")]) == 2
     assert "no usable rows" in capsys.readouterr().err
+
+
+def test_quantize_keeps_contract_and_metadata(
+    exported: tuple[ExportResult, OnnxModel], data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from training import quantize as quantize_module
+
+    # The tiny untrained net's probabilities are near-uniform, so its top-1 flips under int8 noise.
+    monkeypatch.setattr(quantize_module, "MIN_AGREEMENT", 0.5)
+    result, reference = exported
+    assert (
+        main(
+            [
+                "quantize",
+                "--model",
+                str(result.path),
+                "--data",
+                str(data / "folders"),
+                "--out",
+                str(tmp_path / "int8.onnx"),
+                "--samples",
+                "8",
+            ]
+        )
+        == 0
+    )
+    quantized = load_onnx(tmp_path / "int8.onnx")
+    assert quantized.metadata == {**reference.metadata, "quantized": "int8"}
+    ops = {node.op_type for node in onnx.load(str(tmp_path / "int8.onnx")).graph.node}
+    assert "QuantizeLinear" in ops and "DequantizeLinear" in ops
+    probs = quantized.predict(_random_faces(5))
+    assert probs.shape == (5, len(LABELS)) and np.allclose(probs.sum(1), 1.0, atol=1e-3)
+
+
+def test_quantize_refuses_a_model_that_disagrees(
+    exported: tuple[ExportResult, OnnxModel], data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from training import quantize as quantize_module
+
+    monkeypatch.setattr(quantize_module, "MIN_AGREEMENT", 1.01)  # nothing can agree that well
+    with pytest.raises(ExportError, match="disagrees"):
+        quantize_module.quantize(exported[0].path, tmp_path / "int8.onnx", data / "folders", samples=8)
+    assert list(tmp_path.iterdir()) == []

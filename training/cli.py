@@ -58,6 +58,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--model-version", default=None, help="metadata 'version' (default 1.0.0)")
     export.add_argument("--dataset", default="FER-2013", help="metadata 'dataset'")
 
+    quantize = sub.add_parser("quantize", help="int8-quantize an exported model, checked against it")
+    quantize.add_argument("--model", type=Path, required=True, help="the float .onnx file from export")
+    quantize.add_argument("--data", type=Path, required=True, help="training faces for calibration")
+    quantize.add_argument("--out", type=Path, required=True, help="the int8 .onnx file to write")
+    quantize.add_argument(
+        "--samples", type=_positive, default=600, help="calibration faces (and as many to check)"
+    )
+
     evaluate = sub.add_parser("evaluate", help="score an ONNX model on labelled faces, as the kiosk runs it")
     evaluate.add_argument("--model", type=Path, required=True, help="the .onnx file")
     evaluate.add_argument(
@@ -103,6 +111,17 @@ def _run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_quantize(args: argparse.Namespace) -> int:
+    from training.quantize import quantize
+
+    result = quantize(args.model, args.out, args.data, samples=args.samples)
+    print(
+        f"wrote {result.path}: {result.size_bytes / 1024:.1f} KiB, top-1 agreement with the float model "
+        f"{result.agreement:.4f}, mean |diff| {result.mean_abs_diff:.4f}"
+    )
+    return 0
+
+
 def _run_evaluate(args: argparse.Namespace) -> int:
     from training.evaluate import evaluate, format_report
 
@@ -111,7 +130,12 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"train": _run_train, "export": _run_export, "evaluate": _run_evaluate}
+_COMMANDS = {
+    "train": _run_train,
+    "export": _run_export,
+    "quantize": _run_quantize,
+    "evaluate": _run_evaluate,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,119 @@
+"""Quantize an exported float model to int8 (QDQ) for the kiosk's one-core latency budget.
+
+Static quantization, per-channel int8 weights and uint8 activations, calibrated on real
+training faces. The contract does not change: float32 raw 0-255 pixels in, probabilities
+out, the same metadata_props (plus `quantized`). The float export is checked against Keras
+to 1e-4; int8 cannot match that, so this step checks it against the float model instead,
+on faces it was not calibrated on: top-1 agreement and the mean probability difference.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from training.data import load_dataset
+from training.errors import ExportError
+from training.onnx_model import OnnxModel, load_onnx
+
+log = logging.getLogger(__name__)
+
+MIN_AGREEMENT = 0.95  # top-1 agreement with the float model
+MAX_MEAN_DIFF = 0.03  # mean absolute probability difference
+# The convolutions carry the cost; the head (softmax, flip averaging) stays float so rows sum to 1.
+QUANTIZED_OPS = ["Conv", "MaxPool", "Relu", "GlobalAveragePool"]
+
+
+@dataclass(frozen=True)
+class QuantizeResult:
+    path: Path
+    size_bytes: int
+    agreement: float
+    mean_abs_diff: float
+
+
+def quantize(
+    float_path: Path, out_path: Path, data: Path, samples: int = 600, seed: int = 0
+) -> QuantizeResult:
+    """Calibrate on `samples` training faces, check on as many others, then move into place."""
+    float_path, out_path = Path(float_path), Path(out_path)
+    reference = load_onnx(float_path)
+    calibration, check = _sample_faces(data, samples, seed)
+    fd, tmp_name = tempfile.mkstemp(suffix=".onnx", dir=out_path.parent if out_path.parent.exists() else None)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        _quantize_static(float_path, tmp, reference, calibration)
+        _copy_metadata(reference, tmp)
+        agreement, mean_diff = _compare(reference, load_onnx(tmp), check)
+        if agreement < MIN_AGREEMENT or mean_diff > MAX_MEAN_DIFF:
+            raise ExportError(
+                f"int8 model disagrees with {float_path}: top-1 agreement {agreement:.3f} "
+                f"(need >= {MIN_AGREEMENT}), mean |diff| {mean_diff:.4f} (need <= {MAX_MEAN_DIFF})"
+            )
+        os.replace(tmp, out_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    log.info("wrote %s: agreement %.4f, mean |diff| %.4f", out_path, agreement, mean_diff)
+    return QuantizeResult(out_path, out_path.stat().st_size, agreement, mean_diff)
+
+
+def _sample_faces(data: Path, samples: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    splits = load_dataset(data)
+    images = splits["train"].images if "train" in splits else next(iter(splits.values())).images
+    order = np.random.default_rng(seed).permutation(len(images))
+    picked = images[order[: 2 * samples]][..., None].astype(np.float32)
+    if len(picked) < 2:
+        raise ExportError(f"{data}: too few faces to calibrate and check the int8 model")
+    half = len(picked) // 2
+    return picked[:half], picked[half:]
+
+
+def _quantize_static(float_path: Path, out: Path, reference: OnnxModel, faces: np.ndarray) -> None:
+    from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static
+    from onnxruntime.quantization.shape_inference import quant_pre_process
+
+    class Faces(CalibrationDataReader):
+        def __init__(self) -> None:
+            self.batches: Iterator[np.ndarray] = iter(np.array_split(faces, max(1, len(faces) // 32)))
+
+        def get_next(self) -> dict[str, np.ndarray] | None:
+            batch = next(self.batches, None)
+            return None if batch is None else {reference.input_name: batch}
+
+    with tempfile.TemporaryDirectory() as folder:
+        prepared = Path(folder) / "prepared.onnx"
+        quant_pre_process(str(float_path), str(prepared), skip_symbolic_shape=True)
+        quantize_static(
+            str(prepared),
+            str(out),
+            Faces(),
+            quant_format=QuantFormat.QDQ,
+            per_channel=True,
+            op_types_to_quantize=QUANTIZED_OPS,
+            activation_type=QuantType.QUInt8,
+            weight_type=QuantType.QInt8,
+        )
+
+
+def _copy_metadata(reference: OnnxModel, path: Path) -> None:
+    import onnx
+
+    proto = onnx.load(str(path))
+    del proto.metadata_props[:]
+    for key, value in {**reference.metadata, "quantized": "int8"}.items():
+        entry = proto.metadata_props.add()
+        entry.key, entry.value = key, value
+    onnx.save(proto, str(path))
+
+
+def _compare(reference: OnnxModel, candidate: OnnxModel, faces: np.ndarray) -> tuple[float, float]:
+    expected, got = reference.predict(faces), candidate.predict(faces)
+    agreement = float(np.mean(expected.argmax(1) == got.argmax(1)))
+    return agreement, float(np.abs(expected - got).mean())

@@ -1,0 +1,199 @@
+"""The command line: `python -m kiosk` / `emotion-kiosk`.
+
+No subcommand starts the kiosk window. `analyze` writes per-frame results of a video or a
+camera as JSON Lines, `bench` times each stage of the pipeline, `report` summarises the
+exposure records. Bad input gives one `error: ...` line and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.cli_common import CliError, resolve_model
+from kiosk.paths import set_data_dir
+
+PROG = "emotion-kiosk"
+DESCRIPTION = "Emotion-aware car showroom kiosk. Without a COMMAND it opens the kiosk window."
+EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (argparse's own exits included)."""
+    parser = _parser()
+    try:
+        args, extra = parser.parse_known_args(argv)
+        if extra and args.command != "report":  # the report's own options are parsed by its handler
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    except SystemExit as stop:  # --help, --version, usage errors
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    args.data_dir = getattr(args, "data_dir", None)
+    if args.data_dir is not None:
+        set_data_dir(args.data_dir)
+    handler: Callable[[argparse.Namespace, list[str]], int] = args.handler
+    try:
+        return handler(args, extra)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `emotion-kiosk analyze clip.mp4 | head`: the reader has what it wanted
+        _detach_stdout()
+        return EXIT_OK
+    except CliError as error:
+        return fail(str(error))
+    except Exception as error:
+        if _is_input_error(error):
+            return fail(str(error))
+        raise
+
+
+def _detach_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush does not fail again."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _is_input_error(error: Exception) -> bool:
+    """A broken model or cascade file is the user's input, not a bug: no traceback for it."""
+    from kiosk.vision.classifier import ModelError
+    from kiosk.vision.detector import CascadeError
+
+    return isinstance(error, ModelError | CascadeError)
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="DIR",
+        help="folder for settings, logs and data",
+    )
+    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, parents=[common])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_gui_options(parser)
+    parser.set_defaults(command=None, handler=_run_gui)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_analyze(
+        commands.add_parser("analyze", parents=[common], help="per-frame emotions of a video or camera")
+    )
+    _add_bench(commands.add_parser("bench", parents=[common], help="time each stage of the pipeline"))
+    report = commands.add_parser(
+        "report", parents=[common], add_help=False, allow_abbrev=False, help="exposure report (see report -h)"
+    )
+    report.set_defaults(handler=_run_report)
+    return parser
+
+
+def _add_gui_options(parser: argparse.ArgumentParser) -> None:
+    gui = parser.add_argument_group("kiosk window (no COMMAND)")
+    gui.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    gui.add_argument("--camera", type=int, default=None, metavar="N", help="camera index")
+    gui.add_argument(
+        "--video", type=Path, default=None, metavar="FILE", help="play a video file instead of a camera"
+    )
+    gui.add_argument("--settings", type=Path, default=None, metavar="FILE", help="settings file to use")
+    gui.add_argument("--self-test", action="store_true", help="start, check every part, and exit")
+
+
+def _add_analyze(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", metavar="SOURCE", help="video file, or camera index (0, 1, ...)")
+    parser.add_argument(
+        "--model", type=Path, default=None, metavar="PATH", help="ONNX model (default: shipped)"
+    )
+    parser.add_argument(
+        "--output", type=Path, default=None, metavar="FILE", help="JSON Lines file (default: stdout)"
+    )
+    parser.add_argument(
+        "--min-face", type=_positive_int, default=80, metavar="N", help="visitor minimum face size, px"
+    )
+    parser.add_argument("--frames", type=_positive_int, default=None, metavar="N", help="stop after N frames")
+    parser.set_defaults(handler=_run_analyze)
+
+
+def _add_bench(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--video", type=Path, default=None, metavar="FILE", help="frames from this video (looped)"
+    )
+    parser.add_argument(
+        "--frames", type=_positive_int, default=300, metavar="N", help="frames to time (default 300)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    parser.add_argument(
+        "--model", type=Path, default=None, metavar="PATH", help="ONNX model (default: shipped)"
+    )
+    parser.set_defaults(handler=_run_bench)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return value
+
+
+def _setup_console_logging() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _run_gui(args: argparse.Namespace, extra: list[str]) -> int:
+    resolve_model(None)
+    try:
+        from kiosk.ui.app import run_gui
+    except ImportError as error:
+        raise CliError(f"the kiosk window cannot start: {error}") from error
+    return run_gui(args)
+
+
+def _run_analyze(args: argparse.Namespace, extra: list[str]) -> int:
+    from kiosk.cli_analyze import run_analyze
+
+    _setup_console_logging()
+    return run_analyze(args)
+
+
+def _run_bench(args: argparse.Namespace, extra: list[str]) -> int:
+    from kiosk.cli_bench import run_bench
+
+    _setup_console_logging()
+    return run_bench(args)
+
+
+def _run_report(args: argparse.Namespace, extra: list[str]) -> int:
+    """`report` options belong to kiosk.analytics.report, imported only when it is asked for."""
+    try:
+        from kiosk.analytics.report import add_report_arguments, run_report
+    except ImportError as error:
+        raise CliError(f"the report is not available: {error}") from error
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", type=Path, default=None, metavar="DIR", help="folder holding the database"
+    )
+    parser = argparse.ArgumentParser(prog=f"{PROG} report", parents=[common], allow_abbrev=False)
+    add_report_arguments(parser)
+    try:
+        report_args = parser.parse_args(extra)
+    except SystemExit as stop:  # report --help, or a bad report option
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    if report_args.data_dir is not None:
+        set_data_dir(report_args.data_dir)
+    else:
+        report_args.data_dir = args.data_dir
+    _setup_console_logging()
+    return run_report(report_args)

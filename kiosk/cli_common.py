@@ -1,0 +1,43 @@
+"""What the command-line subcommands share: the model check and building the pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.paths import default_model_path
+
+if TYPE_CHECKING:
+    from kiosk.vision.pipeline import Pipeline
+
+MISSING_MODEL_HELP = """\
+the emotion model models/emotion.onnx is missing (looked for {path}).
+Train it on FER-2013 and export it to ONNX, then run the kiosk again:
+  python -m training train --data FER2013_FOLDER --out runs/NAME
+  python -m training export --checkpoint runs/NAME/best.keras --out models/emotion.onnx
+or give another model file with --model PATH."""
+
+
+class CliError(Exception):
+    """A problem with the user's input: printed as one `error: ...` line, exit status 2."""
+
+
+def resolve_model(model: Path | None) -> Path:
+    """The model to use: --model if given (checked when loaded), else the shipped one."""
+    if model is not None:
+        return model
+    path = default_model_path()
+    if not path.is_file():
+        raise CliError(MISSING_MODEL_HELP.format(path=path))
+    return path
+
+
+def build_pipeline(model: Path, *, min_face_size: int = 80, threads: int = 1) -> Pipeline:
+    """A ready Pipeline (ModelError / CascadeError when the model or cascade is unusable)."""
+    from kiosk.vision.classifier import EmotionClassifier
+    from kiosk.vision.detector import FaceDetector
+    from kiosk.vision.pipeline import Pipeline, PipelineConfig
+
+    detector = FaceDetector(min_face_size=min(60, min_face_size))
+    classifier = EmotionClassifier(model, threads=threads)
+    return Pipeline(detector, classifier, PipelineConfig(min_face_size=min_face_size))

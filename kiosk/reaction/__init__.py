@@ -1,0 +1,1 @@
+"""Smoothing, triggers and visitor sessions: pure Python, time passed in (never Qt)."""

@@ -1,0 +1,1 @@
+"""Frames, faces and emotions: numpy, OpenCV and onnxruntime only (never Qt)."""

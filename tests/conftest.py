@@ -1,0 +1,47 @@
+"""Shared fixtures. Test doubles live in fakes.py (`from fakes import ...`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from fakes import VideoFactory, build_tiny_model, write_face_video
+
+from kiosk import paths
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test gets its own data folder; nothing touches the user's real one."""
+    folder = tmp_path_factory.mktemp("data")
+    paths.set_data_dir(folder)
+    yield folder
+    paths.set_data_dir(None)
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny brightness model of fakes.build_tiny_model, written once per session."""
+    return build_tiny_model(tmp_path_factory.mktemp("model") / "tiny.onnx")
+
+
+@pytest.fixture(scope="session")
+def face_video(tmp_path_factory: pytest.TempPathFactory) -> VideoFactory:
+    """Write (once per session and phase list) a video of fakes.write_face_video."""
+    folder = tmp_path_factory.mktemp("videos")
+    made: dict[tuple[tuple[str, float], ...], Path] = {}
+
+    def make(phases: Sequence[tuple[str, float]]) -> Path:
+        key = tuple(phases)
+        if key not in made:
+            made[key] = write_face_video(folder / f"clip{len(made)}.mp4", phases)
+        return made[key]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def visitor_video(face_video: VideoFactory) -> Path:
+    """4.5 s: empty, a neutral visitor, clearly sad for 2 s, neutral again."""
+    return face_video([("none", 0.5), ("neutral", 1.5), ("sad", 2.0), ("neutral", 0.5)])

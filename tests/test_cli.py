@@ -1,0 +1,351 @@
+"""The command line end to end: analyze, bench, report wiring, the GUI hand-off, bad input."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import numpy as np
+import pytest
+from fakes import FakeCamera, FakeCapture, build_tiny_model
+
+from kiosk import __version__, paths
+from kiosk.app import main
+from kiosk.vision import synthetic
+from kiosk.vision.source import FrameSource
+
+RECORD_KEYS = {"frame", "t", "faces", "visitor", "negative", "events"}
+FACE_KEYS = {"box", "label", "confidence", "probs"}
+STAGES = {"read", "detect", "classify", "pipeline"}
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _records(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+@pytest.fixture
+def no_default_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    missing = tmp_path / "models" / "emotion.onnx"
+    monkeypatch.setattr("kiosk.cli_common.default_model_path", lambda: missing)
+    return missing
+
+
+def test_analyze_writes_exactly_the_documented_json_lines(
+    capsys: pytest.CaptureFixture[str], visitor_video: Path, tiny_model: Path
+) -> None:
+    code, out, err = _run(capsys, "analyze", visitor_video, "--model", tiny_model)
+    assert code == 0
+    records = _records(out)
+    assert len(records) == 8 + 22 + 30 + 8  # the phases' frames at 15 fps
+    for index, record in enumerate(records):
+        assert set(record) == RECORD_KEYS
+        assert record["frame"] == index and isinstance(record["t"], float)
+        assert isinstance(record["events"], list)
+        for face in record["faces"]:
+            assert set(face) == FACE_KEYS
+            assert len(face["box"]) == 4 and all(isinstance(v, int) for v in face["box"])
+            assert face["label"] in face["probs"] and isinstance(face["confidence"], float)
+        assert record["visitor"] is None or isinstance(record["faces"][record["visitor"]], dict)
+        assert record["negative"] is None or 0.0 <= record["negative"] <= 1.0
+    times = [r["t"] for r in records]
+    assert times == sorted(times) and times[15] == pytest.approx(1.0)
+    assert "analysed 68 frames" in err and "fps" in err and "faces:" in err and "events:" in err
+
+
+def test_analyze_is_deterministic(
+    capsys: pytest.CaptureFixture[str], visitor_video: Path, tiny_model: Path
+) -> None:
+    first = _run(capsys, "analyze", visitor_video, "--model", tiny_model)[1]
+    second = _run(capsys, "analyze", visitor_video, "--model", tiny_model)[1]
+    assert first == second and first
+
+
+def test_analyze_reports_the_visitor_and_the_negative_phase(
+    capsys: pytest.CaptureFixture[str], visitor_video: Path, tiny_model: Path
+) -> None:
+    records = _records(_run(capsys, "analyze", visitor_video, "--model", tiny_model)[1])
+    labels = {r["faces"][0]["label"] for r in records if r["faces"]}
+    assert labels <= {"neutral", "sad"} and "sad" in labels
+    events = [(r["t"], e) for r in records for e in r["events"]]
+    names = [e for _, e in events]
+    assert names.count("visitor_arrived") == 1
+    switch = [t for t, e in events if e == "switch_car"]
+    assert len(switch) == 1 and 2.0 < switch[0] <= 3.5  # the sad phase starts at 2.0 s
+    assert [t for t, e in events if e == "play_uplift"] == switch
+    assert all(r["negative"] is None for r in records[:8])  # nobody there yet
+
+
+def test_analyze_output_file_and_frame_limit(
+    capsys: pytest.CaptureFixture[str], visitor_video: Path, tiny_model: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.jsonl"
+    code, out, err = _run(
+        capsys, "analyze", visitor_video, "--model", tiny_model, "--output", target, "--frames", 5
+    )
+    assert code == 0 and out == ""
+    assert len(_records(target.read_text(encoding="utf-8"))) == 5
+    assert "analysed 5 frames" in err
+
+
+def test_analyze_min_face_hides_small_visitors(
+    capsys: pytest.CaptureFixture[str], visitor_video: Path, tiny_model: Path
+) -> None:
+    records = _records(_run(capsys, "analyze", visitor_video, "--model", tiny_model, "--min-face", 400)[1])
+    assert any(r["faces"] for r in records)
+    assert all(r["visitor"] is None and not r["events"] for r in records)
+
+
+def test_bench_json_shape(capsys: pytest.CaptureFixture[str], tiny_model: Path) -> None:
+    code, out, _ = _run(capsys, "bench", "--json", "--frames", 20, "--model", tiny_model)
+    assert code == 0
+    result = json.loads(out)
+    assert set(result) == {"frames", "fps", "stages"}
+    assert result["frames"] == 20 and result["fps"] > 0
+    assert set(result["stages"]) == STAGES
+    for figures in result["stages"].values():
+        assert set(figures) == {"median_ms", "p95_ms"}
+        assert 0.0 <= figures["median_ms"] <= figures["p95_ms"]
+
+
+def test_bench_text_on_a_video(
+    capsys: pytest.CaptureFixture[str], visitor_video: Path, tiny_model: Path
+) -> None:
+    code, out, _ = _run(capsys, "bench", "--video", visitor_video, "--frames", 80, "--model", tiny_model)
+    assert code == 0
+    assert "80 frames of video" in out and "1 thread" in out
+    for stage in STAGES:
+        assert stage in out
+    assert "target: pipeline median <= 4 ms" in out
+
+
+@pytest.mark.parametrize("command", [["analyze", "0"], ["bench"], []])
+def test_missing_default_model_explains_how_to_make_it(
+    capsys: pytest.CaptureFixture[str], no_default_model: Path, command: list[str]
+) -> None:
+    code, _, err = _run(capsys, *command)
+    assert code == 2
+    assert err.startswith("error: the emotion model models/emotion.onnx is missing")
+    assert "python -m training train" in err and "python -m training export" in err
+    assert "Traceback" not in err
+
+
+def _bad_model(tmp_path: Path, kind: str) -> Path:
+    if kind == "missing":
+        return tmp_path / "absent.onnx"
+    if kind == "corrupt":
+        return build_tiny_model(tmp_path / "bad.onnx", corrupt=True)
+    return build_tiny_model(tmp_path / "bad.onnx", input_shape=("N", 48, 48, 3))
+
+
+@pytest.mark.parametrize("kind", ["missing", "corrupt", "wrong shape"])
+@pytest.mark.parametrize("command", ["analyze", "bench"])
+def test_bad_model_is_one_error_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, visitor_video: Path, kind: str, command: str
+) -> None:
+    model = _bad_model(tmp_path, kind)
+    argv = ["analyze", visitor_video] if command == "analyze" else ["bench", "--frames", "5"]
+    code, out, err = _run(capsys, *argv, "--model", model)
+    assert code == 2 and out == ""
+    assert err.startswith("error: ") and str(model) in err
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("kind", ["missing", "garbage", "camera"])
+def test_bad_source_is_one_error_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, tiny_model: Path, kind: str
+) -> None:
+    sources: dict[str, str | Path] = {"missing": tmp_path / "nope.mp4", "garbage": tmp_path / "junk.mp4"}
+    source = sources.get(kind, "97")
+    if isinstance(source, Path) and kind == "garbage":
+        source.write_bytes(b"junk" * 500)
+    code, out, err = _run(capsys, "analyze", source, "--model", tiny_model)
+    assert code == 2 and out == ""
+    assert err.startswith("error: ") and "Traceback" not in err
+    assert (str(source) if kind != "camera" else "camera 97") in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_bench_bad_video(capsys: pytest.CaptureFixture[str], tmp_path: Path, tiny_model: Path) -> None:
+    code, _, err = _run(capsys, "bench", "--video", tmp_path / "nope.mp4", "--model", tiny_model)
+    assert code == 2 and "nope.mp4" in err
+
+
+@pytest.mark.parametrize(
+    "argv", [["analyze"], ["analyze", "x.mp4", "--min-face", "-3"], ["bench", "--frames", "0"]]
+)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, _, err = _run(capsys, *argv)
+    assert code == 2 and "usage:" in err
+
+
+def test_unknown_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "bench", "--turbo")
+    assert code == 2 and "unrecognized arguments: --turbo" in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "--version")
+    assert code == 0 and __version__ in out
+
+
+def test_python_dash_m_kiosk() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--version"], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.returncode == 0 and __version__ in done.stdout
+
+
+@pytest.fixture
+def fake_gui(monkeypatch: pytest.MonkeyPatch, tiny_model: Path) -> list[argparse.Namespace]:
+    calls: list[argparse.Namespace] = []
+    module = types.ModuleType("kiosk.ui.app")
+
+    def run_gui(args: argparse.Namespace) -> int:
+        calls.append(args)
+        return 0
+
+    module.run_gui = run_gui  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "kiosk.ui.app", module)
+    monkeypatch.setattr("kiosk.cli_common.default_model_path", lambda: tiny_model)
+    return calls
+
+
+def test_no_command_starts_the_gui_with_its_options(
+    capsys: pytest.CaptureFixture[str], fake_gui: list[argparse.Namespace], tmp_path: Path
+) -> None:
+    argv = [
+        "--windowed",
+        "--camera",
+        "1",
+        "--video",
+        "demo.mp4",
+        "--settings",
+        "s.ini",
+        "--data-dir",
+        tmp_path,
+    ]
+    assert _run(capsys, *argv)[0] == 0
+    (args,) = fake_gui
+    assert args.windowed and args.camera == 1 and args.video == Path("demo.mp4")
+    assert args.settings == Path("s.ini") and not args.self_test
+    assert args.data_dir == tmp_path and paths.data_dir() == tmp_path.resolve()
+
+
+def test_gui_defaults(capsys: pytest.CaptureFixture[str], fake_gui: list[argparse.Namespace]) -> None:
+    assert _run(capsys, "--self-test")[0] == 0
+    (args,) = fake_gui
+    assert args.self_test and not args.windowed
+    assert args.camera is None and args.video is None and args.settings is None and args.data_dir is None
+
+
+@pytest.fixture
+def fake_report(monkeypatch: pytest.MonkeyPatch) -> list[argparse.Namespace]:
+    calls: list[argparse.Namespace] = []
+    module = types.ModuleType("kiosk.analytics.report")
+
+    def add_report_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--since")
+        parser.add_argument("--csv")
+        parser.add_argument("--json", action="store_true")
+
+    def run_report(args: argparse.Namespace) -> int:
+        calls.append(args)
+        return 0
+
+    module.add_report_arguments = add_report_arguments  # type: ignore[attr-defined]
+    module.run_report = run_report  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "kiosk.analytics.report", module)
+    return calls
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_report_is_wired_with_the_data_dir(
+    capsys: pytest.CaptureFixture[str], fake_report: list[argparse.Namespace], tmp_path: Path, where: str
+) -> None:
+    options = ["--since", "2024-05-01", "--json", "--csv", "out.csv"]
+    argv = (
+        ["--data-dir", tmp_path, "report", *options]
+        if where == "before"
+        else ["report", *options, "--data-dir", tmp_path]
+    )
+    assert _run(capsys, *argv)[0] == 0
+    (args,) = fake_report
+    assert args.since == "2024-05-01" and args.json and args.csv == "out.csv"
+    assert Path(args.data_dir) == tmp_path
+    assert paths.data_dir() == tmp_path.resolve()
+
+
+def test_report_help_and_bad_option(
+    capsys: pytest.CaptureFixture[str], fake_report: list[argparse.Namespace]
+) -> None:
+    code, out, _ = _run(capsys, "report", "--help")
+    assert code == 0 and "--since" in out
+    code, _, err = _run(capsys, "report", "--frobnicate")
+    assert code == 2 and "frobnicate" in err
+    assert fake_report == []
+
+
+def test_data_dir_after_a_subcommand(
+    capsys: pytest.CaptureFixture[str], tiny_model: Path, tmp_path: Path
+) -> None:
+    code, _, _ = _run(
+        capsys, "bench", "--frames", "3", "--model", tiny_model, "--json", "--data-dir", tmp_path
+    )
+    assert code == 0 and paths.data_dir() == tmp_path.resolve()
+
+
+class _InterruptedCapture(FakeCapture):
+    """A camera that delivers a few frames, then the operator presses Ctrl+C."""
+
+    def read(self) -> tuple[bool, np.ndarray | None]:
+        if self.position >= len(self.frames):
+            raise KeyboardInterrupt
+        return super().read()
+
+
+def _fake_camera(monkeypatch: pytest.MonkeyPatch, capture: FakeCapture) -> None:
+    def open_camera(spec: object, **options: object) -> FrameSource:
+        source = FrameSource(0, capture_factory=FakeCamera(lambda attempt: capture))
+        source.start()
+        return source
+
+    monkeypatch.setattr("kiosk.cli_analyze.FrameSource.open", open_camera)
+
+
+def _camera_frames(count: int) -> list[np.ndarray | None]:
+    return [synthetic.render_frame(synthetic.mood_style("neutral", cx=300.0 + i)) for i in range(count)]
+
+
+def test_analyze_camera_stops_after_frames(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tiny_model: Path
+) -> None:
+    frames = _camera_frames(8)
+    frames[3] = None  # one failed read does not end the run
+    _fake_camera(monkeypatch, FakeCapture(frames * 2))
+    code, out, err = _run(capsys, "analyze", "0", "--model", tiny_model, "--frames", "6")
+    assert code == 0
+    records = _records(out)
+    assert len(records) == 6 and all(r["faces"] for r in records)
+    times = [r["t"] for r in records]
+    assert times == sorted(times)
+    assert "analysed 6 frames" in err
+
+
+def test_analyze_camera_stops_cleanly_on_ctrl_c(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tiny_model: Path
+) -> None:
+    _fake_camera(monkeypatch, _InterruptedCapture(_camera_frames(4)))
+    code, out, err = _run(capsys, "analyze", "0", "--model", tiny_model)
+    assert code == 0
+    assert len(_records(out)) == 4
+    assert "stopped by Ctrl+C" in err and "Traceback" not in err

@@ -1,0 +1,1 @@
+"""The only place Qt lives: windows, dialogs, audio and the worker thread."""

@@ -1,0 +1,77 @@
+"""The reaction records, when the analytics package and its database can be opened.
+
+Every call is a no-op when they cannot: the showroom never stops for its statistics.
+Times are `time.monotonic()` seconds, as `ExposureRecorder` expects.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class AnalyticsHook:
+    """Feeds `ExposureRecorder` and owns the `ReactionStore` it writes to (its own thread)."""
+
+    def __init__(self, db_path: Path | None, *, retention_days: int) -> None:
+        self.store: Any = None
+        self._recorder: Any = None
+        if db_path is not None:
+            self._open(db_path, retention_days)
+
+    @property
+    def available(self) -> bool:
+        return self._recorder is not None
+
+    def _open(self, db_path: Path, retention_days: int) -> None:
+        try:
+            from kiosk.analytics import ExposureRecorder, ReactionStore, SchemaError
+        except ImportError as exc:
+            log.warning("reaction records off: %s", exc)
+            return
+        try:
+            self.store = ReactionStore.open(db_path, retention_days=retention_days)
+        except (SchemaError, sqlite3.Error, OSError, ValueError) as exc:
+            log.warning("reaction records off: cannot open %s: %s", db_path, exc)
+            return
+        self._recorder = ExposureRecorder(self.store)
+        log.info("reaction records in %s", db_path)
+
+    def car_shown(self, car_id: str, reason: str) -> None:
+        """A car is now on screen; the previous one ended for `reason`."""
+        if self._recorder is None:
+            return
+        now = time.monotonic()
+        try:
+            if reason in ("negative", "manual", "rotation"):
+                self._recorder.car_ended(now, reason)
+            self._recorder.car_shown(car_id, now)
+        except ValueError as exc:
+            log.warning("reaction records: %s", exc)
+
+    def observe(self, probs: Mapping[str, float] | None, negative: float | None) -> None:
+        if self._recorder is not None:
+            self._recorder.observe(time.monotonic(), probs, negative)
+
+    def audio_played(self) -> None:
+        if self._recorder is not None:
+            self._recorder.audio_played(time.monotonic())
+
+    def set_retention_days(self, days: int) -> None:
+        if self.store is not None and self.store.retention_days != days:
+            self.store.set_retention_days(days)
+
+    def close(self) -> None:
+        """End the exposure on screen ("shutdown") and flush the database."""
+        if self._recorder is not None:
+            self._recorder.close(time.monotonic())
+            self._recorder = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None

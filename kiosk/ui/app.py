@@ -1,0 +1,138 @@
+"""`run_gui(args)`: start the kiosk window (called by `python -m kiosk` / `emotion-kiosk`).
+
+Order: one instance per data folder (lock), logging to stderr and `logs/kiosk.log`, the
+settings (a corrupt file is set aside), then the window and the analysis thread. The
+unattended PC boots straight into the showroom: nothing here waits for an operator.
+
+For the documentation screenshot, `KIOSK_SCREENSHOT=FILE` (and optionally
+`KIOSK_SCREENSHOT_AFTER_MS`, default 5000) grabs the window to FILE and quits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from kiosk import __version__
+from kiosk.paths import APP_NAME, data_dir, resource_path
+from kiosk.ui.kiosk import Kiosk, LaunchOptions
+from kiosk.ui.runtime import InstanceLock, KioskLogging
+from kiosk.ui.settings_store import SettingsStore
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_ALREADY_RUNNING, EXIT_UNSUPPORTED = 0, 1, 2
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Run the kiosk until the operator ends it; returns the exit status."""
+    if getattr(args, "self_test", False):
+        print("--self-test is not available yet", file=sys.stderr)
+        return EXIT_UNSUPPORTED
+    folder = data_dir()
+    lock = InstanceLock(folder)
+    if not lock.acquire():
+        print(
+            f"The kiosk is already running ({lock.holder_text()}) with the data folder {folder}. "
+            f"Only one kiosk can run at a time; this one exits.",
+            file=sys.stderr,
+        )
+        return EXIT_ALREADY_RUNNING
+    logs = KioskLogging(folder)
+    try:
+        return _run(args, folder)
+    finally:
+        logs.close()
+        lock.release()
+
+
+def _run(args: argparse.Namespace, folder: Path) -> int:
+    app = _application()
+    store = SettingsStore(Path(args.settings) if getattr(args, "settings", None) else folder / "settings.ini")
+    store.load()
+    video = getattr(args, "video", None)
+    options = LaunchOptions(
+        windowed=bool(getattr(args, "windowed", False)),
+        camera=getattr(args, "camera", None),
+        video=str(video) if video is not None else None,
+    )
+    kiosk = Kiosk(store, options)
+    kiosk.finished.connect(app.quit)
+    interrupts = _InterruptHandler(kiosk)
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # the kiosk quits once its thread has stopped
+    kiosk.start()
+    _schedule_screenshot(kiosk)
+    status = app.exec()
+    kiosk.controller.wait_stopped()  # normally stopped already; the window is gone by now
+    app.setQuitOnLastWindowClosed(quit_on_close)
+    interrupts.restore()
+    kiosk.window.deleteLater()
+    log.info("event kiosk_stopped status=%d", status)
+    return EXIT_OK if status == 0 else status
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    icon = resource_path("resources", "icons", "kiosk.png")
+    if icon.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+class _InterruptHandler(QObject):
+    """Ctrl+C and SIGTERM end the kiosk cleanly (a timer lets Python see the signal)."""
+
+    def __init__(self, kiosk: Kiosk) -> None:
+        super().__init__(kiosk)
+        self._kiosk = kiosk
+        self._previous = {sig: signal.signal(sig, self._handle) for sig in (signal.SIGINT, signal.SIGTERM)}
+        self._timer = QTimer(self)
+        self._timer.start(250)  # wakes the Python interpreter between Qt events
+
+    def _handle(self, signum: int, _frame: object) -> None:
+        log.info("event signal_received signal=%d", signum)
+        QTimer.singleShot(0, self._kiosk, self._kiosk.quit)
+
+    def restore(self) -> None:
+        self._timer.stop()
+        for sig, previous in self._previous.items():
+            signal.signal(sig, previous)
+
+
+def _schedule_screenshot(kiosk: Kiosk) -> None:
+    path = os.environ.get("KIOSK_SCREENSHOT")
+    if not path:
+        return
+    delay = int(os.environ.get("KIOSK_SCREENSHOT_AFTER_MS", "5000"))
+    grabber = _ScreenshotGrabber(kiosk, Path(path))
+    QTimer.singleShot(delay, grabber, grabber._on_timer_timeout)
+
+
+class _ScreenshotGrabber(QObject):
+    def __init__(self, kiosk: Kiosk, path: Path) -> None:
+        super().__init__(kiosk)
+        self._kiosk = kiosk
+        self._path = path
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        saved = self._kiosk.window.grab().save(str(self._path))
+        log.info("event screenshot file=%s saved=%s", self._path, saved)
+        self._kiosk.quit()

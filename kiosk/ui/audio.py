@@ -1,0 +1,181 @@
+"""The uplifting music: one QMediaPlayer, faded in and out, at most once per cooldown.
+
+Two things learnt the hard way with PySide6 6.11/6.12 and Qt's FFmpeg backend:
+
+- Without any audio output device nothing is played at all (it would be silent anyway):
+  the player logs it, reports `audio_failed` and the kiosk carries on. Playing into no
+  device lets the backend's audio thread tear itself down while it calls back into Python
+  (`disconnectNotify` on our wrapped QAudioOutput needs the GIL), which deadlocks the GUI
+  thread if it is just then emitting a signal (gdb: `QAudioOutput::volumeChanged` waiting
+  on a Qt mutex held by the `QFFmpeg::AudioRenderer` thread, which waits for the GIL).
+  The next play after a device is plugged in works (each play checks for a device).
+- A play ends in `pause()` (rewound), not `stop()`, so the backend's audio pipeline is not
+  torn down and rebuilt for every play; it is stopped once, when the kiosk closes.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEasingCurve, QObject, QUrl, QVariantAnimation, Signal, Slot
+from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+
+log = logging.getLogger(__name__)
+
+FADE_IN_MS = 1500
+FADE_OUT_MS = 2500
+MAX_PLAY_MS = 20_000  # a long file is faded out after this
+NO_DEVICE = "no audio output device on this PC; the music is skipped"
+
+
+def has_audio_output() -> bool:
+    return bool(QMediaDevices.audioOutputs())
+
+
+class UpliftPlayer(QObject):
+    """Plays one music file with fades; re-emits what happens as its own signals."""
+
+    playback_started = Signal()
+    playback_finished = Signal()
+    audio_failed = Signal(str)  # a message naming the file and the problem
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        volume: float = 0.6,
+        cooldown_s: float = 8.0,
+        clock: Callable[[], float] = time.monotonic,
+        device_present: Callable[[], bool] = has_audio_output,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock, self._device_present = clock, device_present
+        self._volume = volume
+        self.cooldown_s = cooldown_s
+        self.path = Path(path)
+        self._last_start: float | None = None
+        self._loaded = False  # the source is set on the first play (no backend threads before)
+        self._playing = False  # between playback_started and playback_finished
+        self._output = QAudioOutput(self)
+        self._player = QMediaPlayer(self)
+        self._player.setAudioOutput(self._output)
+        self._player.errorOccurred.connect(self._on_error_occurred)
+        self._player.playbackStateChanged.connect(self._on_playback_state_changed)
+        self._player.positionChanged.connect(self._on_position_changed)
+        self._fade = QVariantAnimation(self)
+        self._fade.valueChanged.connect(self._on_fade_value_changed)
+        self._fade.finished.connect(self._on_fade_finished)
+        self._fading_out = False
+        self._devices = QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self._on_audio_outputs_changed)
+        if not device_present():
+            log.info("event audio_device_missing (%s)", NO_DEVICE)
+
+    @property
+    def is_playing(self) -> bool:
+        return self._playing
+
+    def set_file(self, path: Path) -> None:
+        if Path(path) != self.path:
+            self.path = Path(path)
+            self._loaded = False
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = max(0.0, min(1.0, volume))
+        if self._playing and self._fade.state() != QVariantAnimation.State.Running:
+            self._output.setVolume(self._volume)
+
+    def play(self) -> bool:
+        """Start the music with a fade-in; False when it is playing, cooling down or cannot play."""
+        now = self._clock()
+        if self._playing or (self._last_start is not None and now - self._last_start < self.cooldown_s):
+            return False
+        problem = self._problem()
+        if problem:
+            log.warning("event audio_error %s", problem)
+            self.audio_failed.emit(problem)
+            return False
+        self._last_start = now
+        self._fading_out = False
+        self._output.setVolume(0.0)
+        if not self._loaded:
+            self._player.setSource(QUrl.fromLocalFile(str(self.path)))
+            self._loaded = True
+        self._player.setPosition(0)
+        self._player.play()
+        self._animate(0.0, self._volume, FADE_IN_MS)
+        return True
+
+    def _problem(self) -> str:
+        if not self.path.is_file():
+            return f"music file {self.path} not found"
+        if not self._device_present():
+            return NO_DEVICE
+        return ""
+
+    def fade_out(self) -> None:
+        if self._playing and not self._fading_out:
+            self._fading_out = True
+            self._animate(self._output.volume(), 0.0, FADE_OUT_MS)
+
+    def stop(self) -> None:
+        """Stop at once and for good (the kiosk is closing)."""
+        self._fade.stop()
+        if self._loaded:
+            self._player.stop()
+        self._finish()
+
+    def _animate(self, start: float, end: float, ms: int) -> None:
+        self._fade.stop()
+        self._fade.setStartValue(start)
+        self._fade.setEndValue(end)
+        self._fade.setDuration(ms)
+        self._fade.setEasingCurve(QEasingCurve.Type.InOutSine)
+        self._fade.start()
+
+    def _finish(self) -> None:
+        if self._playing:
+            self._playing = False
+            self.playback_finished.emit()
+
+    @Slot(object)
+    def _on_fade_value_changed(self, value: object) -> None:
+        if isinstance(value, float):
+            self._output.setVolume(value)
+
+    @Slot()
+    def _on_fade_finished(self) -> None:
+        if self._fading_out:
+            self._player.pause()  # see the module docstring: no stop() between plays
+            self._finish()
+
+    @Slot(int)
+    def _on_position_changed(self, position_ms: int) -> None:
+        duration = self._player.duration()
+        end = min(duration, MAX_PLAY_MS) if duration > 0 else MAX_PLAY_MS
+        if position_ms >= end - FADE_OUT_MS:
+            self.fade_out()
+
+    @Slot(QMediaPlayer.PlaybackState)
+    def _on_playback_state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
+        if state == QMediaPlayer.PlaybackState.PlayingState and not self._playing:
+            self._playing = True
+            log.info("event audio_started file=%s", self.path.name)
+            self.playback_started.emit()
+        elif state == QMediaPlayer.PlaybackState.StoppedState:  # the end of the file, or an error
+            self._fade.stop()
+            self._finish()
+
+    @Slot(QMediaPlayer.Error, str)
+    def _on_error_occurred(self, error: QMediaPlayer.Error, message: str) -> None:
+        text = f"audio error with {self.path.name}: {message or error.name}"
+        log.warning("event audio_error file=%s error=%s message=%s", self.path, error.name, message)
+        self.audio_failed.emit(text)
+
+    @Slot()
+    def _on_audio_outputs_changed(self) -> None:
+        log.info("event audio_devices_changed present=%s", "yes" if self._device_present() else "no")

@@ -1,0 +1,130 @@
+"""Editors for settings, made from their FieldSpec: the bounds and labels are never repeated."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, TypeVar
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from kiosk.ui.settings import FieldSpec, KioskSettings, field_specs, field_type
+
+SpinBox = TypeVar("SpinBox", QSpinBox, QDoubleSpinBox)
+
+
+class FieldEditor:
+    """One widget editing one setting."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.spec: FieldSpec = field_specs()[name]
+        self.kind = field_type(name)
+        self.widget = self._make_widget()
+        self.widget.setObjectName(name)
+
+    def _make_widget(self) -> QWidget:
+        spec, kind = self.spec, self.kind
+        if kind is bool:
+            return QCheckBox(spec.label)
+        if kind is tuple:
+            return _CheckGroup(spec.choices)
+        if spec.choices:
+            combo = QComboBox()
+            combo.addItems(list(spec.choices))
+            return combo
+        if kind is int:
+            spin = QSpinBox()
+            spin.setRange(int(spec.minimum or 0), int(spec.maximum or 1_000_000))
+            return _compact(spin)
+        if kind is float:
+            double = _compact(QDoubleSpinBox())
+            double.setDecimals(2 if (spec.maximum or 0) <= 10 else 1)
+            double.setRange(float(spec.minimum or 0.0), float(spec.maximum or 1e6))
+            double.setSingleStep(0.05 if (spec.maximum or 0) <= 1 else 0.5)
+            return double
+        return QLineEdit()
+
+    def set_value(self, value: Any) -> None:
+        widget = self.widget
+        if isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, _CheckGroup):
+            widget.set_checked(tuple(value))
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentText(str(value))
+        elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+            widget.setValue(value)
+        elif isinstance(widget, QLineEdit):
+            widget.setText(str(value))
+
+    def value(self) -> Any:
+        widget = self.widget
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, _CheckGroup):
+            return widget.checked()
+        if isinstance(widget, QComboBox):
+            return widget.currentText()
+        if isinstance(widget, QSpinBox):
+            return int(widget.value())
+        if isinstance(widget, QDoubleSpinBox):
+            return round(float(widget.value()), 4)
+        assert isinstance(widget, QLineEdit)
+        return widget.text().strip()
+
+
+def _compact(spin: SpinBox) -> SpinBox:
+    """A number field as wide as its numbers need, not the whole form."""
+    spin.setMaximumWidth(160)
+    return spin
+
+
+class _CheckGroup(QWidget):
+    """A checkbox per choice (the negative expressions)."""
+
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        super().__init__()
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes = {choice: QCheckBox(choice) for choice in choices}
+        for i, box in enumerate(self.boxes.values()):
+            box.setObjectName(f"label_{box.text()}")
+            layout.addWidget(box, i // 4, i % 4)
+
+    def set_checked(self, values: tuple[str, ...]) -> None:
+        for choice, box in self.boxes.items():
+            box.setChecked(choice in values)
+
+    def checked(self) -> tuple[str, ...]:
+        return tuple(choice for choice, box in self.boxes.items() if box.isChecked())
+
+
+class FieldForm:
+    """Editors for a set of fields laid out as a form; `load`/`save` against KioskSettings."""
+
+    def __init__(self, names: list[str], layout: QFormLayout) -> None:
+        self.editors = {name: FieldEditor(name) for name in names}
+        for editor in self.editors.values():
+            if editor.kind is bool:
+                layout.addRow("", editor.widget)
+            else:
+                layout.addRow(editor.spec.label, editor.widget)
+
+    def __getitem__(self, name: str) -> FieldEditor:
+        return self.editors[name]
+
+    def load(self, settings: KioskSettings) -> None:
+        for name, editor in self.editors.items():
+            editor.set_value(getattr(settings, name))
+
+    def save(self, settings: KioskSettings) -> KioskSettings:
+        return dataclasses.replace(settings, **{name: e.value() for name, e in self.editors.items()})

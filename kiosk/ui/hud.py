@@ -1,0 +1,317 @@
+"""The emotion HUD: a corner card with the camera preview, the expression and the negative meter.
+
+It paints itself from the newest `AnalysisResult`; the preview arrives as an owned RGB
+array and is turned into a pixmap here, on the GUI thread. Faces the pipeline found in the
+staff zone (`Analysis.ignored`) are drawn grey and marked "not analysed".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui import theme
+from kiosk.ui.emoji import paint_emoji
+from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
+from kiosk.vision.source import SourceState
+from kiosk.vision.types import Box, FaceResult
+
+Zone = tuple[float, float, float, float]
+
+_MODE_TEXT = {
+    SourceMode.CAMERA: "Live",
+    SourceMode.VIDEO: "Video",
+    SourceMode.DEMO: "Demo mode",
+    SourceMode.NONE: "No camera",
+}
+BASE_WIDTH = 330  # card width at 1080 lines
+
+
+def preview_pixmap(result: AnalysisResult) -> QPixmap | None:
+    """A pixmap of the result's preview, built on the GUI thread (QPixmap copies the pixels)."""
+    array = result.preview
+    if array is None:
+        return None
+    height, width = array.shape[:2]
+    image = QImage(array.data, width, height, array.strides[0], QImage.Format.Format_RGB888)
+    return QPixmap.fromImage(image)
+
+
+def _mapped(box: Box, target: QRectF, scale: float) -> QRectF:
+    """A frame-pixel box in the preview's on-screen rectangle."""
+    return QRectF(target.x() + box.x * scale, target.y() + box.y * scale, box.w * scale, box.h * scale)
+
+
+class EmotionHud(QWidget):
+    """The corner card. Feed it with `show_result()` and `set_status()`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emotionHud")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._scale = 1.0
+        self._accent = QColor(theme.WARN)
+        self._result: AnalysisResult | None = None
+        self._pixmap: QPixmap | None = None
+        self._status = WorkerStatus()
+        self._trigger = 0.55
+        self._release = 0.35
+        self._zone: Zone | None = None
+        self._preview_visible = True
+
+    # -- inputs --------------------------------------------------------------------------
+
+    def show_result(self, result: AnalysisResult) -> None:
+        self._result = result
+        self._pixmap = preview_pixmap(result) if self._preview_visible else None
+        self.update()
+
+    def set_status(self, status: WorkerStatus) -> None:
+        self._status = status
+        if status.source_state != SourceState.LIVE:
+            self._pixmap = None
+        self.update()
+
+    def set_levels(self, trigger: float, release: float) -> None:
+        self._trigger, self._release = trigger, release
+        self.update()
+
+    def set_ignore_zone(self, zone: Zone | None) -> None:
+        self._zone = zone
+        self.update()
+
+    def set_preview_visible(self, visible: bool) -> None:
+        self._preview_visible = visible
+        if not visible:
+            self._pixmap = None
+        self.resize(self.sizeHint())
+        self.update()
+
+    def set_accent(self, accent: QColor) -> None:
+        self._accent = QColor(accent)
+        self.update()
+
+    def set_scale(self, scale: float) -> None:
+        self._scale = scale
+        self.resize(self.sizeHint())
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _s(self, value: float) -> float:
+        return value * self._scale
+
+    def _preview_height(self) -> float:
+        return self._s(BASE_WIDTH - 32) * 9 / 16 if self._preview_visible else 0.0
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        height = (
+            self._s(44 + 72 + 64 + 16)
+            + self._preview_height()
+            + (self._s(14) if self._preview_visible else 0)
+        )
+        return QSize(round(self._s(BASE_WIDTH)), round(height))
+
+    # -- painting ------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        card = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setPen(QPen(theme.HAIRLINE, 1))
+        painter.setBrush(theme.SURFACE)
+        painter.drawRoundedRect(card, self._s(18), self._s(18))
+        pad = self._s(16)
+        y = self._paint_header(painter, QRectF(pad, pad, card.width() - 2 * pad, self._s(22)))
+        if self._preview_visible:
+            preview = QRectF(pad, y + self._s(10), card.width() - 2 * pad, self._preview_height())
+            self._paint_preview(painter, preview)
+            y = preview.bottom() + self._s(4)
+        y = self._paint_expression(painter, QRectF(pad, y + self._s(10), card.width() - 2 * pad, self._s(62)))
+        self._paint_meter(painter, QRectF(pad, y + self._s(8), card.width() - 2 * pad, self._s(48)))
+        painter.end()
+
+    def _paint_header(self, painter: QPainter, rect: QRectF) -> float:
+        status = self._status
+        color = {
+            SourceMode.CAMERA: theme.GOOD,
+            SourceMode.VIDEO: theme.GOOD,
+            SourceMode.DEMO: theme.WARN,
+        }.get(status.mode, theme.BAD)
+        if status.mode == SourceMode.CAMERA and status.source_state != SourceState.LIVE:
+            color = theme.WARN
+        radius = self._s(4.5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawEllipse(QPointF(rect.left() + radius, rect.center().y()), radius, radius)
+        painter.setPen(theme.TEXT_MUTED)
+        painter.setFont(theme.font(self._s(12.5), weight=QFont.Weight.DemiBold, spacing=12, caps=True))
+        text_rect = rect.adjusted(radius * 2 + self._s(8), 0, 0, 0)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "Expression")
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self._mode_text()
+        )
+        return rect.bottom()
+
+    def _mode_text(self) -> str:
+        status = self._status
+        if status.mode == SourceMode.CAMERA and status.source_state == SourceState.RECONNECTING:
+            return "Reconnecting"
+        return _MODE_TEXT[status.mode]
+
+    def _paint_preview(self, painter: QPainter, rect: QRectF) -> None:
+        painter.save()
+        clip = QPainterPath()
+        clip.addRoundedRect(rect, self._s(10), self._s(10))
+        painter.setClipPath(clip)
+        painter.fillRect(rect, QColor("#06080a"))
+        pixmap, result = self._pixmap, self._result
+        if pixmap is None or result is None:
+            self._paint_preview_placeholder(painter, rect)
+        else:
+            target = _cover(QRectF(pixmap.rect()), rect)
+            painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+            self._paint_zone(painter, target)
+            self._paint_faces(painter, target, result)
+        painter.restore()
+
+    def _paint_preview_placeholder(self, painter: QPainter, rect: QRectF) -> None:
+        painter.setPen(theme.TEXT_FAINT)
+        painter.setFont(theme.font(self._s(13)))
+        text = self._status.message or "No picture"
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(rect.adjusted(self._s(16), 0, -self._s(16), 0), flags, text)
+
+    def _paint_zone(self, painter: QPainter, target: QRectF) -> None:
+        if self._zone is None:
+            return
+        x, y, w, h = self._zone
+        zone = QRectF(
+            target.x() + x * target.width(),
+            target.y() + y * target.height(),
+            w * target.width(),
+            h * target.height(),
+        )
+        painter.setPen(QPen(QColor(255, 255, 255, 90), 1, Qt.PenStyle.DashLine))
+        painter.setBrush(QColor(255, 255, 255, 18))
+        painter.drawRect(zone)
+
+    def _paint_faces(self, painter: QPainter, target: QRectF, result: AnalysisResult) -> None:
+        analysis = result.analysis
+        if analysis is None:
+            return
+        scale = target.width() / max(1, result.frame_size[0])
+        for box in analysis.ignored:
+            self._paint_box(
+                painter, _mapped(box, target, scale), "not analysed", QColor(150, 150, 150, 170), 1
+            )
+        for index, face in enumerate(analysis.faces):
+            visitor = index == analysis.visitor
+            color = self._accent if visitor else QColor(255, 255, 255, 150)
+            label = f"{face.label} {face.confidence:.0%}"
+            self._paint_box(painter, _mapped(face.box, target, scale), label, color, 2 if visitor else 1)
+
+    def _paint_box(self, painter: QPainter, box: QRectF, label: str, color: QColor, width: float) -> None:
+        painter.setPen(QPen(color, self._s(width)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(box, self._s(4), self._s(4))
+        painter.setFont(theme.font(self._s(10.5), weight=QFont.Weight.DemiBold))
+        chip = QRectF(painter.fontMetrics().boundingRect(label)).adjusted(-4, -2, 4, 2)
+        chip.moveBottomLeft(box.topLeft() - QPointF(0, self._s(3)))
+        if chip.top() < 0:
+            chip.moveTopLeft(box.bottomLeft() + QPointF(0, self._s(3)))
+        painter.fillRect(chip, color)
+        painter.setPen(QColor("#101214"))
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _visitor_face(self) -> FaceResult | None:
+        result = self._result
+        if result is None or result.analysis is None:
+            return None
+        return result.analysis.visitor_face
+
+    def _paint_expression(self, painter: QPainter, rect: QRectF) -> float:
+        face = self._visitor_face()
+        emoji = QRectF(rect.left(), rect.top(), rect.height(), rect.height())
+        paint_emoji(painter, emoji, face.label if face else None, opacity=1.0 if face else 0.6)
+        text = rect.adjusted(rect.height() + self._s(14), 0, 0, 0)
+        title, detail = self._expression_text(face)
+        painter.setPen(theme.TEXT if face else theme.TEXT_MUTED)
+        painter.setFont(theme.font(self._s(25), weight=QFont.Weight.Medium))
+        top = QRectF(text.left(), text.top() + self._s(4), text.width(), text.height() * 0.55)
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, title)
+        painter.setPen(theme.TEXT_MUTED)
+        painter.setFont(theme.font(self._s(13.5)))
+        bottom = QRectF(text.left(), top.bottom() + self._s(2), text.width(), text.height() * 0.4)
+        detail = painter.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, round(bottom.width()))
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, detail)
+        return rect.bottom()
+
+    def _expression_text(self, face: FaceResult | None) -> tuple[str, str]:
+        if face is not None:
+            return face.label.capitalize(), f"{face.confidence:.0%} confidence"
+        if not self._status.model_loaded and self._status.model_message:
+            return "Analysis off", "No emotion model loaded"
+        return "No visitor", "Waiting for someone to look"
+
+    def _paint_meter(self, painter: QPainter, rect: QRectF) -> None:
+        result = self._result
+        negative = result.negative if result is not None and self._visitor_face() else None
+        painter.setFont(theme.font(self._s(11.5), weight=QFont.Weight.DemiBold, spacing=10, caps=True))
+        painter.setPen(theme.TEXT_MUTED)
+        label = QRectF(rect.left(), rect.top(), rect.width(), self._s(16))
+        painter.drawText(
+            label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "Negative reaction"
+        )
+        value = "–" if negative is None else f"{negative:.0%}"
+        painter.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, value)
+        track = QRectF(rect.left(), label.bottom() + self._s(10), rect.width(), self._s(8))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 28))
+        painter.drawRoundedRect(track, track.height() / 2, track.height() / 2)
+        if negative is not None:
+            self._paint_meter_fill(painter, track, negative)
+        self._paint_tick(painter, track, self._release, QColor(255, 255, 255, 80), "")
+        self._paint_tick(painter, track, self._trigger, theme.TEXT, "trigger")
+
+    def _paint_meter_fill(self, painter: QPainter, track: QRectF, negative: float) -> None:
+        fill = QRectF(
+            track.left(), track.top(), max(track.height(), track.width() * negative), track.height()
+        )
+        gradient = QLinearGradient(track.topLeft(), track.topRight())
+        gradient.setColorAt(0.0, theme.GOOD)
+        gradient.setColorAt(max(0.05, self._release), theme.WARN)
+        gradient.setColorAt(min(1.0, max(self._release + 0.05, self._trigger)), theme.BAD)
+        painter.setBrush(gradient)
+        painter.drawRoundedRect(fill, track.height() / 2, track.height() / 2)
+
+    def _paint_tick(self, painter: QPainter, track: QRectF, level: float, color: QColor, label: str) -> None:
+        x = track.left() + track.width() * level
+        painter.setPen(QPen(color, self._s(2)))
+        painter.drawLine(QPointF(x, track.top() - self._s(4)), QPointF(x, track.bottom() + self._s(4)))
+        if label:
+            painter.setFont(theme.font(self._s(10)))
+            painter.setPen(theme.TEXT_MUTED)
+            below = QRectF(x - self._s(40), track.bottom() + self._s(5), self._s(80), self._s(14))
+            painter.drawText(below, Qt.AlignmentFlag.AlignCenter, label)
+
+
+def _cover(source: QRectF, bounds: QRectF) -> QRectF:
+    """`source`'s aspect ratio, centred, just large enough to cover `bounds` (the rest is clipped)."""
+    if source.width() <= 0 or source.height() <= 0:
+        return bounds
+    scale = max(bounds.width() / source.width(), bounds.height() / source.height())
+    fitted = QRectF(0, 0, source.width() * scale, source.height() * scale)
+    fitted.moveCenter(bounds.center())
+    return fitted

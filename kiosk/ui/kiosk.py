@@ -1,0 +1,377 @@
+"""The running kiosk: wires the settings, the analysis thread, the window, the music and the records.
+
+Reaction events arrive with the newest analysis result (never lost with a skipped frame,
+see `results.LatestResult`) and are acted on here: `switch_car` crossfades to the next car,
+`play_uplift` plays the music. Each event and each state change is logged as one line
+starting with "event". Settings apply live through `SettingsStore.settings_changed`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
+
+from kiosk.paths import data_dir, default_model_path, resource_path
+from kiosk.reaction.engine import Event
+from kiosk.ui.analytics_hook import AnalyticsHook
+from kiosk.ui.audio import UpliftPlayer
+from kiosk.ui.catalog import Car, load_catalog
+from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.pin import PinDialog
+from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
+from kiosk.ui.settings import KioskSettings, pipeline_config, reaction_config, resolution_of
+from kiosk.ui.settings_dialog import SettingsDialog
+from kiosk.ui.settings_store import SettingsStore
+from kiosk.ui.sources import SourcePlan
+from kiosk.ui.worker import AnalysisController, WorkerSetup, display_path
+from kiosk.vision.source import SourceState
+
+log = logging.getLogger(__name__)
+
+SHUTDOWN_GRACE_MS = 10_000  # then quit anyway; the caller waits for the thread off-screen
+
+
+def bundled_audio() -> Path:
+    return resource_path("resources", "audio", "uplift.wav")
+
+
+def bundled_demo() -> Path:
+    return resource_path("resources", "demo", "demo.mp4")
+
+
+@dataclass(frozen=True)
+class LaunchOptions:
+    """What the command line decides (the rest comes from the settings)."""
+
+    windowed: bool = False
+    camera: int | None = None  # overrides the camera index in the settings
+    video: str | None = None
+    model_path: Path | None = None  # None: models/emotion.onnx
+    demo_clip: Path | None = None  # None: resources/demo/demo.mp4
+    reaction_db: Path | None = None  # None: <data dir>/reactions.sqlite3
+    records: bool = True  # False: no reaction records (tests, benchmarks)
+    realtime: bool = True  # pace video files at their frame rate
+
+
+class Kiosk(QObject):
+    """One running kiosk. `start()`, then `quit()` (after the PIN); `finished` when all has stopped."""
+
+    finished = Signal()
+
+    def __init__(self, store: SettingsStore, options: LaunchOptions = LaunchOptions()) -> None:
+        super().__init__()
+        self.store = store
+        self.options = options
+        self.settings = store.settings
+        self.window = KioskWindow()
+        self.status = WorkerStatus()
+        self.visitor_present = False
+        self.dialog: SettingsDialog | None = None
+        self.pin_dialog: PinDialog | None = None
+        self._quitting = False
+        self._finished = False
+        self._pin_then: Callable[[], None] = self._open_settings
+        self._catalog_problems: tuple[str, ...] = ()
+        self._notes = list(store.last_report.warnings)
+        self.controller = AnalysisController(self._worker_setup(self.settings), self)
+        self.player = UpliftPlayer(
+            self._audio_path(self.settings),
+            volume=self.settings.volume / 100,
+            cooldown_s=self.settings.cooldown_s,
+            parent=self,
+        )
+        self.test_player: UpliftPlayer | None = None
+        db = options.reaction_db or data_dir() / "reactions.sqlite3"
+        self.analytics = AnalyticsHook(
+            db if options.records else None, retention_days=self.settings.retention_days
+        )
+        self._rotation = QTimer(self)
+        self._rotation.setSingleShot(True)
+        self._connect()
+
+    # -- set-up --------------------------------------------------------------------------
+
+    def _worker_setup(self, settings: KioskSettings) -> WorkerSetup:
+        return WorkerSetup(
+            model_path=self.options.model_path or default_model_path(),
+            plan=self._plan(settings),
+            pipeline=pipeline_config(settings),
+            reaction=reaction_config(settings),
+            realtime=self.options.realtime,
+        )
+
+    def _plan(self, settings: KioskSettings) -> SourcePlan:
+        camera = self.options.camera if self.options.camera is not None else settings.camera_index
+        return SourcePlan(
+            camera=camera,
+            video=self.options.video,
+            demo=self.options.demo_clip or bundled_demo(),
+            backend=settings.camera_backend,
+            resolution=resolution_of(settings),
+        )
+
+    def _audio_path(self, settings: KioskSettings) -> Path:
+        return Path(settings.audio_file) if settings.audio_file else bundled_audio()
+
+    def _connect(self) -> None:
+        self.store.settings_changed.connect(self._on_settings_changed)
+        self.controller.result_received.connect(self._on_result_received)
+        self.controller.status_changed.connect(self._on_status_changed)
+        self.controller.stopped.connect(self._on_controller_stopped)
+        self.window.showroom.car_changed.connect(self._on_car_changed)
+        self.window.exit_requested.connect(self._on_exit_requested)
+        self.window.settings_requested.connect(self._on_settings_requested)
+        self.player.playback_started.connect(self._on_playback_started)
+        self.player.audio_failed.connect(self._on_audio_failed)
+        self._rotation.timeout.connect(self._on_rotation_timeout)
+
+    def start(self) -> None:
+        """Show the window on its screen, load the cars and start the analysis."""
+        log.info("event kiosk_started data_dir=%s settings=%s", data_dir(), self.store.path)
+        self._apply_view_settings(self.settings)
+        self._load_catalog(self.settings)
+        self.window.place(self.settings.screen, windowed=self.options.windowed)
+        self.window.cursor_hider.set_enabled(self.settings.hide_cursor and not self.options.windowed)
+        self.controller.start()
+        if self._notes:
+            QTimer.singleShot(60_000, self, self._on_notes_expired)
+
+    def _load_catalog(self, settings: KioskSettings) -> None:
+        folder = Path(settings.catalog_dir) if settings.catalog_dir else None
+        catalog = load_catalog(folder)
+        for problem in catalog.problems:
+            log.warning("event catalog_problem %s", problem)
+        self._catalog_problems = catalog.problems
+        self.window.showroom.set_catalog(catalog)
+        self._refresh_messages()
+
+    # -- live results --------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_result_received(self, result: AnalysisResult) -> None:
+        if self._quitting:
+            return  # the window is closing; the thread is stopping
+        self.window.hud.show_result(result)
+        if self.dialog is not None:
+            self.dialog.show_result(result)
+        face = result.analysis.visitor_face if result.analysis is not None else None
+        self.analytics.observe(face.probs if face is not None else None, result.negative)
+        self.visitor_present = result.visitor_present
+        for event in result.events:
+            self._on_reaction_event(event, result)
+
+    def _on_reaction_event(self, event: Event, result: AnalysisResult) -> None:
+        negative = f"{result.negative:.2f}" if result.negative is not None else "none"
+        if event == Event.SWITCH_CAR:
+            self.window.showroom.show_next("negative")
+            car = self.window.showroom.current_car
+            log.info("event switch_car car=%s negative=%s", car.id if car else "none", negative)
+        elif event == Event.PLAY_UPLIFT:
+            played = self.settings.audio_enabled and self.player.play()
+            log.info("event play_uplift file=%s played=%s", self.player.path.name, "yes" if played else "no")
+        else:
+            log.info("event %s negative=%s", event.value, negative)
+
+    @Slot(object, str)
+    def _on_car_changed(self, car: Car, reason: str) -> None:
+        log.info("event car_shown car=%s reason=%s", car.id, reason)
+        self.window.hud.set_accent(QColor(car.accent))
+        self.analytics.car_shown(car.id, reason)
+        self._restart_rotation()
+
+    def _restart_rotation(self) -> None:
+        seconds = self.settings.rotation_s
+        if seconds > 0:
+            self._rotation.start(seconds * 1000)
+        else:
+            self._rotation.stop()
+
+    @Slot()
+    def _on_rotation_timeout(self) -> None:
+        if self.visitor_present:
+            self._restart_rotation()  # someone is looking: leave the car be
+        else:
+            self.window.showroom.show_next("rotation")
+
+    @Slot(object)
+    def _on_status_changed(self, status: WorkerStatus) -> None:
+        if self._quitting:
+            return
+        old, self.status = self.status, status
+        self.window.hud.set_status(status)
+        if (old.mode, old.source_state) != (status.mode, status.source_state):
+            log.info(
+                "event source mode=%s state=%s message=%s",
+                status.mode.value,
+                status.source_state.value,
+                status.message,
+            )
+        self._refresh_messages()
+
+    def _refresh_messages(self) -> None:
+        self.window.showroom.set_messages([*status_lines(self.status), *self._catalog_problems, *self._notes])
+
+    @Slot()
+    def _on_notes_expired(self) -> None:
+        self._notes = []
+        self._refresh_messages()
+
+    # -- audio ---------------------------------------------------------------------------
+
+    @Slot()
+    def _on_playback_started(self) -> None:
+        self.analytics.audio_played()
+
+    @Slot(str)
+    def _on_audio_failed(self, message: str) -> None:
+        log.warning("event audio_error %s", message)
+
+    @Slot(str, int)
+    def _on_audio_test_requested(self, file: str, volume: int) -> None:
+        """The operator's test button: the chosen file at the chosen volume, no cooldown."""
+        if self.test_player is None:
+            self.test_player = UpliftPlayer(bundled_audio(), cooldown_s=0.0, parent=self)
+            self.test_player.audio_failed.connect(self._on_audio_failed)
+        self.test_player.set_file(Path(file) if file else bundled_audio())
+        self.test_player.set_volume(volume / 100)
+        self.test_player.play()
+
+    # -- settings ------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_settings_changed(self, settings: KioskSettings) -> None:
+        old, self.settings = self.settings, settings
+        log.info("event settings_applied")
+        self.controller.apply(pipeline_config(settings), reaction_config(settings), self._plan(settings))
+        self._apply_view_settings(settings)
+        self.player.set_file(self._audio_path(settings))
+        self.player.set_volume(settings.volume / 100)
+        self.player.cooldown_s = settings.cooldown_s
+        self.analytics.set_retention_days(settings.retention_days)
+        if settings.catalog_dir != old.catalog_dir:
+            self._load_catalog(settings)
+        if settings.screen != old.screen and not self.options.windowed:
+            self.window.place(settings.screen, windowed=False)
+        self.window.cursor_hider.set_enabled(settings.hide_cursor and not self.options.windowed)
+        if settings.rotation_s != old.rotation_s:
+            self._restart_rotation()
+
+    def _apply_view_settings(self, settings: KioskSettings) -> None:
+        hud = self.window.hud
+        hud.set_levels(settings.trigger_level, settings.release_level)
+        hud.set_ignore_zone(settings.ignore_zone)
+        hud.set_preview_visible(settings.show_preview)
+        self.window.relayout_hud()
+        self.window.showroom.set_transition_ms(settings.transition_ms)
+        self.window.showroom.set_notice(settings.privacy_text)
+
+    @Slot()
+    def _on_settings_requested(self) -> None:
+        if self.dialog is not None:
+            self.dialog.raise_()
+            return
+        self._ask_pin(self._open_settings, purpose="settings")
+
+    def _open_settings(self) -> None:
+        dialog = SettingsDialog(self.store, reaction_store=self.analytics.store, parent=self.window)
+        dialog.exit_requested.connect(self.quit)
+        dialog.audio_test_requested.connect(self._on_audio_test_requested)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        log.info("event settings_opened")
+        dialog.open()
+
+    @Slot(int)
+    def _on_dialog_finished(self, _code: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    # -- PIN and exit --------------------------------------------------------------------
+
+    def _ask_pin(self, then: Callable[[], None], *, purpose: str) -> None:
+        """Ask for the PIN (or a new one, the first time), then call `then`."""
+        if self.pin_dialog is not None:
+            return
+        dialog = PinDialog(stored_hash=self.settings.pin_hash, parent=self._dialog_parent())
+        dialog.setStyleSheet(self.window.styleSheet())
+        self._pin_then = then
+        dialog.accepted.connect(self._on_pin_accepted)
+        dialog.finished.connect(self._on_pin_finished)
+        dialog.pin_refused.connect(self._on_pin_refused)
+        self.pin_dialog = dialog
+        log.info("event pin_asked purpose=%s", purpose)
+        dialog.open()
+
+    def _dialog_parent(self) -> QWidget:
+        return self.dialog if self.dialog is not None else self.window
+
+    @Slot()
+    def _on_pin_accepted(self) -> None:
+        dialog = self.pin_dialog
+        if dialog is not None and dialog.new_hash:
+            self.store.update(replace(self.settings, pin_hash=dialog.new_hash))
+            log.info("event pin_created")
+        QTimer.singleShot(0, self, self._pin_then)
+
+    @Slot(int)
+    def _on_pin_finished(self, _code: int) -> None:
+        if self.pin_dialog is not None:
+            self.pin_dialog.deleteLater()
+            self.pin_dialog = None
+
+    @Slot()
+    def _on_pin_refused(self) -> None:
+        log.warning("event pin_refused")
+
+    @Slot()
+    def _on_exit_requested(self) -> None:
+        if self.options.windowed and not self.settings.pin_hash:
+            self.quit()  # development: nothing to protect yet
+            return
+        self._ask_pin(self.quit, purpose="exit")
+
+    @Slot()
+    def quit(self) -> None:
+        """Stop everything; `finished` fires once the analysis thread has ended."""
+        if self._quitting:
+            return
+        self._quitting = True
+        log.info("event kiosk_exit")
+        self._rotation.stop()
+        self.player.stop()
+        if self.test_player is not None:
+            self.test_player.stop()
+        self.analytics.close()
+        if self.dialog is not None:
+            self.dialog.close()
+        self.window.allow_close()
+        self.window.close()
+        self.controller.stop()
+        QTimer.singleShot(SHUTDOWN_GRACE_MS, self, self._on_controller_stopped)
+
+    @Slot()
+    def _on_controller_stopped(self) -> None:
+        if self._quitting and not self._finished:
+            self._finished = True
+            self.finished.emit()
+
+
+def status_lines(status: WorkerStatus) -> list[str]:
+    """What the operator should know about the camera and the model, one line each."""
+    lines = []
+    troubled = status.source_state in (SourceState.RECONNECTING, SourceState.FAILED)
+    if status.mode in (SourceMode.DEMO, SourceMode.NONE) or troubled:
+        lines.append(status.message)
+    if not status.model_loaded and status.model_message:
+        lines.append(status.model_message)
+    return lines
+
+
+__all__ = ["Kiosk", "LaunchOptions", "display_path", "status_lines"]

@@ -1,0 +1,211 @@
+"""One car's showroom picture, painted once per car and size and then reused.
+
+The layout is given in fractions of the screen and a type scale of `height / 1080`, so it
+holds at 1920x1080 and 1280x720 alike: the name, tagline, price and specs on the left, the
+car large on the right in a glow of its accent colour, and a quiet floor beneath it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap, QRadialGradient
+
+from kiosk.ui import theme
+from kiosk.ui.catalog import Car
+
+CAR_AREA = (0.38, 0.30, 0.58, 0.54)  # x, y, w, h as fractions of the screen
+TEXT_LEFT = 0.055
+TEXT_WIDTH = 0.31
+
+
+@dataclass(frozen=True)
+class SceneLayers:
+    """One car's picture in three layers, so a transition can move and fade each on its own."""
+
+    backdrop: QPixmap  # full screen, opaque: the accent-coloured light and floor
+    car: QPixmap | None  # the car, scaled for this screen; None when its picture is unusable
+    car_at: QPointF
+    text: QPixmap  # transparent: name, tagline, price and specs, from the top-left corner
+
+
+def render_layers(
+    car: Car, image: QImage | None, size: QSize, *, index: int, count: int, dpr: float = 1.0
+) -> SceneLayers:
+    """Paint the layers for `car` at `size` (logical pixels; `dpr` device pixels per pixel)."""
+    rect = QRectF(0, 0, size.width(), size.height())
+    scale = size.height() / 1080.0
+    accent = QColor(car.accent)
+    backdrop = _canvas(size, dpr, theme.BACKGROUND)
+    with _painting(backdrop) as painter:
+        _paint_backdrop(painter, rect, accent)
+    car_layer, car_at = _car_layer(rect, image, dpr)
+    text = _canvas(QSize(round(rect.width() * (TEXT_LEFT + TEXT_WIDTH) + 40 * scale), size.height()), dpr)
+    with _painting(text) as painter:
+        _paint_text(painter, rect, scale, car, accent, index, count)
+    return SceneLayers(backdrop, car_layer, car_at, text)
+
+
+def _canvas(size: QSize, dpr: float, fill: QColor | None = None) -> QPixmap:
+    pixmap = QPixmap(max(1, round(size.width() * dpr)), max(1, round(size.height() * dpr)))
+    pixmap.setDevicePixelRatio(dpr)
+    pixmap.fill(fill if fill is not None else QColor(0, 0, 0, 0))
+    return pixmap
+
+
+@contextmanager
+def _painting(pixmap: QPixmap) -> Iterator[QPainter]:
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    try:
+        yield painter
+    finally:
+        painter.end()
+
+
+def car_area(rect: QRectF) -> QRectF:
+    x, y, w, h = CAR_AREA
+    return QRectF(rect.width() * x, rect.height() * y, rect.width() * w, rect.height() * h)
+
+
+def trim_transparent(image: QImage) -> QImage:
+    """The image without its fully transparent margins (car renders often have wide ones)."""
+    if not image.hasAlphaChannel():
+        return image
+    argb = image.convertToFormat(QImage.Format.Format_ARGB32)
+    alpha = np.frombuffer(argb.constBits(), np.uint8).reshape(argb.height(), argb.bytesPerLine())
+    alpha = alpha[:, 3 : argb.width() * 4 : 4]  # ARGB32 is B, G, R, A in memory (little-endian)
+    rows, cols = np.nonzero(alpha.max(axis=1) > 8)[0], np.nonzero(alpha.max(axis=0) > 8)[0]
+    if rows.size == 0 or cols.size == 0:
+        return image
+    return argb.copy(int(cols[0]), int(rows[0]), int(cols[-1] - cols[0] + 1), int(rows[-1] - rows[0] + 1))
+
+
+def _paint_backdrop(painter: QPainter, rect: QRectF, accent: QColor) -> None:
+    area = car_area(rect)
+    spot = QRadialGradient(QPointF(area.center().x(), area.top()), rect.width() * 0.45)
+    spot.setColorAt(0.0, theme.with_alpha(accent, 0.26))
+    spot.setColorAt(0.5, theme.with_alpha(accent, 0.07))
+    spot.setColorAt(1.0, theme.with_alpha(accent, 0.0))
+    painter.fillRect(rect, spot)
+    _paint_ellipse_glow(
+        painter,
+        QPointF(area.center().x(), area.bottom() - area.height() * 0.12),
+        area.width() * 0.62,
+        area.height() * 0.22,
+        theme.with_alpha(accent, 0.22),
+    )
+    vignette = QRadialGradient(rect.center(), rect.width() * 0.78)
+    vignette.setColorAt(0.55, QColor(0, 0, 0, 0))
+    vignette.setColorAt(1.0, QColor(0, 0, 0, 150))
+    painter.fillRect(rect, vignette)
+
+
+def _paint_ellipse_glow(painter: QPainter, centre: QPointF, rx: float, ry: float, color: QColor) -> None:
+    """A soft elliptical pool of light: a unit radial gradient, scaled into an ellipse."""
+    glow = QRadialGradient(QPointF(0, 0), 1.0)
+    glow.setColorAt(0.0, color)
+    glow.setColorAt(1.0, theme.with_alpha(color, 0.0))
+    painter.save()
+    painter.translate(centre)
+    painter.scale(rx, ry)
+    painter.fillRect(QRectF(-1, -1, 2, 2), glow)
+    painter.restore()
+
+
+def _car_layer(rect: QRectF, image: QImage | None, dpr: float) -> tuple[QPixmap | None, QPointF]:
+    """The car scaled to fit its area, standing on the area's bottom edge."""
+    if image is None or image.isNull():
+        return None, QPointF()
+    area = car_area(rect)
+    scale = min(area.width() / image.width(), area.height() / image.height())
+    target = QRectF(0, 0, image.width() * scale, image.height() * scale)
+    target.moveCenter(area.center())
+    target.moveBottom(area.bottom())
+    scaled = image.scaled(
+        round(target.width() * dpr),
+        round(target.height() * dpr),
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    pixmap = QPixmap.fromImage(scaled)
+    pixmap.setDevicePixelRatio(dpr)
+    return pixmap, target.topLeft()
+
+
+def paint_dots(painter: QPainter, rect: QRectF, s: float, accent: QColor, index: int, count: int) -> None:
+    """Where this car is in the catalog: a dot per car, the current one a pill in the accent colour."""
+    if count < 2:
+        return
+    dot, gap, pill = 8 * s, 14 * s, 30 * s
+    width = (count - 1) * (dot + gap) + pill
+    x = rect.width() * (1 - TEXT_LEFT) - width
+    y = rect.height() - 62 * s
+    painter.setPen(Qt.PenStyle.NoPen)
+    for i in range(count):
+        w = pill if i == index else dot
+        painter.setBrush(accent if i == index else QColor(255, 255, 255, 60))
+        painter.drawRoundedRect(QRectF(x, y, w, dot), dot / 2, dot / 2)
+        x += w + gap
+
+
+def _paint_text(
+    painter: QPainter, rect: QRectF, s: float, car: Car, accent: QColor, index: int, count: int
+) -> None:
+    """The left column: position in the catalog, name, tagline, price and specs, top to bottom."""
+    left, width = rect.width() * TEXT_LEFT, rect.width() * TEXT_WIDTH
+    y = rect.height() * 0.16
+    kicker = theme.font(17 * s, weight=QFont.Weight.DemiBold, spacing=28, caps=True)
+    _draw_block(painter, QRectF(left, y, width, 24 * s), f"{index + 1:02d} / {count:02d}", kicker, accent)
+    painter.fillRect(QRectF(left, y + 40 * s, 56 * s, 3 * s), accent)
+    name = theme.font(92 * s, weight=QFont.Weight.Light, display=True)
+    y = _draw_block(painter, QRectF(left, y + 72 * s, width, 260 * s), car.name, name, theme.TEXT)
+    tagline = theme.font(27 * s)
+    y = _draw_block(painter, QRectF(left, y + 14 * s, width, 120 * s), car.tagline, tagline, theme.TEXT_MUTED)
+    if car.price:
+        label = theme.font(14 * s, weight=QFont.Weight.DemiBold, spacing=20, caps=True)
+        _draw_block(painter, QRectF(left, y + 44 * s, width, 20 * s), "Price", label, theme.TEXT_FAINT)
+        y = _draw_block(
+            painter, QRectF(left, y + 66 * s, width, 60 * s), car.price, theme.font(40 * s), theme.TEXT
+        )
+    _paint_specs(painter, QRectF(left, y + 48 * s, width, 200 * s), s, car)
+
+
+def _draw_block(painter: QPainter, rect: QRectF, text: str, font: QFont, color: QColor) -> float:
+    """Word-wrapped text at the top of `rect`; returns the y just below it."""
+    if not text:
+        return rect.top()
+    painter.setFont(font)
+    painter.setPen(color)
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+    used = painter.boundingRect(rect, flags, text)
+    painter.drawText(rect, flags, text)
+    return min(used.bottom(), rect.bottom())
+
+
+def _paint_specs(painter: QPainter, rect: QRectF, s: float, car: Car) -> None:
+    """Up to four specs in a 2x2 grid: a large value over a small caps label, with hairlines."""
+    cell_w, cell_h = rect.width() / 2, 92 * s
+    for i, spec in enumerate(car.specs[:4]):
+        cell = QRectF(rect.left() + (i % 2) * cell_w, rect.top() + (i // 2) * cell_h, cell_w, cell_h)
+        painter.fillRect(QRectF(cell.left(), cell.top(), cell_w - 24 * s, 1 * s), theme.HAIRLINE)
+        painter.setPen(theme.TEXT)
+        painter.setFont(theme.font(30 * s, weight=QFont.Weight.Normal))
+        painter.drawText(
+            QRectF(cell.left(), cell.top() + 14 * s, cell_w - 24 * s, 40 * s),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            spec.value,
+        )
+        painter.setPen(theme.TEXT_MUTED)
+        painter.setFont(theme.font(13 * s, weight=QFont.Weight.DemiBold, spacing=16, caps=True))
+        painter.drawText(
+            QRectF(cell.left(), cell.top() + 56 * s, cell_w - 24 * s, 20 * s),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            spec.label,
+        )

@@ -1,0 +1,207 @@
+"""Every operator setting, declared once: name, INI key, default, bounds and label.
+
+`KioskSettings` is a frozen dataclass; each field carries its `FieldSpec` in the dataclass
+metadata, so the defaults, the validation, the INI file and the settings dialog all read
+the same table. Persistence lives in `settings_store.py`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.reaction.engine import ReactionConfig
+from kiosk.vision.pipeline import PipelineConfig
+
+SCHEMA_VERSION = 1
+
+EMOTION_LABELS = ("angry", "disgust", "fear", "happy", "neutral", "sad", "surprise")
+CAPTURE_BACKENDS = ("auto", "v4l2", "dshow", "msmf")
+RESOLUTIONS = ("auto", "640x480", "1280x720", "1920x1080")
+DEFAULT_PRIVACY_TEXT = (
+    "This screen estimates facial expressions on this device only, to adapt what it shows. "
+    "No images are stored or sent."
+)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """How one setting is stored, bounded and shown."""
+
+    key: str  # INI key, "section/name"
+    label: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    restorable: bool = True  # False: "Restore defaults" keeps the value (the PIN)
+
+
+def _setting(default: Any, key: str, label: str, **bounds: Any) -> Any:
+    return dataclasses.field(default=default, metadata={"spec": FieldSpec(key, label, **bounds)})
+
+
+@dataclass(frozen=True)
+class KioskSettings:
+    # Camera
+    camera_index: int = _setting(0, "camera/index", "Camera", minimum=0, maximum=15)
+    camera_backend: str = _setting("auto", "camera/backend", "Capture backend", choices=CAPTURE_BACKENDS)
+    camera_resolution: str = _setting("auto", "camera/resolution", "Resolution", choices=RESOLUTIONS)
+    show_preview: bool = _setting(True, "camera/show_preview", "Show the camera preview on screen")
+    # Detection and reaction
+    negative_labels: tuple[str, ...] = _setting(
+        ("angry", "disgust", "fear", "sad"),
+        "reaction/negative_labels",
+        "Negative expressions",
+        choices=EMOTION_LABELS,
+    )
+    trigger_level: float = _setting(
+        0.55, "reaction/trigger_level", "Trigger level", minimum=0.05, maximum=0.99
+    )
+    release_level: float = _setting(
+        0.35, "reaction/release_level", "Release level", minimum=0.0, maximum=0.95
+    )
+    smoothing_s: float = _setting(0.4, "reaction/smoothing_s", "Smoothing (s)", minimum=0.05, maximum=5.0)
+    dwell_s: float = _setting(0.4, "reaction/dwell_s", "Dwell above trigger (s)", minimum=0.0, maximum=10.0)
+    cooldown_s: float = _setting(8.0, "reaction/cooldown_s", "Cooldown (s)", minimum=1.0, maximum=600.0)
+    min_face_size: int = _setting(
+        80, "detection/min_face_size", "Minimum face size (px)", minimum=20, maximum=800
+    )
+    ignore_x: float = _setting(0.0, "detection/ignore_x", "Ignore zone x", minimum=0.0, maximum=1.0)
+    ignore_y: float = _setting(0.0, "detection/ignore_y", "Ignore zone y", minimum=0.0, maximum=1.0)
+    ignore_w: float = _setting(0.0, "detection/ignore_w", "Ignore zone width", minimum=0.0, maximum=1.0)
+    ignore_h: float = _setting(0.0, "detection/ignore_h", "Ignore zone height", minimum=0.0, maximum=1.0)
+    # Showroom
+    catalog_dir: str = _setting("", "showroom/catalog_dir", "Catalog folder")
+    rotation_s: int = _setting(
+        30, "showroom/rotation_s", "Rotate while nobody is there (s, 0 = off)", minimum=0, maximum=3600
+    )
+    transition_ms: int = _setting(1200, "showroom/transition_ms", "Crossfade (ms)", minimum=100, maximum=5000)
+    # Audio
+    audio_enabled: bool = _setting(True, "audio/enabled", "Play music when a visitor looks unhappy")
+    audio_file: str = _setting("", "audio/file", "Music file")
+    volume: int = _setting(60, "audio/volume", "Volume (%)", minimum=0, maximum=100)
+    # Reactions (analytics)
+    retention_days: int = _setting(
+        30, "analytics/retention_days", "Keep reaction records (days)", minimum=1, maximum=3650
+    )
+    # Kiosk
+    screen: str = _setting("", "kiosk/screen", "Screen")
+    hide_cursor: bool = _setting(True, "kiosk/hide_cursor", "Hide the mouse pointer when idle")
+    privacy_text: str = _setting(DEFAULT_PRIVACY_TEXT, "kiosk/privacy_text", "Privacy notice")
+    pin_hash: str = _setting("", "security/pin_hash", "Operator PIN", restorable=False)
+
+    @property
+    def ignore_zone(self) -> tuple[float, float, float, float] | None:
+        """The staff zone as (x, y, w, h) fractions of the frame, or None when none is set."""
+        if self.ignore_w <= 0.0 or self.ignore_h <= 0.0:
+            return None
+        return (self.ignore_x, self.ignore_y, self.ignore_w, self.ignore_h)
+
+    def with_defaults(self) -> KioskSettings:
+        """Defaults for everything except the values "Restore defaults" keeps (the PIN)."""
+        kept = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if not spec_of(f).restorable}
+        return KioskSettings(**kept)
+
+
+class SettingsError(ValueError):
+    """Settings that break a bound or a rule; the message lists each problem."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = tuple(problems)
+
+
+def spec_of(field: dataclasses.Field[Any]) -> FieldSpec:
+    spec = field.metadata["spec"]
+    assert isinstance(spec, FieldSpec)
+    return spec
+
+
+def field_specs() -> dict[str, FieldSpec]:
+    """Field name -> FieldSpec, in declaration order."""
+    return {f.name: spec_of(f) for f in dataclasses.fields(KioskSettings)}
+
+
+def field_type(name: str) -> type:
+    """The Python type of a setting: bool, int, float, str or tuple (a list of labels)."""
+    default = getattr(KioskSettings(), name)
+    return type(default)
+
+
+def check_field(name: str, value: Any) -> str | None:
+    """A message naming the setting and what was expected, or None when `value` is fine."""
+    spec = field_specs()[name]
+    kind = field_type(name)
+    if kind is tuple:
+        unknown = [v for v in value if v not in spec.choices]
+        return f"{spec.label}: unknown {unknown}; expected some of {list(spec.choices)}" if unknown else None
+    if not _is_kind(value, kind):
+        return f"{spec.label}: expected {kind.__name__}, got {value!r}"
+    if spec.choices and value not in spec.choices:
+        return f"{spec.label}: {value!r} is not one of {list(spec.choices)}"
+    low, high = spec.minimum, spec.maximum
+    if low is not None and high is not None and not low <= value <= high:
+        return f"{spec.label}: {value} is outside {low:g}..{high:g}"
+    return None
+
+
+def _is_kind(value: Any, kind: type) -> bool:
+    if kind is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+
+
+def validate(settings: KioskSettings) -> list[str]:
+    """Every problem with these settings (bounds and the rules between fields)."""
+    problems = [p for name in field_specs() if (p := check_field(name, getattr(settings, name)))]
+    problems += cross_field_problems(settings)
+    return problems
+
+
+def cross_field_problems(settings: KioskSettings) -> list[str]:
+    problems = []
+    if settings.release_level >= settings.trigger_level:
+        problems.append(
+            f"Release level ({settings.release_level:.2f}) must be below the trigger level "
+            f"({settings.trigger_level:.2f})"
+        )
+    if (
+        settings.ignore_x + settings.ignore_w > 1.0 + 1e-6
+        or settings.ignore_y + settings.ignore_h > 1.0 + 1e-6
+    ):
+        problems.append("Ignore zone: it must lie inside the camera picture (x + width and y + height <= 1)")
+    return problems
+
+
+def checked(settings: KioskSettings) -> KioskSettings:
+    """The settings unchanged, or SettingsError listing what is wrong."""
+    problems = validate(settings)
+    if problems:
+        raise SettingsError(problems)
+    return settings
+
+
+def pipeline_config(settings: KioskSettings) -> PipelineConfig:
+    zone = settings.ignore_zone
+    return PipelineConfig(min_face_size=settings.min_face_size, ignore_zones=(zone,) if zone else ())
+
+
+def reaction_config(settings: KioskSettings) -> ReactionConfig:
+    return ReactionConfig(
+        negative_labels=frozenset(settings.negative_labels),
+        smoothing_s=settings.smoothing_s,
+        trigger_level=settings.trigger_level,
+        release_level=settings.release_level,
+        dwell_s=settings.dwell_s,
+        cooldown_s=settings.cooldown_s,
+    )
+
+
+def resolution_of(settings: KioskSettings) -> tuple[int, int] | None:
+    """(width, height) asked of the camera, or None to keep the camera's default."""
+    if settings.camera_resolution == "auto":
+        return None
+    width, height = settings.camera_resolution.split("x")
+    return int(width), int(height)

@@ -1,0 +1,179 @@
+"""The operator settings dialog: pages on the left, Apply/OK save and apply at once.
+
+Opened behind the PIN (see `main_window`); the showroom keeps running underneath.
+The Reactions page comes from `kiosk.ui.analytics_page` when that module and the reaction
+database are available, and is a short note otherwise.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui import theme
+from kiosk.ui.results import AnalysisResult
+from kiosk.ui.settings import KioskSettings, SettingsError, validate
+from kiosk.ui.settings_pages import (
+    AudioPage,
+    CameraPage,
+    DetectionPage,
+    KioskPage,
+    SettingsPage,
+    ShowroomPage,
+    existing_path_problems,
+)
+from kiosk.ui.settings_store import SettingsStore
+
+log = logging.getLogger(__name__)
+
+
+def make_reactions_page(reaction_store: Any) -> QWidget:
+    """The analytics helper's ReactionsPage, or a note when it cannot be shown."""
+    note = "Reaction records are not available on this kiosk."
+    if reaction_store is not None:
+        try:
+            from kiosk.ui.analytics_page import ReactionsPage
+        except ImportError as exc:
+            note = f"The Reactions page is not available ({exc})."
+        else:
+            page: QWidget = ReactionsPage(reaction_store)
+            return page
+    placeholder = QLabel(note)
+    placeholder.setObjectName("reactionsPlaceholder")
+    placeholder.setWordWrap(True)
+    return placeholder
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of the settings; Apply/OK validate, save and apply them live."""
+
+    exit_requested = Signal()
+    audio_test_requested = Signal(str, int)  # file ("" = bundled), volume %
+
+    def __init__(
+        self, store: SettingsStore, *, reaction_store: Any = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Kiosk settings")
+        self.setStyleSheet(theme.dialog_style_sheet())
+        self.resize(980, 720)
+        self._store = store
+        self.pages: list[SettingsPage] = [
+            CameraPage(),
+            DetectionPage(),
+            ShowroomPage(),
+            AudioPage(),
+            KioskPage(),
+        ]
+        self.reactions_page = make_reactions_page(reaction_store)
+        self._build()
+        self._connect_pages()
+        self.load(store.settings)
+
+    def _build(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(210)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.nav.addItem(page.title)
+            self.stack.addWidget(page)
+        self.nav.addItem("Reactions")
+        self.stack.addWidget(self.reactions_page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox.StandardButton
+        self.buttons = QDialogButtonBox(buttons.Ok | buttons.Apply | buttons.Cancel | buttons.RestoreDefaults)
+        self.buttons.button(buttons.Ok).clicked.connect(self._on_ok_clicked)
+        self.buttons.button(buttons.Apply).clicked.connect(self._on_apply_clicked)
+        self.buttons.button(buttons.Cancel).clicked.connect(self.reject)
+        self.buttons.button(buttons.RestoreDefaults).clicked.connect(self._on_restore_clicked)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _connect_pages(self) -> None:
+        for page in self.pages:
+            if isinstance(page, AudioPage):
+                page.test_requested.connect(self.audio_test_requested)
+            if isinstance(page, KioskPage):
+                page.exit_requested.connect(self.exit_requested)
+
+    def page(self, kind: type[SettingsPage]) -> SettingsPage:
+        return next(p for p in self.pages if isinstance(p, kind))
+
+    def load(self, settings: KioskSettings) -> None:
+        for page in self.pages:
+            page.load(settings)
+        self._load_retention(settings)
+        self.error.setText("")
+
+    def _load_retention(self, settings: KioskSettings) -> None:
+        set_retention = getattr(self.reactions_page, "set_retention_days", None)
+        if callable(set_retention):
+            set_retention(settings.retention_days)
+
+    def edited(self) -> KioskSettings:
+        """The settings as the pages show them now (not yet validated)."""
+        settings = self._store.settings
+        for page in self.pages:
+            settings = page.save(settings)
+        spin = getattr(self.reactions_page, "retention_spin", None)
+        if spin is not None:
+            settings = dataclasses.replace(settings, retention_days=int(spin.value()))
+        return settings
+
+    def apply(self) -> bool:
+        """Validate, save and apply; False (with the problems shown) when something is wrong."""
+        settings = self.edited()
+        problems = validate(settings) + existing_path_problems(settings)
+        if problems:
+            self.error.setText("\n".join(problems))
+            return False
+        try:
+            self._store.update(settings)
+        except SettingsError as exc:
+            self.error.setText("\n".join(exc.problems))
+            return False
+        self.error.setText("")
+        log.info("event settings_saved file=%s", self._store.path)
+        return True
+
+    def show_result(self, result: AnalysisResult) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, SettingsPage) and self.isVisible():
+            page.show_result(result)
+
+    @Slot()
+    def _on_ok_clicked(self) -> None:
+        if self.apply():
+            self.accept()
+
+    @Slot()
+    def _on_apply_clicked(self) -> None:
+        self.apply()
+
+    @Slot()
+    def _on_restore_clicked(self) -> None:
+        self.load(self._store.settings.with_defaults())
+        self.error.setText("Defaults restored on every page: press Apply or OK to keep them.")

@@ -1,0 +1,292 @@
+"""The pages of the operator settings dialog; each pairs `load(settings)` with `save(settings)`."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtMultimedia import QMediaDevices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.fields import FieldForm
+from kiosk.ui.pin import PinDialog
+from kiosk.ui.results import AnalysisResult
+from kiosk.ui.settings import KioskSettings, field_specs
+from kiosk.ui.zone_editor import ZoneEditor
+
+
+class SettingsPage(QWidget):
+    """One page: a title, a form of fields and its own extra widgets."""
+
+    title = ""
+
+    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsPage")
+        self.outer = QVBoxLayout(self)
+        heading = QLabel(self.title)
+        heading.setStyleSheet("font-size: 22px; font-weight: 300; padding-bottom: 6px;")
+        self.outer.addWidget(heading)
+        self.form_layout = QFormLayout()
+        self.form_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.body = QHBoxLayout()  # the form, and room beside it for a page's own widgets
+        self.body.addLayout(self.form_layout, 1)
+        self.outer.addLayout(self.body)
+        self.form = FieldForm(names, self.form_layout)
+
+    def load(self, settings: KioskSettings) -> None:
+        self.form.load(settings)
+
+    def save(self, settings: KioskSettings) -> KioskSettings:
+        return self.form.save(settings)
+
+    def show_result(self, result: AnalysisResult) -> None:
+        """A new live result (pages with a preview show it)."""
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+def _browse_button(on_clicked: Callable[[], None]) -> QPushButton:
+    button = QPushButton("Browse…")
+    button.clicked.connect(on_clicked)
+    return button
+
+
+class CameraPage(SettingsPage):
+    title = "Camera"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(["camera_index", "camera_backend", "camera_resolution", "show_preview"], parent)
+        self.devices = QComboBox()
+        self.devices.setObjectName("cameraDevices")
+        for index, device in enumerate(QMediaDevices.videoInputs()):
+            self.devices.addItem(f"{index} — {device.description()}", index)
+        if self.devices.count() == 0:
+            self.devices.addItem("No camera found on this PC", -1)
+        self.devices.activated.connect(self._on_devices_activated)
+        self.form_layout.insertRow(0, "Cameras found", self.devices)
+        self.outer.addWidget(_hint("The live picture below comes from the running kiosk."))
+        self.preview = ZoneEditor(editable=False)
+        self.outer.addWidget(self.preview, 1)
+
+    @Slot(int)
+    def _on_devices_activated(self, row: int) -> None:
+        index = self.devices.itemData(row)
+        if isinstance(index, int) and index >= 0:
+            self.form["camera_index"].set_value(index)
+
+    def show_result(self, result: AnalysisResult) -> None:
+        self.preview.show_result(result)
+
+
+class DetectionPage(SettingsPage):
+    title = "Detection & reaction"
+    ZONE = ("ignore_x", "ignore_y", "ignore_w", "ignore_h")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        names = ["negative_labels", "trigger_level", "release_level", "smoothing_s", "dwell_s", "cooldown_s"]
+        super().__init__([*names, "min_face_size"], parent)
+        column = QVBoxLayout()
+        column.addWidget(_hint("Staff zone: drag a rectangle on the picture around where staff stand."))
+        self.zone_editor = ZoneEditor(editable=True)
+        self.zone_editor.zone_edited.connect(self._on_zone_edited)
+        column.addWidget(self.zone_editor, 1)
+        zone_layout = QFormLayout()
+        self.zone_form = FieldForm(list(self.ZONE), zone_layout)
+        column.addLayout(zone_layout)
+        clear = QPushButton("Clear the staff zone")
+        clear.clicked.connect(self._on_clear_clicked)
+        column.addWidget(clear, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addLayout(column, 1)
+        for name in self.ZONE:
+            spin = self.zone_form[name].widget
+            assert isinstance(spin, QDoubleSpinBox)
+            spin.setSingleStep(0.01)
+            spin.valueChanged.connect(self._on_zone_value_changed)
+        self.outer.addStretch(1)
+
+    def load(self, settings: KioskSettings) -> None:
+        super().load(settings)
+        self.zone_form.load(settings)
+        self.zone_editor.set_zone(settings.ignore_zone)
+
+    def save(self, settings: KioskSettings) -> KioskSettings:
+        return self.zone_form.save(super().save(settings))
+
+    @Slot(object)
+    def _on_zone_edited(self, zone: tuple[float, float, float, float] | None) -> None:
+        for name, value in zip(self.ZONE, zone or (0.0, 0.0, 0.0, 0.0), strict=True):
+            widget = self.zone_form[name].widget
+            widget.blockSignals(True)
+            self.zone_form[name].set_value(value)
+            widget.blockSignals(False)
+
+    @Slot()
+    def _on_clear_clicked(self) -> None:
+        self.zone_editor.set_zone(None)
+        self._on_zone_edited(None)
+
+    @Slot(float)
+    def _on_zone_value_changed(self, _value: float) -> None:
+        x, y, w, h = (float(self.zone_form[name].value()) for name in self.ZONE)
+        self.zone_editor.set_zone((x, y, w, h) if w > 0 and h > 0 else None)
+
+    def show_result(self, result: AnalysisResult) -> None:
+        self.zone_editor.show_result(result)
+
+
+class ShowroomPage(SettingsPage):
+    title = "Showroom"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(["catalog_dir", "rotation_s", "transition_ms"], parent)
+        edit = self.form["catalog_dir"].widget
+        assert isinstance(edit, QLineEdit)
+        edit.setPlaceholderText("the bundled cars")
+        self.form_layout.insertRow(1, "", _browse_button(self._on_browse_clicked))
+        self.outer.addWidget(
+            _hint(
+                "Point the catalog folder at your own cars: a catalog.json with the pictures beside it "
+                '({"version": 1, "cars": [{"id", "name", "tagline", "price", "image", "accent", "specs"}]}).'
+            )
+        )
+        self.outer.addStretch(1)
+
+    @Slot()
+    def _on_browse_clicked(self) -> None:
+        edit = self.form["catalog_dir"].widget
+        assert isinstance(edit, QLineEdit)
+        folder = QFileDialog.getExistingDirectory(self, "Catalog folder", edit.text())
+        if folder:
+            edit.setText(folder)
+
+
+class AudioPage(SettingsPage):
+    title = "Audio"
+    test_requested = Signal(str, int)  # file ("" = bundled), volume %
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(["audio_enabled", "audio_file", "volume"], parent)
+        edit = self.form["audio_file"].widget
+        assert isinstance(edit, QLineEdit)
+        edit.setPlaceholderText("the bundled music")
+        self.form_layout.insertRow(2, "", _browse_button(self._on_browse_clicked))
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, 100)
+        self.form_layout.insertRow(4, "", self.slider)
+        self.slider.valueChanged.connect(self.form["volume"].set_value)
+        self.test_button = QPushButton("Play a test")
+        self.test_button.clicked.connect(self._on_test_clicked)
+        self.outer.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.outer.addStretch(1)
+
+    def load(self, settings: KioskSettings) -> None:
+        super().load(settings)
+        self.slider.setValue(settings.volume)
+
+    @Slot()
+    def _on_browse_clicked(self) -> None:
+        edit = self.form["audio_file"].widget
+        assert isinstance(edit, QLineEdit)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Music file", edit.text(), "Audio (*.wav *.mp3 *.ogg *.flac)"
+        )
+        if path:
+            edit.setText(path)
+
+    @Slot()
+    def _on_test_clicked(self) -> None:
+        self.test_requested.emit(str(self.form["audio_file"].value()), int(self.form["volume"].value()))
+
+
+class KioskPage(SettingsPage):
+    title = "Kiosk"
+    exit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(["hide_cursor"], parent)
+        self.screens = QComboBox()
+        self.screens.setObjectName("screens")
+        self.screens.addItem("The primary screen", "")
+        for screen in QGuiApplication.screens():
+            geometry = screen.geometry()
+            self.screens.addItem(f"{screen.name()} ({geometry.width()}x{geometry.height()})", screen.name())
+        self.form_layout.insertRow(0, field_specs()["screen"].label, self.screens)
+        self.privacy = QPlainTextEdit()
+        self.privacy.setObjectName("privacy_text")
+        self.privacy.setFixedHeight(90)
+        self.form_layout.addRow(field_specs()["privacy_text"].label, self.privacy)
+        self._pin_hash = ""
+        self.pin_dialog: PinDialog | None = None
+        self.pin_status = QLabel("")
+        self.pin_button = QPushButton("Change PIN…")
+        self.pin_button.clicked.connect(self._on_pin_clicked)
+        self.form_layout.addRow(self.pin_button, self.pin_status)
+        self.exit_button = QPushButton("Exit the kiosk")
+        self.exit_button.setObjectName("exitKiosk")
+        self.exit_button.clicked.connect(self.exit_requested)
+        self.outer.addStretch(1)
+        self.outer.addWidget(self.exit_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def load(self, settings: KioskSettings) -> None:
+        super().load(settings)
+        row = self.screens.findData(settings.screen)
+        if row < 0:
+            self.screens.addItem(f"{settings.screen} (not connected)", settings.screen)
+            row = self.screens.count() - 1
+        self.screens.setCurrentIndex(row)
+        self.privacy.setPlainText(settings.privacy_text)
+        self._pin_hash = settings.pin_hash
+        self.pin_status.setText("")
+
+    def save(self, settings: KioskSettings) -> KioskSettings:
+        settings = super().save(settings)
+        return dataclasses.replace(
+            settings,
+            screen=str(self.screens.currentData() or ""),
+            privacy_text=self.privacy.toPlainText().strip(),
+            pin_hash=self._pin_hash,
+        )
+
+    @Slot()
+    def _on_pin_clicked(self) -> None:
+        self.pin_dialog = PinDialog(title="New operator PIN", parent=self)
+        self.pin_dialog.accepted.connect(self._on_pin_dialog_accepted)
+        self.pin_dialog.open()
+
+    @Slot()
+    def _on_pin_dialog_accepted(self) -> None:
+        assert self.pin_dialog is not None
+        self._pin_hash = self.pin_dialog.new_hash
+        self.pin_status.setText("New PIN chosen: press Apply or OK to keep it.")
+
+
+def existing_path_problems(settings: KioskSettings) -> list[str]:
+    """Folders and files the operator typed that do not exist."""
+    problems = []
+    if settings.catalog_dir and not Path(settings.catalog_dir).is_dir():
+        problems.append(f"Catalog folder {settings.catalog_dir} does not exist")
+    if settings.audio_file and not Path(settings.audio_file).is_file():
+        problems.append(f"Music file {settings.audio_file} does not exist")
+    return problems

@@ -1,0 +1,191 @@
+"""Settings on disk: an INI file through QSettings, with a schema version, applied live.
+
+Reading never loses the operator's settings: a value that does not parse or breaks a bound
+falls back to its default with a warning naming the key, and the rest is kept. A file that
+cannot be read at all is renamed `*.corrupt-<timestamp>` (kept for the operator) and replaced
+by defaults. Values are read with `type=`: `str` for scalars, parsed strictly here (the INI
+format returns "false" as a string), and `list` for the label lists and free text (an INI
+value with unquoted commas comes back as a list).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from kiosk.ui.settings import (
+    SCHEMA_VERSION,
+    FieldSpec,
+    KioskSettings,
+    SettingsError,
+    check_field,
+    checked,
+    cross_field_problems,
+    field_specs,
+    field_type,
+)
+
+log = logging.getLogger(__name__)
+
+VERSION_KEY = "schema/version"
+_TRUE = {"true", "1", "yes", "on"}
+_FALSE = {"false", "0", "no", "off"}
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    settings: KioskSettings
+    warnings: tuple[str, ...] = ()
+    corrupt_copy: Path | None = None  # where an unreadable file was moved
+
+
+def _parse(kind: type, raw: Any) -> Any:
+    """The typed value of a raw INI value; ValueError when it does not parse."""
+    if kind is tuple:
+        return tuple(str(v).strip() for v in raw if str(v).strip())
+    if kind is str:
+        return ", ".join(str(v) for v in raw) if isinstance(raw, list) else str(raw)
+    text = str(raw).strip()
+    if kind is bool:
+        if text.lower() in _TRUE | _FALSE:
+            return text.lower() in _TRUE
+        raise ValueError("expected true or false")
+    if kind is int:
+        return int(text)
+    return float(text)
+
+
+def _read_raw(qs: QSettings, spec: FieldSpec, kind: type) -> Any:
+    if kind in (tuple, str):
+        return qs.value(spec.key, type=list)
+    return qs.value(spec.key, type=str)
+
+
+def read_settings(qs: QSettings, source: str) -> tuple[KioskSettings, list[str]]:
+    """Settings from an open QSettings; defaults (with a warning) for bad values."""
+    defaults = KioskSettings()
+    values: dict[str, Any] = {}
+    warnings: list[str] = []
+    for name, spec in field_specs().items():
+        if not qs.contains(spec.key):
+            continue
+        raw = _read_raw(qs, spec, field_type(name))
+        try:
+            value = _parse(field_type(name), raw)
+        except ValueError:
+            value = None
+        problem = check_field(name, value) if value is not None else f"{spec.label}: cannot read {raw!r}"
+        if problem:
+            warnings.append(f"{source}: [{spec.key}] {problem}; using {getattr(defaults, name)!r}")
+        else:
+            values[name] = value
+    settings = KioskSettings(**values)
+    for problem in cross_field_problems(settings):
+        warnings.append(f"{source}: {problem}; using the default levels and zone")
+        settings = _reset(
+            settings, ("trigger_level", "release_level", "ignore_x", "ignore_y", "ignore_w", "ignore_h")
+        )
+    return settings, warnings
+
+
+def _reset(settings: KioskSettings, names: tuple[str, ...]) -> KioskSettings:
+    defaults = KioskSettings()
+    return dataclasses.replace(settings, **{n: getattr(defaults, n) for n in names})
+
+
+def write_settings(qs: QSettings, settings: KioskSettings) -> None:
+    qs.setValue(VERSION_KEY, SCHEMA_VERSION)
+    for name, spec in field_specs().items():
+        value = getattr(settings, name)
+        qs.setValue(spec.key, list(value) if isinstance(value, tuple) else value)
+    qs.sync()
+
+
+def _is_unreadable(path: Path, qs: QSettings) -> bool:
+    if qs.status() != QSettings.Status.NoError:
+        return True
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    if b"\x00" in data or any("/" not in key for key in qs.allKeys()):
+        return True  # binary junk, or keys outside any [section]
+    version = str(qs.value(VERSION_KEY, type=str))
+    return bool(version) and not version.strip().isdigit()
+
+
+class SettingsStore(QObject):
+    """The current settings, saved to `path`; `settings_changed` carries each new value."""
+
+    settings_changed = Signal(object)  # KioskSettings
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self._settings = KioskSettings()
+        self.last_report = LoadReport(self._settings)
+
+    @property
+    def settings(self) -> KioskSettings:
+        return self._settings
+
+    def load(self) -> LoadReport:
+        """Read the file (creating it with defaults when absent); never raises for its content."""
+        report = self._read_file()
+        self._settings = report.settings
+        self.last_report = report
+        for warning in report.warnings:
+            log.warning("settings %s", warning)
+        if report.corrupt_copy is not None or not self.path.exists():
+            self._write(report.settings)
+        return report
+
+    def _read_file(self) -> LoadReport:
+        if not self.path.exists():
+            return LoadReport(KioskSettings())
+        qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        if _is_unreadable(self.path, qs):
+            del qs
+            return self._set_aside()
+        version = int(str(qs.value(VERSION_KEY, type=str)) or SCHEMA_VERSION)
+        settings, warnings = read_settings(qs, self.path.name)
+        if version > SCHEMA_VERSION:
+            warnings.append(
+                f"{self.path.name} was written by a newer version (schema {version}); known keys read"
+            )
+        return LoadReport(settings, tuple(warnings))
+
+    def _set_aside(self) -> LoadReport:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        copy = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        self.path.replace(copy)
+        message = f"The settings file {self.path} could not be read; kept as {copy.name}, using defaults"
+        return LoadReport(KioskSettings(), (message,), copy)
+
+    def update(self, settings: KioskSettings) -> None:
+        """Validate, save and announce new settings; SettingsError (nothing saved) when invalid."""
+        checked(settings)
+        self._write(settings)
+        if settings != self._settings:
+            self._settings = settings
+            self.settings_changed.emit(settings)
+
+    def restore_defaults(self) -> None:
+        self.update(self._settings.with_defaults())
+
+    def _write(self, settings: KioskSettings) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        write_settings(qs, settings)
+        if qs.status() != QSettings.Status.NoError:
+            raise SettingsError([f"cannot write the settings file {self.path} ({qs.status().name})"])
+
+
+__all__ = ["LoadReport", "SettingsError", "SettingsStore", "read_settings", "write_settings"]

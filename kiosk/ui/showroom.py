@@ -1,0 +1,344 @@
+"""The showroom view: the current car full screen, crossfading to the next one.
+
+Each car's picture is rendered once per window size (`scene.render_layers`) and cached, so
+a transition only blends pixmaps and the HUD's repaints above it stay cheap. In a
+transition the light crossfades, the cars glide and crossfade, and the old text fades out
+before the new text fades in (two texts on top of each other would be hard to read). Staff step
+through the cars with a click or tap on the left or right half, or a swipe; a 2 s press in
+the top-left corner asks for the operator settings instead.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import (
+    QEasingCurve,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui import theme
+from kiosk.ui.catalog import Car, Catalog
+from kiosk.ui.scene import SceneLayers, paint_dots, render_layers, trim_transparent
+
+log = logging.getLogger(__name__)
+
+LONG_PRESS_MS = 2000
+CORNER_FRACTION = 0.1  # the top-left corner that opens the settings on a long press
+SWIPE_FRACTION = 0.06  # a horizontal drag longer than this (of the width) is a swipe
+
+
+class ShowroomView(QWidget):
+    """Shows one car of the catalog at a time; `car_changed(car, reason)` after each change."""
+
+    car_changed = Signal(object, str)  # Car, reason: "negative" | "manual" | "rotation" | "start"
+    settings_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("showroom")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._cars: tuple[Car, ...] = ()
+        self._index = 0
+        self._images: dict[str, QImage] = {}
+        self._scenes: dict[tuple[str, int, int], SceneLayers] = {}
+        self._previous: tuple[SceneLayers, QColor] | None = None  # what the transition leaves
+        self._progress = 1.0
+        self._notice = ""
+        self._messages: tuple[str, ...] = ()
+        self._fade = QVariantAnimation(self)
+        self._fade.setStartValue(0.0)
+        self._fade.setEndValue(1.0)
+        self._fade.setDuration(1200)
+        self._fade.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._fade.valueChanged.connect(self._on_fade_value_changed)
+        self._fade.finished.connect(self._on_fade_finished)
+        self._press: QPoint | None = None
+        self._long_press = QTimer(self)
+        self._long_press.setSingleShot(True)
+        self._long_press.setInterval(LONG_PRESS_MS)
+        self._long_press.timeout.connect(self._on_long_press_timeout)
+        self._warm_up = QTimer(self)
+        self._warm_up.setSingleShot(True)
+        self._warm_up.setInterval(300)
+        self._warm_up.timeout.connect(self._on_warm_up_timeout)
+
+    # -- content -------------------------------------------------------------------------
+
+    @property
+    def cars(self) -> tuple[Car, ...]:
+        return self._cars
+
+    @property
+    def current_car(self) -> Car | None:
+        return self._cars[self._index] if self._cars else None
+
+    @property
+    def is_fading(self) -> bool:
+        return self._fade.state() == QVariantAnimation.State.Running
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Show this catalog from its first car."""
+        self._cars = catalog.cars
+        self._images.clear()
+        self._scenes.clear()
+        self._index = 0
+        self._previous = None
+        self._progress = 1.0
+        self.update()
+        self._warm_up.start()
+        if self._cars:
+            self.car_changed.emit(self._cars[0], "start")
+
+    def set_transition_ms(self, ms: int) -> None:
+        self._fade.setDuration(max(1, ms))
+
+    def set_notice(self, text: str) -> None:
+        self._notice = text
+        self.update()
+
+    def set_messages(self, lines: list[str]) -> None:
+        """Short lines at the top for the operator (demo mode, camera, model, catalog problems)."""
+        messages = tuple(line for line in lines if line)
+        if messages != self._messages:
+            self._messages = messages
+            self.update()
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        return self._messages
+
+    def show_next(self, reason: str) -> None:
+        self.show_index(self._index + 1, reason)
+
+    def show_previous(self, reason: str) -> None:
+        self.show_index(self._index - 1, reason)
+
+    def show_index(self, index: int, reason: str) -> None:
+        """Crossfade to car `index` (wrapping around)."""
+        if len(self._cars) < 2:
+            return
+        index %= len(self._cars)
+        if index == self._index:
+            return
+        self._previous = (self._scene(self._index), QColor(self._cars[self._index].accent))
+        self._index = index
+        self._progress = 0.0
+        self._fade.stop()
+        self._fade.start()
+        self.car_changed.emit(self._cars[index], reason)
+
+    # -- images --------------------------------------------------------------------------
+
+    def _image(self, car: Car) -> QImage | None:
+        if car.id not in self._images:
+            image = QImage(str(car.image))
+            if image.isNull():
+                log.warning("catalog picture %s cannot be read", car.image)
+            self._images[car.id] = image if image.isNull() else trim_transparent(image)
+        image = self._images[car.id]
+        return None if image.isNull() else image
+
+    def _scene(self, index: int) -> SceneLayers:
+        car = self._cars[index]
+        key = (car.id, self.width(), self.height())
+        if key not in self._scenes:
+            if len(self._scenes) > 8:
+                self._scenes.clear()
+            size = QSize(max(1, self.width()), max(1, self.height()))
+            self._scenes[key] = render_layers(
+                car, self._image(car), size, index=index, count=len(self._cars), dpr=self.devicePixelRatioF()
+            )
+        return self._scenes[key]
+
+    # -- painting ------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setClipRect(event.rect())
+        if not self._cars:
+            painter.fillRect(event.rect(), theme.BACKGROUND)
+            self._paint_empty(painter)
+        elif self._previous is not None and self._progress < 1.0:
+            self._paint_transition(painter, self._previous[0], self._scene(self._index), self._progress)
+        else:
+            self._paint_layers(painter, self._scene(self._index), 0.0, 1.0, 1.0)
+        self._paint_overlays(painter)
+        painter.end()
+
+    def _paint_transition(self, painter: QPainter, old: SceneLayers, new: SceneLayers, p: float) -> None:
+        glide = self.width() * 0.04
+        painter.drawPixmap(0, 0, old.backdrop)
+        painter.setOpacity(p)
+        painter.drawPixmap(0, 0, new.backdrop)
+        self._paint_layers(painter, old, -glide * p, 1.0 - p, max(0.0, 1.0 - 2.0 * p), backdrop=False)
+        self._paint_layers(painter, new, glide * (1.0 - p), p, max(0.0, 2.0 * p - 1.0), backdrop=False)
+
+    def _paint_layers(
+        self,
+        painter: QPainter,
+        layers: SceneLayers,
+        car_dx: float,
+        car_alpha: float,
+        text_alpha: float,
+        *,
+        backdrop: bool = True,
+    ) -> None:
+        if backdrop:
+            painter.setOpacity(1.0)
+            painter.drawPixmap(0, 0, layers.backdrop)
+        if layers.car is not None and car_alpha > 0.0:
+            painter.setOpacity(car_alpha)
+            painter.drawPixmap(layers.car_at + QPointF(car_dx, 0.0), layers.car)
+        if text_alpha > 0.0:
+            painter.setOpacity(text_alpha)
+            painter.drawPixmap(QPointF(0.0, self._s(14) * (1.0 - text_alpha)), layers.text)
+        painter.setOpacity(1.0)
+
+    def _paint_empty(self, painter: QPainter) -> None:
+        painter.setPen(theme.TEXT_MUTED)
+        painter.setFont(theme.font(self._s(30), weight=QFont.Weight.Light, display=True))
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No cars to show")
+
+    def _s(self, value: float) -> float:
+        return value * self.height() / 1080.0
+
+    def _paint_overlays(self, painter: QPainter) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self._paint_notice(painter)
+        self._paint_dots(painter)
+        top = self._s(28)
+        for line in self._messages[:4]:
+            top = self._paint_pill(painter, line, top) + self._s(8)
+
+    def _paint_dots(self, painter: QPainter) -> None:
+        if not self._cars:
+            return
+        accent = QColor(self._cars[self._index].accent)
+        if self._previous is not None and self._progress < 1.0:
+            accent = theme.mix(self._previous[1], accent, self._progress)
+        paint_dots(painter, QRectF(self.rect()), self._s(1), accent, self._index, len(self._cars))
+
+    def _paint_notice(self, painter: QPainter) -> None:
+        if not self._notice:
+            return
+        s = self._s(1)
+        rect = QRectF(self.width() * 0.055, self.height() - 84 * s, self.width() * 0.6, 60 * s)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.TEXT_MUTED)
+        self._paint_lock(painter, QRectF(rect.left(), rect.center().y() - 10 * s, 16 * s, 20 * s))
+        painter.setPen(theme.TEXT_MUTED)
+        painter.setFont(theme.font(15 * s))
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(rect.adjusted(30 * s, 0, 0, 0), flags, self._notice)
+
+    def _paint_lock(self, painter: QPainter, rect: QRectF) -> None:
+        painter.save()
+        w = rect.width()
+        body = QRectF(rect.left(), rect.top() + rect.height() * 0.45, w, rect.height() * 0.55)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.TEXT_MUTED)
+        painter.drawRoundedRect(body, w * 0.15, w * 0.15)
+        painter.setPen(QPen(theme.TEXT_MUTED, w * 0.16))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        left, span = rect.left() + w * 0.22, w * 0.56
+        shackle = QPainterPath(QPointF(left, body.top()))
+        shackle.lineTo(left, rect.top() + span / 2)
+        shackle.arcTo(QRectF(left, rect.top(), span, span), 180, -180)
+        shackle.lineTo(left + span, body.top())
+        painter.drawPath(shackle)
+        painter.restore()
+
+    def _paint_pill(self, painter: QPainter, text: str, top: float) -> float:
+        painter.setFont(theme.font(self._s(15), weight=QFont.Weight.Medium))
+        metrics = painter.fontMetrics()
+        pad = self._s(36)
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, round(self.width() * 0.6 - pad))
+        width = metrics.horizontalAdvance(text) + pad + 2
+        pill = QRectF((self.width() - width) / 2, top, width, self._s(36))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(28, 31, 37, 230))
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setPen(theme.WARN)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        return pill.bottom()
+
+    # -- animation -----------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_fade_value_changed(self, value: object) -> None:
+        if isinstance(value, float):
+            self._progress = value
+            self.update()
+
+    @Slot()
+    def _on_fade_finished(self) -> None:
+        self._progress = 1.0
+        self._previous = None
+        self.update()
+        self._warm_up.start()
+
+    @Slot()
+    def _on_warm_up_timeout(self) -> None:
+        """Render the neighbours' pictures while nothing moves, so the next switch starts at once."""
+        if self._cars and not self.is_fading and self.isVisible():
+            for step in (1, -1):
+                self._scene((self._index + step) % len(self._cars))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        self._scenes.clear()
+        self._previous = None
+        self._progress = 1.0
+        self._warm_up.start()
+        super().resizeEvent(event)
+
+    # -- staff input ---------------------------------------------------------------------
+
+    def _in_corner(self, pos: QPoint) -> bool:
+        side = max(64.0, self.height() * CORNER_FRACTION)
+        return pos.x() < side and pos.y() < side
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._press = event.position().toPoint()
+        if self._in_corner(self._press):
+            self._long_press.start()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        press, self._press = self._press, None
+        was_long = not self._long_press.isActive() and press is not None and self._in_corner(press)
+        self._long_press.stop()
+        if press is None or was_long or self._in_corner(press):
+            return
+        dx = event.position().x() - press.x()
+        if abs(dx) > self.width() * SWIPE_FRACTION:
+            self.show_index(self._index + (1 if dx < 0 else -1), "manual")
+        elif press.x() < self.width() / 2:
+            self.show_previous("manual")
+        else:
+            self.show_next("manual")
+
+    @Slot()
+    def _on_long_press_timeout(self) -> None:
+        if self._press is not None and self._in_corner(self._press):
+            self.settings_requested.emit()

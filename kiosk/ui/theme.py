@@ -1,0 +1,87 @@
+"""The look: colours, type scale and the style sheet for the operator dialogs.
+
+Sizes scale with the window height (`scale = height / 1080`), so a 1280x720 screen shows
+the same layout as a 1920x1080 one, only smaller.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont
+
+BACKGROUND = QColor("#0b0d10")
+SURFACE = QColor(20, 23, 28, 215)
+TEXT = QColor("#f2f0ec")
+TEXT_MUTED = QColor("#9aa0a8")
+TEXT_FAINT = QColor("#5f656e")
+HAIRLINE = QColor(255, 255, 255, 34)
+GOOD = QColor("#6fcf97")
+WARN = QColor("#f2c94c")
+BAD = QColor("#eb5757")
+
+FONT_FAMILIES = ["Segoe UI", "Helvetica Neue", "Inter", "Nimbus Sans", "DejaVu Sans"]
+DISPLAY_FAMILIES = ["Segoe UI Light", "Helvetica Neue", "Inter", "URW Gothic", "Nimbus Sans", "DejaVu Sans"]
+
+
+def font(
+    pixel_size: float,
+    *,
+    weight: QFont.Weight = QFont.Weight.Normal,
+    display: bool = False,
+    spacing: float = 0.0,
+    caps: bool = False,
+) -> QFont:
+    """A font of `pixel_size` pixels; `spacing` is extra letter spacing in percent of the size."""
+    result = QFont()
+    result.setFamilies(DISPLAY_FAMILIES if display else FONT_FAMILIES)
+    result.setPixelSize(max(6, round(pixel_size)))
+    result.setWeight(weight)
+    if spacing:
+        result.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 100.0 + spacing)
+    if caps:
+        result.setCapitalization(QFont.Capitalization.AllUppercase)
+    result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return result
+
+
+def with_alpha(color: QColor, alpha: float) -> QColor:
+    result = QColor(color)
+    result.setAlphaF(max(0.0, min(1.0, alpha)))
+    return result
+
+
+def mix(a: QColor, b: QColor, t: float) -> QColor:
+    """The colour a fraction `t` of the way from `a` to `b`."""
+    t = max(0.0, min(1.0, t))
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+        a.alphaF() + (b.alphaF() - a.alphaF()) * t,
+    )
+
+
+def dialog_style_sheet(accent: str = "#c8a96a") -> str:
+    """A dark style for the operator dialogs, in keeping with the showroom."""
+    return f"""
+    QDialog, QWidget#settingsPage {{ background: #14171c; color: #e8e6e1; }}
+    QLabel {{ color: #e8e6e1; }}
+    QLabel#hint, QLabel#pinMessage {{ color: #9aa0a8; }}
+    QLabel#error {{ color: #eb5757; }}
+    QListWidget {{ background: #0f1215; border: none; color: #c9ccd1; font-size: 15px; padding: 8px; }}
+    QListWidget::item {{ padding: 10px 12px; border-radius: 6px; }}
+    QListWidget::item:selected {{ background: #232830; color: {accent}; }}
+    QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox, QPlainTextEdit {{
+        background: #0f1215; color: #f2f0ec; border: 1px solid #2b3038; border-radius: 6px;
+        padding: 6px 8px; selection-background-color: {accent};
+    }}
+    QLineEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus, QComboBox:focus {{ border-color: {accent}; }}
+    QPushButton {{ background: #232830; color: #f2f0ec; border: 1px solid #2f353e; border-radius: 6px;
+                   padding: 7px 16px; }}
+    QPushButton:hover {{ border-color: {accent}; }}
+    QPushButton:disabled {{ color: #5f656e; }}
+    QCheckBox {{ color: #e8e6e1; spacing: 8px; }}
+    QGroupBox {{ border: 1px solid #2b3038; border-radius: 8px; margin-top: 14px; padding: 10px; }}
+    QGroupBox::title {{ subcontrol-origin: margin; left: 10px; color: #9aa0a8; }}
+    QSlider::groove:horizontal {{ height: 4px; background: #2b3038; border-radius: 2px; }}
+    QSlider::handle:horizontal {{ background: {accent}; width: 14px; margin: -6px 0; border-radius: 7px; }}
+    """

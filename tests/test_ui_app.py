@@ -1,0 +1,94 @@
+"""run_gui end to end: one instance, logging to a rotating file, demo mode without a camera."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.app import EXIT_ALREADY_RUNNING, run_gui
+from kiosk.ui.runtime import LOCK_NAME, InstanceLock
+
+
+@pytest.fixture(autouse=True)
+def no_dangling_qthreads(qtbot: QtBot) -> Iterator[None]:
+    """Fail a test that leaves a QThread running."""
+    yield
+    gc.collect()
+    running = [t for t in gc.get_objects() if isinstance(t, QThread) and t.isRunning()]
+    assert not running, f"QThreads left running: {[t.objectName() for t in running]}"
+
+
+def _args(**changes: object) -> argparse.Namespace:
+    values: dict[str, object] = {
+        "windowed": True,
+        "camera": 97,
+        "video": None,
+        "settings": None,
+        "data_dir": None,
+        "self_test": False,
+    }
+    values.update(changes)
+    return argparse.Namespace(**values)
+
+
+def test_without_a_camera_it_runs_the_demo_clip_and_logs_each_event(
+    qapp: QApplication, isolated_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shot = tmp_path / "shot.png"
+    monkeypatch.setenv("KIOSK_SCREENSHOT", str(shot))
+    monkeypatch.setenv("KIOSK_SCREENSHOT_AFTER_MS", "1500")
+    assert run_gui(_args()) == 0
+    assert shot.is_file()  # the one image: asked for by KIOSK_SCREENSHOT
+    log_text = (isolated_data_dir / "logs" / "kiosk.log").read_text()
+    assert "event kiosk_started" in log_text
+    assert "event demo_mode clip=demo.mp4 reason=no_camera" in log_text
+    assert "event model_loaded" in log_text or "event model_failed" in log_text
+    assert "event kiosk_exit" in log_text
+    assert (isolated_data_dir / "settings.ini").is_file()
+    assert not (isolated_data_dir / LOCK_NAME).exists()  # released on exit
+
+
+def test_a_second_instance_says_so_and_exits_with_1(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = InstanceLock(isolated_data_dir)
+    assert first.acquire()
+    try:
+        assert not InstanceLock(isolated_data_dir).acquire()
+        assert run_gui(_args()) == EXIT_ALREADY_RUNNING
+    finally:
+        first.release()
+    assert "already running" in capsys.readouterr().err
+    assert InstanceLock(isolated_data_dir).acquire()
+
+
+def test_a_lock_left_by_a_crashed_kiosk_is_taken_over(isolated_data_dir: Path) -> None:
+    dead_pid = 2**22 + 12345  # above Linux's pid_max default: no such process
+    (isolated_data_dir / LOCK_NAME).write_text(f"{dead_pid}\npython3\n{socket.gethostname()}\n")
+    lock = InstanceLock(isolated_data_dir)
+    assert lock.acquire()
+    assert str(os.getpid()) in (isolated_data_dir / LOCK_NAME).read_text()
+    lock.release()
+
+
+def test_a_settings_file_can_be_given(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = tmp_path / "elsewhere" / "showroom.ini"
+    monkeypatch.setenv("KIOSK_SCREENSHOT", str(tmp_path / "shot.png"))
+    monkeypatch.setenv("KIOSK_SCREENSHOT_AFTER_MS", "300")
+    assert run_gui(_args(settings=str(settings))) == 0
+    assert "[reaction]" in settings.read_text()
+
+
+def test_self_test_is_not_available_yet() -> None:
+    assert run_gui(_args(self_test=True)) == 2

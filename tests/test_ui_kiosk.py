@@ -1,0 +1,261 @@
+"""The running kiosk: reactions change the car and play music, exit needs the PIN, nothing is stored."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import cv2
+import pytest
+from fakes import VideoFactory
+from PySide6.QtCore import QThread, SignalInstance
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QPixmap
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.audio import has_audio_output
+from kiosk.ui.kiosk import Kiosk, LaunchOptions
+from kiosk.ui.main_window import choose_screen
+from kiosk.ui.pin import hash_pin
+from kiosk.ui.settings_store import SettingsStore
+
+KioskFactory = Callable[..., Kiosk]
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".ppm", ".pgm", ".webp", ".tif", ".tiff", ".gif"}
+VIDEO_SUFFIXES = {".mp4", ".avi", ".mkv", ".mov", ".webm"}
+
+
+@pytest.fixture(autouse=True)
+def no_dangling_qthreads(qtbot: QtBot) -> Iterator[None]:
+    """Fail a test that leaves a QThread running."""
+    yield
+    gc.collect()
+    running = [t for t in gc.get_objects() if isinstance(t, QThread) and t.isRunning()]
+    assert not running, f"QThreads left running: {[t.objectName() for t in running]}"
+
+
+@pytest.fixture
+def make_kiosk(qtbot: QtBot, tiny_model: Path, isolated_data_dir: Path) -> Iterator[KioskFactory]:
+    """Build and start kiosks on a video (as fast as it decodes); all are shut down afterwards."""
+    made: list[Kiosk] = []
+
+    def make(video: Path, *, model: Path | None = None, windowed: bool = True, **changes: Any) -> Kiosk:
+        store = SettingsStore(isolated_data_dir / "settings.ini")
+        store.load()
+        store.update(replace(store.settings, **{"rotation_s": 0, "transition_ms": 100, **changes}))
+        options = LaunchOptions(
+            windowed=windowed, video=str(video), model_path=model or tiny_model, records=False, realtime=False
+        )
+        kiosk = Kiosk(store, options)
+        kiosk.start()
+        made.append(kiosk)
+        return kiosk
+
+    yield make
+    for kiosk in made:
+        if not kiosk._finished:
+            with qtbot.waitSignal(kiosk.finished, timeout=10_000):
+                kiosk.quit()
+        kiosk.window.deleteLater()
+
+
+def _music_outcome(kiosk: Kiosk) -> SignalInstance:
+    """What a play request leads to here: music, or (no audio device) a clear refusal."""
+    return kiosk.player.playback_started if has_audio_output() else kiosk.player.audio_failed
+
+
+def _wait_until_t(qtbot: QtBot, kiosk: Kiosk, t: float) -> None:
+    with qtbot.waitSignal(
+        kiosk.controller.result_received, timeout=20_000, check_params_cb=lambda r: r.t >= t
+    ):
+        pass
+
+
+def test_the_window_builds_and_shows_the_first_car(
+    make_kiosk: KioskFactory, face_video: VideoFactory
+) -> None:
+    kiosk = make_kiosk(face_video([("none", 1.0)]))
+    showroom = kiosk.window.showroom
+    assert kiosk.window.isVisible()
+    assert len(showroom.cars) >= 3
+    assert showroom.current_car == showroom.cars[0]
+    assert kiosk.settings.privacy_text.startswith(
+        "This screen estimates facial expressions on this device only"
+    )
+
+
+def test_a_visitor_turning_negative_changes_the_car_and_plays_music(
+    qtbot: QtBot, make_kiosk: KioskFactory, visitor_video: Path
+) -> None:
+    kiosk = make_kiosk(visitor_video)
+    first = kiosk.window.showroom.current_car
+    negative = qtbot.waitSignal(
+        kiosk.window.showroom.car_changed,
+        timeout=20_000,
+        check_params_cb=lambda car, reason: reason == "negative",
+    )
+    with negative, qtbot.waitSignal(_music_outcome(kiosk), timeout=20_000):
+        pass
+    assert kiosk.window.showroom.current_car != first
+    assert kiosk.player.is_playing == has_audio_output()
+
+
+def test_a_happy_visitor_changes_nothing(
+    qtbot: QtBot, make_kiosk: KioskFactory, face_video: VideoFactory
+) -> None:
+    kiosk = make_kiosk(face_video([("none", 0.5), ("happy", 3.0)]))
+    first = kiosk.window.showroom.current_car
+    with (
+        qtbot.assertNotEmitted(_music_outcome(kiosk)),
+        qtbot.assertNotEmitted(kiosk.window.showroom.car_changed),
+    ):
+        _wait_until_t(qtbot, kiosk, 3.4)
+    assert kiosk.window.showroom.current_car == first
+    assert kiosk.visitor_present
+
+
+def test_settings_apply_live_to_the_view(
+    qtbot: QtBot, make_kiosk: KioskFactory, face_video: VideoFactory
+) -> None:
+    kiosk = make_kiosk(face_video([("none", 1.0)]))
+    kiosk.store.update(
+        replace(kiosk.settings, privacy_text="Only on this PC.", trigger_level=0.8, show_preview=False)
+    )
+    assert kiosk.window.showroom._notice == "Only on this PC."
+    assert kiosk.window.hud._trigger == 0.8
+    assert not kiosk.window.hud._preview_visible
+
+
+def test_without_a_model_the_showroom_runs_and_says_why(
+    qtbot: QtBot, make_kiosk: KioskFactory, face_video: VideoFactory, tmp_path: Path
+) -> None:
+    kiosk = make_kiosk(face_video([("none", 1.0)]), model=tmp_path / "models" / "emotion.onnx")
+    with qtbot.waitSignal(kiosk.controller.result_received, timeout=10_000):
+        pass
+    assert any("emotion.onnx is missing" in line for line in kiosk.window.showroom.messages)
+    assert kiosk.window.isVisible()
+
+
+def test_closing_is_refused_without_the_pin(
+    qtbot: QtBot, make_kiosk: KioskFactory, face_video: VideoFactory
+) -> None:
+    kiosk = make_kiosk(
+        face_video([("none", 1.0)]), windowed=False, pin_hash=hash_pin("2580", iterations=1000)
+    )
+    assert kiosk.window.isFullScreen()
+    event = QCloseEvent()
+    with qtbot.waitSignal(kiosk.window.exit_requested):
+        kiosk.window.closeEvent(event)
+    assert not event.isAccepted()
+    dialog = kiosk.pin_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.pin_edit.setText("1111")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert kiosk.window.isVisible() and not kiosk._quitting
+    dialog.pin_edit.setText("2580")
+    with qtbot.waitSignal(kiosk.finished, timeout=10_000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not kiosk.window.isVisible()
+
+
+def test_the_settings_open_behind_a_new_pin_the_first_time(
+    qtbot: QtBot, make_kiosk: KioskFactory, face_video: VideoFactory
+) -> None:
+    kiosk = make_kiosk(face_video([("none", 1.0)]))
+    assert kiosk.settings.pin_hash == ""
+    kiosk.window.settings_requested.emit()
+    dialog = kiosk.pin_dialog
+    assert dialog is not None and dialog.confirm_edit.isVisibleTo(dialog)
+    dialog.pin_edit.setText("97531")
+    dialog.confirm_edit.setText("97531")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: kiosk.dialog is not None and kiosk.dialog.isVisible())
+    stored = kiosk.store.settings.pin_hash
+    assert stored and "97531" not in stored
+    assert "97531" not in kiosk.store.path.read_text()
+
+
+def test_the_configured_screen_or_else_the_primary_one() -> None:
+    primary = QGuiApplication.primaryScreen()
+    assert choose_screen("no such screen") == primary
+    assert choose_screen(primary.name()) == primary
+
+
+def _media_files(*folders: Path) -> set[Path]:
+    found = set()
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES:
+                found.add(path)
+    return found
+
+
+def test_no_image_or_face_crop_is_ever_written(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    visitor_video: Path,
+    isolated_data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> bool:
+        raise AssertionError(f"an image was about to be written: {args[:2]}")
+
+    monkeypatch.setattr(cv2, "imwrite", refuse)
+    monkeypatch.setattr(QImage, "save", refuse)
+    monkeypatch.setattr(QPixmap, "save", refuse)
+    watched = (isolated_data_dir, tmp_path, visitor_video.parent)
+    before = _media_files(*watched)
+    kiosk = make_kiosk(visitor_video, show_preview=True)
+    with qtbot.waitSignal(kiosk.window.showroom.car_changed, timeout=20_000):
+        pass
+    _wait_until_t(qtbot, kiosk, 4.4)
+    with qtbot.waitSignal(kiosk.finished, timeout=10_000):
+        kiosk.quit()
+    assert _media_files(*watched) == before
+    log_text = "".join(p.read_text(errors="replace") for p in isolated_data_dir.rglob("*.log*"))
+    assert "base64" not in log_text
+
+
+def test_each_reaction_is_logged_as_one_event_line(
+    qtbot: QtBot, make_kiosk: KioskFactory, visitor_video: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="kiosk"):
+        kiosk = make_kiosk(visitor_video)
+        with qtbot.waitSignal(_music_outcome(kiosk), timeout=20_000):
+            pass
+    lines = [r.getMessage() for r in caplog.records]
+    switch = next(line for line in lines if line.startswith("event switch_car"))
+    car = kiosk.window.showroom.current_car
+    assert car is not None
+    assert re.fullmatch(rf"event switch_car car={car.id} negative=0\.\d\d", switch)
+    played = "yes" if has_audio_output() else "no"
+    assert any(line.startswith(f"event play_uplift file=uplift.wav played={played}") for line in lines)
+    assert any(line.startswith("event visitor_arrived") for line in lines)
+
+
+def test_a_broken_dealer_catalog_is_reported_on_screen(
+    make_kiosk: KioskFactory, face_video: VideoFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "dealer"
+    folder.mkdir()
+    (folder / "catalog.json").write_text("{ not json", encoding="utf-8")
+    kiosk = make_kiosk(face_video([("none", 1.0)]), catalog_dir=str(folder))
+    messages = kiosk.window.showroom.messages
+    assert any("catalog.json cannot be read" in m for m in messages)
+    assert len(kiosk.window.showroom.cars) >= 3  # the bundled cars still show
+
+
+def test_the_cars_rotate_slowly_while_nobody_is_there(
+    qtbot: QtBot, make_kiosk: KioskFactory, face_video: VideoFactory
+) -> None:
+    kiosk = make_kiosk(face_video([("none", 1.0)]), rotation_s=1)
+    first = kiosk.window.showroom.current_car
+    with qtbot.waitSignal(kiosk.window.showroom.car_changed, timeout=5000) as blocker:
+        pass
+    assert blocker.args[1] == "rotation"
+    assert kiosk.window.showroom.current_car != first

@@ -153,7 +153,14 @@ def _setup_console_logging() -> None:
 
 
 def _run_gui(args: argparse.Namespace, extra: list[str]) -> int:
-    resolve_model(None)
+    if args.self_test:  # headless; it reports a missing model itself, as one of its checks
+        from kiosk.selftest import run_self_test
+
+        return run_self_test(args)
+    try:
+        resolve_model(None)
+    except CliError as missing:  # the showroom still runs, with expression analysis off
+        print(f"warning: {missing}", file=sys.stderr)
     try:
         from kiosk.ui.app import run_gui
     except ImportError as error:

@@ -1,9 +1,12 @@
 """Write the demo clip the kiosk plays without a camera: resources/demo/demo.mp4.
 
-About 20 s at 15 fps, 640x480, mp4v: an empty showroom; the drawn visitor walks in and looks
-pleased, then turns clearly unhappy (mouth corners down, brows drawn together, dimmer light)
-for several seconds, recovers to neutral and walks out. Deterministic, so it can be
-regenerated at will:
+About 20 s at 15 fps, 640x480, mp4v: an empty showroom; the drawn visitor (see
+kiosk/vision/synthetic.py) walks in, smiles broadly at the car, then turns clearly unhappy for
+several seconds (mouth corners pulled down, chin pushed up, inner brow ends raised, drooping
+lids, dimmer light), recovers to a neutral look and walks out. A FER-trained emotion model
+reads the phases as happy, then sad (a negative score well above the switch level), then
+neutral, so the kiosk's demo mode and the packaged app's self-test see one car switch during
+the unhappy phase and none elsewhere. Deterministic, so it can be regenerated at will:
 
     python tools/make_demo_clip.py [--out FILE] [--fps 15]
 """
@@ -50,9 +53,15 @@ def style_at(t: float) -> FaceStyle | None:
         if start <= t < end:
             if first is None or last is None:
                 return None
-            face = blend(first, last, (t - start) / (end - start))
+            face = blend(first, last, _ease((t - start) / (end - start)))
             return replace(face, cy=face.cy + 3.0 * _wave(t, 0.9), cx=face.cx + 6.0 * _wave(t, 0.5))
     return None
+
+
+def _ease(x: float) -> float:
+    """Smoothstep: changes of expression start and end gently."""
+    x = min(1.0, max(0.0, x))
+    return x * x * (3.0 - 2.0 * x)
 
 
 def _wave(t: float, hz: float) -> float:

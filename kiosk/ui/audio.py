@@ -40,7 +40,7 @@ class UpliftPlayer(QObject):
 
     playback_started = Signal()
     playback_finished = Signal()
-    audio_failed = Signal(str)  # a message naming the file and the problem
+    audio_failed = Signal(str)  # a message naming the file or device and the problem
 
     def __init__(
         self,
@@ -96,8 +96,7 @@ class UpliftPlayer(QObject):
             return False
         problem = self._problem()
         if problem:
-            log.warning("event audio_error %s", problem)
-            self.audio_failed.emit(problem)
+            self.audio_failed.emit(problem)  # the kiosk logs it
             return False
         self._last_start = now
         self._fading_out = False
@@ -172,9 +171,7 @@ class UpliftPlayer(QObject):
 
     @Slot(QMediaPlayer.Error, str)
     def _on_error_occurred(self, error: QMediaPlayer.Error, message: str) -> None:
-        text = f"audio error with {self.path.name}: {message or error.name}"
-        log.warning("event audio_error file=%s error=%s message=%s", self.path, error.name, message)
-        self.audio_failed.emit(text)
+        self.audio_failed.emit(f"{self.path}: {error.name} {message}".strip())  # the kiosk logs it
 
     @Slot()
     def _on_audio_outputs_changed(self) -> None:

@@ -118,6 +118,9 @@ class SettingsDialog(QDialog):
                 page.test_requested.connect(self.audio_test_requested)
             if isinstance(page, KioskPage):
                 page.exit_requested.connect(self.exit_requested)
+        retention_changed = getattr(self.reactions_page, "retention_changed", None)
+        if retention_changed is not None:
+            retention_changed.connect(self._on_retention_changed)
 
     def page(self, kind: type[SettingsPage]) -> SettingsPage:
         return next(p for p in self.pages if isinstance(p, kind))
@@ -172,6 +175,12 @@ class SettingsDialog(QDialog):
     @Slot()
     def _on_apply_clicked(self) -> None:
         self.apply()
+
+    @Slot(int)
+    def _on_retention_changed(self, days: int) -> None:
+        """The Reactions page applies a new retention at once (it purges), so it is saved at once."""
+        if days != self._store.settings.retention_days:
+            self._store.update(dataclasses.replace(self._store.settings, retention_days=days))
 
     @Slot()
     def _on_restore_clicked(self) -> None:

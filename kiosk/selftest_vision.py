@@ -1,0 +1,252 @@
+"""The self-test's vision and reaction checks: model, cascade, and the pipeline over a clip.
+
+The clip is analysed exactly as `analyze` does it (the kiosk's detector and pipeline
+settings, the default reaction settings), frame by frame with the file's own timestamps,
+and what happened is judged against a ClipExpectation (see kiosk/selftest.py).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from kiosk.paths import resource_path
+from kiosk.reaction.engine import Event, ReactionConfig, ReactionEngine
+from kiosk.selftest import (
+    Check,
+    ClipExpectation,
+    SelfTestInputs,
+    Window,
+    failed,
+    passed,
+    process_age_s,
+    skipped,
+)
+from kiosk.vision.classifier import EmotionClassifier, ModelError
+from kiosk.vision.detector import CASCADE_FILE, CascadeError, FaceDetector
+from kiosk.vision.pipeline import Pipeline, PipelineConfig
+from kiosk.vision.source import FrameSource, SourceState, quiet_opencv_logs
+
+MIN_FACE_SIZE = 80  # as `analyze` and the kiosk's default settings
+T = TypeVar("T")
+JUDGED = (
+    "no_face_when_empty",
+    "face_when_present",
+    "visitor_arrived",
+    "switch_when_negative",
+    "visitor_left",
+)
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One analysed frame, as far as the judgement needs it."""
+
+    t: float
+    faces: int
+    visitor_label: str | None
+    negative: float | None
+    events: tuple[Event, ...]
+
+
+@dataclass
+class ClipRun:
+    samples: list[Sample] = field(default_factory=list)
+    startup_s: float | None = None  # process age when the first frame had been analysed
+    problem: str = ""  # why the clip could not be analysed to its end
+
+
+def run_vision_checks(inputs: SelfTestInputs) -> tuple[list[Check], float | None]:
+    """All vision and reaction checks, and the start-up time (None when unknown)."""
+    quiet_opencv_logs()
+    classifier, model_check = _timed(_load_model, inputs.model)
+    detector, cascade_check = _timed(_load_cascade, inputs.cascade)
+    checks = [model_check, cascade_check]
+    if classifier is None or detector is None:
+        needs = " and ".join(check.name for check in checks if not check.ok)
+        return checks + [skipped(name, needs) for name in ("demo_clip", *JUDGED)], None
+    pipeline = Pipeline(detector, classifier, PipelineConfig(min_face_size=MIN_FACE_SIZE))
+    started = time.perf_counter()
+    run = analyse_clip(inputs.clip, pipeline)
+    clip_check = _clip_check(inputs.clip, run, inputs.expectation)
+    clip_check.seconds = round(time.perf_counter() - started, 3)
+    checks.append(clip_check)
+    if not clip_check.ok:
+        return checks + [skipped(name, "demo_clip") for name in JUDGED], run.startup_s
+    return checks + judge(run.samples, inputs.expectation), run.startup_s
+
+
+def _timed(load: Callable[[Path], tuple[T, Check]], path: Path) -> tuple[T, Check]:
+    started = time.perf_counter()
+    loaded, check = load(path)
+    check.seconds = round(time.perf_counter() - started, 3)
+    return loaded, check
+
+
+def _load_model(path: Path) -> tuple[EmotionClassifier | None, Check]:
+    try:
+        classifier = EmotionClassifier(path, threads=1)
+    except ModelError as error:
+        return None, failed("model", str(error), path=str(path))
+    size = "x".join(map(str, classifier.input_size))
+    version = classifier.metadata.get("version", "unknown")
+    detail = f"{path.name} version {version}: {len(classifier.labels)} labels, input {size}"
+    return classifier, passed("model", detail, path=str(path), labels=list(classifier.labels))
+
+
+def _load_cascade(path: Path) -> tuple[FaceDetector | None, Check]:
+    try:
+        detector = FaceDetector(min_face_size=60, cascade=path)
+    except CascadeError as error:
+        return None, failed("cascade", str(error), path=str(path))
+    bundled = resource_path("resources", CASCADE_FILE)
+    if getattr(sys, "frozen", False) and path.resolve() != bundled.resolve():
+        return None, failed("cascade", f"the kiosk would use {path}, not the bundled {bundled}")
+    return detector, passed("cascade", f"{path.name} loaded (not empty)", path=str(path))
+
+
+def analyse_clip(clip: Path, pipeline: Pipeline) -> ClipRun:
+    """Every frame of the clip through the pipeline and a fresh reaction engine."""
+    run = ClipRun()
+    engine = ReactionEngine(ReactionConfig())
+    with FrameSource.open(clip) as source:
+        while True:
+            frame = source.read()
+            if frame is None:
+                if source.state in (SourceState.ENDED, SourceState.FAILED):
+                    break
+                continue
+            analysis = pipeline.analyse(frame)
+            visitor = analysis.visitor_face
+            events = engine.update(frame.t, None if visitor is None else visitor.probs)
+            label = None if visitor is None else visitor.label
+            run.samples.append(Sample(frame.t, len(analysis.faces), label, engine.negative, tuple(events)))
+            if run.startup_s is None:
+                run.startup_s = _rounded(process_age_s())
+        if source.state is SourceState.FAILED:
+            run.problem = source.message
+    return run
+
+
+def _clip_check(clip: Path, run: ClipRun, expect: ClipExpectation) -> Check:
+    if run.problem:
+        return failed("demo_clip", run.problem, path=str(clip))
+    frames = len(run.samples)
+    last_t = run.samples[-1].t if run.samples else 0.0
+    step = last_t / max(1, frames - 1)
+    if last_t + 2 * step < expect.end_s:
+        return failed("demo_clip", f"{clip.name} ends at {last_t:.2f} s; expected {expect.end_s:g} s")
+    return passed("demo_clip", f"{clip.name}: {frames} frames, {last_t + step:.2f} s", frames=frames)
+
+
+def judge(samples: list[Sample], expect: ClipExpectation) -> list[Check]:
+    """The clip checks, each saying what it found when it fails."""
+    return [
+        _no_face_when_empty(samples, expect),
+        _face_when_present(samples, expect),
+        _once("visitor_arrived", Event.VISITOR_ARRIVED, samples, expect.arrive),
+        _switch_when_negative(samples, expect),
+        _once("visitor_left", Event.VISITOR_LEFT, samples, expect.leave),
+    ]
+
+
+def _inside(t: float, window: Window) -> bool:
+    return window[0] <= t < window[1]
+
+
+def _no_face_when_empty(samples: list[Sample], expect: ClipExpectation) -> Check:
+    empty = [s for s in samples if any(_inside(s.t, w) for w in expect.empty)]
+    wrong = [s.t for s in empty if s.faces]
+    where = ", ".join(_span(w) for w in expect.empty)
+    if not empty:
+        return failed("no_face_when_empty", f"the clip has no frames in {where}")
+    if wrong:
+        return failed(
+            "no_face_when_empty",
+            f"faces found in {len(wrong)} of {len(empty)} frames of the empty "
+            f"scene ({where}), first at {wrong[0]:.2f} s",
+            times=_times(wrong),
+        )
+    return passed("no_face_when_empty", f"no face in the {len(empty)} frames of the empty scene ({where})")
+
+
+def _face_when_present(samples: list[Sample], expect: ClipExpectation) -> Check:
+    frames = [s for s in samples if _inside(s.t, expect.present)]
+    seen = sum(s.visitor_label is not None for s in frames)
+    share = seen / len(frames) if frames else 0.0
+    labels = dict(Counter(s.visitor_label for s in frames if s.visitor_label).most_common())
+    detail = f"a visitor face in {seen} of {len(frames)} frames in {_span(expect.present)}"
+    if share < expect.present_share:
+        return failed(
+            "face_when_present", f"{detail}; expected at least {expect.present_share:.0%}", labels=labels
+        )
+    return passed("face_when_present", detail, labels=labels)
+
+
+def _once(name: str, event: Event, samples: list[Sample], window: Window) -> Check:
+    times = [s.t for s in samples if event in s.events]
+    if len(times) == 1 and _inside(times[0], window):
+        return passed(name, f"{event.value} at {times[0]:.2f} s (expected in {_span(window)})")
+    found = ", ".join(f"{t:.2f} s" for t in times) or "never"
+    return failed(
+        name, f"{event.value} expected once in {_span(window)}; it fired: {found}", times=_times(times)
+    )
+
+
+def _switch_when_negative(samples: list[Sample], expect: ClipExpectation) -> Check:
+    name, window = "switch_when_negative", expect.negative
+    switches = [s.t for s in samples if Event.SWITCH_CAR in s.events]
+    uplifts = [s.t for s in samples if Event.PLAY_UPLIFT in s.events]
+    inside = [t for t in switches if _inside(t, window)]
+    outside = [t for t in switches if not _inside(t, window)]
+    if inside and not outside and uplifts == switches:
+        return passed(name, f"switch_car + play_uplift at {inside[0]:.2f} s (expected in {_span(window)})")
+    if outside:
+        found = ", ".join(f"{t:.2f} s" for t in outside)
+        return failed(
+            name,
+            f"switch_car fired outside the negative phase {_span(window)}: at {found}",
+            times=_times(switches),
+        )
+    if inside:
+        return failed(
+            name,
+            f"play_uplift did not fire with switch_car (switch {_times(switches)}, uplift {_times(uplifts)})",
+        )
+    peak, labels = _negative_phase(samples, window)
+    return failed(name, _why_no_switch(peak, labels, window), peak_negative=peak, labels=labels)
+
+
+def _why_no_switch(peak: float | None, labels: dict[str, int], window: Window) -> str:
+    trigger = ReactionConfig().trigger_level
+    peak_text = "no visitor score" if peak is None else f"the smoothed negative score peaked at {peak:.2f}"
+    read_as = ", ".join(f"{label} {count}" for label, count in labels.items()) or "no face"
+    return (
+        f"no switch_car in the negative phase {_span(window)}: {peak_text} (trigger level {trigger:g}); "
+        f"the visitor read as (frames): {read_as}"
+    )
+
+
+def _negative_phase(samples: list[Sample], window: Window) -> tuple[float | None, dict[str, int]]:
+    """The highest smoothed negative score in the window, and how often each label was read."""
+    frames = [s for s in samples if _inside(s.t, window)]
+    scores = [s.negative for s in frames if s.negative is not None]
+    labels = dict(Counter(s.visitor_label for s in frames if s.visitor_label).most_common())
+    return (round(max(scores), 4) if scores else None), labels
+
+
+def _span(window: Window) -> str:
+    return f"{window[0]:g}-{window[1]:g} s"
+
+
+def _times(times: list[float]) -> list[float]:
+    return [round(t, 3) for t in times[:20]]
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)

@@ -57,6 +57,7 @@ def quantize(
                 f"int8 model disagrees with {float_path}: top-1 agreement {agreement:.3f} "
                 f"(need >= {MIN_AGREEMENT}), mean |diff| {mean_diff:.4f} (need <= {MAX_MEAN_DIFF})"
             )
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the model is a shipped file
         os.replace(tmp, out_path)
     finally:
         tmp.unlink(missing_ok=True)

@@ -20,6 +20,19 @@ def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
     paths.set_data_dir(None)
 
 
+@pytest.fixture
+def no_dangling_qthreads(qtbot: object) -> Iterator[None]:
+    """Fail a test that leaves a QThread running (Qt tests opt in with pytestmark)."""
+    import gc
+
+    from PySide6.QtCore import QThread
+
+    yield
+    gc.collect()
+    running = [t for t in gc.get_objects() if isinstance(t, QThread) and t.isRunning()]
+    assert not running, f"QThreads left running: {[t.objectName() for t in running]}"
+
+
 @pytest.fixture(scope="session")
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The tiny brightness model of fakes.build_tiny_model, written once per session."""

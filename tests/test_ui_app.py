@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from kiosk.ui.app import EXIT_ALREADY_RUNNING, run_gui
 from kiosk.ui.runtime import LOCK_NAME, InstanceLock
 
-
-@pytest.fixture(autouse=True)
-def no_dangling_qthreads(qtbot: QtBot) -> Iterator[None]:
-    """Fail a test that leaves a QThread running."""
-    yield
-    gc.collect()
-    running = [t for t in gc.get_objects() if isinstance(t, QThread) and t.isRunning()]
-    assert not running, f"QThreads left running: {[t.objectName() for t in running]}"
+pytestmark = pytest.mark.usefixtures("no_dangling_qthreads")
 
 
 def _args(**changes: object) -> argparse.Namespace:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -13,7 +12,7 @@ from typing import Any
 import cv2
 import pytest
 from fakes import VideoFactory
-from PySide6.QtCore import QThread, SignalInstance
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -29,13 +28,7 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".ppm", ".pgm", ".webp", ".ti
 VIDEO_SUFFIXES = {".mp4", ".avi", ".mkv", ".mov", ".webm"}
 
 
-@pytest.fixture(autouse=True)
-def no_dangling_qthreads(qtbot: QtBot) -> Iterator[None]:
-    """Fail a test that leaves a QThread running."""
-    yield
-    gc.collect()
-    running = [t for t in gc.get_objects() if isinstance(t, QThread) and t.isRunning()]
-    assert not running, f"QThreads left running: {[t.objectName() for t in running]}"
+pytestmark = pytest.mark.usefixtures("no_dangling_qthreads")
 
 
 @pytest.fixture

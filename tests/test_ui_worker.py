@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 from fakes import FakeCamera, FakeCapture, build_tiny_model, write_face_video
-from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
 from kiosk.reaction.engine import Event, ReactionConfig
@@ -23,14 +20,7 @@ from kiosk.ui.worker import PREVIEW_WIDTH, AnalysisController, WorkerSetup, make
 from kiosk.vision.pipeline import PipelineConfig
 from kiosk.vision.source import SourceState
 
-
-@pytest.fixture(autouse=True)
-def no_dangling_qthreads(qtbot: QtBot) -> Iterator[None]:
-    """Fail a test that leaves a QThread running."""
-    yield
-    gc.collect()
-    running = [t for t in gc.get_objects() if isinstance(t, QThread) and t.isRunning()]
-    assert not running, f"QThreads left running: {[t.objectName() for t in running]}"
+pytestmark = pytest.mark.usefixtures("no_dangling_qthreads")
 
 
 @pytest.fixture(scope="module")

@@ -139,7 +139,7 @@ def _audio_check(path: Path) -> Check:
     # one it does not find on stderr; the check itself reports what matters.
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
     try:
-        from kiosk.selftest_audio import check_audio
+        from kiosk.ui.selftest_audio import check_audio
     except ImportError as error:
         return failed("audio", f"QtMultimedia cannot be imported: {error}")
     return check_audio(path)

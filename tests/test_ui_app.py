@@ -77,7 +77,3 @@ def test_a_settings_file_can_be_given(
     monkeypatch.setenv("KIOSK_SCREENSHOT_AFTER_MS", "300")
     assert run_gui(_args(settings=str(settings))) == 0
     assert "[reaction]" in settings.read_text()
-
-
-def test_self_test_is_not_available_yet() -> None:
-    assert run_gui(_args(self_test=True)) == 2

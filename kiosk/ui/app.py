@@ -29,14 +29,11 @@ from kiosk.ui.settings_store import SettingsStore
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_ALREADY_RUNNING, EXIT_UNSUPPORTED = 0, 1, 2
+EXIT_OK, EXIT_ALREADY_RUNNING = 0, 1
 
 
 def run_gui(args: argparse.Namespace) -> int:
     """Run the kiosk until the operator ends it; returns the exit status."""
-    if getattr(args, "self_test", False):
-        print("--self-test is not available yet", file=sys.stderr)
-        return EXIT_UNSUPPORTED
     folder = data_dir()
     lock = InstanceLock(folder)
     if not lock.acquire():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -237,3 +238,60 @@ def test_quantize_refuses_a_model_that_disagrees(
     with pytest.raises(ExportError, match="disagrees"):
         quantize_module.quantize(exported[0].path, tmp_path / "int8.onnx", data / "folders", samples=8)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_fine_tune_starts_from_the_checkpoint_weights(
+    data: Path, run: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = keras.models.load_model(run / "best.keras", compile=False)
+    seen: dict[str, list[np.ndarray]] = {}
+    original_fit = keras.Model.fit
+
+    def spy_fit(self: keras.Model, *args: Any, **kwargs: Any) -> Any:
+        seen.update({layer.name: layer.get_weights() for layer in self.layers if layer.weights})
+        return original_fit(self, *args, **kwargs)
+
+    monkeypatch.setattr(keras.Model, "fit", spy_fit)
+    config = replace(TINY, init_from=str(run / "best.keras"), aug_strength=0.5, peak_lr=0.001)
+    state = train(data / "folders", tmp_path, config=config)
+    assert state["config"]["init_from"] == str(run / "best.keras")
+    copied = [name for name in seen if name != "augmentation"]
+    assert "s0a_conv" in copied and "probs" in copied
+    for name in copied:
+        for got, want in zip(seen[name], source.get_layer(name).get_weights(), strict=True):
+            np.testing.assert_array_equal(got, want)
+
+
+def test_cli_fine_tune_from_another_architecture_exit_2(
+    data: Path, run: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wider = keras.models.load_model(run / "best.keras", compile=False)
+    assert wider.get_layer("s0a_conv").filters == 8
+    # The CLI builds the default (wider) network, whose shapes cannot take the tiny run's weights.
+    args = ["train", "--data", str(data / "folders"), "--out", str(tmp_path / "ft"), "--epochs", "1"]
+    assert main([*args, "--init-from", str(run / "best.keras")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot fine-tune" in err and "s0a_conv" in err
+    assert main([*args, "--init-from", str(tmp_path / "missing.keras")]) == 2
+    assert "no such checkpoint" in capsys.readouterr().err
+    assert main([*args, "--resume", "--peak-lr", "0.01"]) == 2
+    assert "--peak-lr" in capsys.readouterr().err
+
+
+def test_export_ensemble_averages_members(run: Path, tmp_path: Path) -> None:
+    other = keras.models.load_model(run / "best.keras", compile=False)
+    rng = np.random.default_rng(3)
+    layer = other.get_layer("probs")
+    layer.set_weights([w + rng.normal(0, 0.5, w.shape).astype(w.dtype) for w in layer.get_weights()])
+    other.save(tmp_path / "other.keras")
+    members = [run / "best.keras", tmp_path / "other.keras"]
+    result = export(members, tmp_path / "ensemble.onnx", flip_tta=False, val_accuracy=0.5)
+    assert result.max_abs_diff < 1e-4
+    model = load_onnx(result.path)
+    assert json.loads(model.metadata["ensemble"]) == 2
+    assert len(model.metadata["checkpoint_sha256"].split(",")) == 2
+    x = _random_faces(3)
+    first = np.asarray(keras.models.load_model(members[0], compile=False)(x, training=False))
+    second = np.asarray(other(x, training=False))
+    assert np.abs(first - second).max() > 1e-3  # the members differ, so the mean is a real test
+    np.testing.assert_allclose(model.predict(x), (first + second) / 2, atol=1e-4)

@@ -33,8 +33,6 @@ DESIGN = 256.0  # the drawing is laid out on a 256x256 grid
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
-
-
 def rounded_rect(x: float, y: float, w: float, h: float, r: float) -> QPainterPath:
     path = QPainterPath()
     path.addRoundedRect(QRectF(x, y, w, h), r, r)

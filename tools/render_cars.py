@@ -48,8 +48,6 @@ CAR_TOP = 95.0
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "resources" / "cars"
 
 
-
-
 @dataclass(frozen=True)
 class Car:
     """One catalogue entry: the words for the kiosk and the drawing of the car."""

@@ -44,9 +44,29 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--out", type=Path, required=True, help="folder for checkpoints, state and curves")
     train.add_argument("--epochs", type=_positive, default=None)
     train.add_argument("--resume", action="store_true", help="continue the run saved in --out")
+    train.add_argument(
+        "--init-from", type=Path, default=None, help="fine-tune: start from this .keras checkpoint's weights"
+    )
+    train.add_argument("--peak-lr", type=float, default=None, help="peak learning rate (default 0.05)")
+    train.add_argument("--warmup-epochs", type=int, default=None, help="linear warm-up epochs (default 3)")
+    train.add_argument(
+        "--aug-strength", type=float, default=None, help="scale of the augmentation ranges (default 1.0)"
+    )
+    train.add_argument(
+        "--class-weight-power",
+        type=_fraction,
+        default=None,
+        help="0 ignores class imbalance, 1 weighs by full inverse frequency (default 0.5)",
+    )
 
     export = sub.add_parser("export", help="export a .keras checkpoint to the kiosk's ONNX model")
-    export.add_argument("--checkpoint", type=Path, required=True, help="e.g. runs/fer-v1/best.keras")
+    export.add_argument(
+        "--checkpoint",
+        type=Path,
+        nargs="+",
+        required=True,
+        help="e.g. runs/fer-v1/best.keras; several: export their ensemble (averaged probabilities)",
+    )
     export.add_argument("--out", type=Path, required=True, help="the .onnx file to write")
     export.add_argument("--no-flip", action="store_true", help="no mirrored test-time averaging in the graph")
     export.add_argument(
@@ -82,9 +102,27 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_train(args: argparse.Namespace) -> int:
-    from training.train import train
+    from dataclasses import replace
 
-    state = train(args.data, args.out, epochs=args.epochs, resume=args.resume)
+    from training.train import TrainConfig, train
+
+    overrides = {
+        "init_from": str(args.init_from) if args.init_from else None,
+        "peak_lr": args.peak_lr,
+        "warmup_epochs": args.warmup_epochs,
+        "aug_strength": args.aug_strength,
+        "class_weight_power": args.class_weight_power,
+    }
+    given = {k: v for k, v in overrides.items() if v is not None}
+    if given and args.resume:
+        print(
+            "error: --resume takes its settings from the saved run; drop "
+            + ", ".join("--" + k.replace("_", "-") for k in given),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    config = replace(TrainConfig(), **given) if given else None
+    state = train(args.data, args.out, epochs=args.epochs, resume=args.resume, config=config)
     print(f"best validation accuracy {state['best_val_accuracy']:.4f} at epoch {state['best_epoch']}")
     return 0
 
@@ -93,8 +131,8 @@ def _run_export(args: argparse.Namespace) -> int:
     from training.export import MODEL_VERSION, export, val_accuracy_from_state
 
     val_accuracy = args.val_accuracy
-    if val_accuracy is None:
-        val_accuracy = val_accuracy_from_state(args.checkpoint)
+    if val_accuracy is None and len(args.checkpoint) == 1:
+        val_accuracy = val_accuracy_from_state(args.checkpoint[0])
     result = export(
         args.checkpoint,
         args.out,

@@ -2,8 +2,10 @@
 
 The graph takes raw 0-255 grayscale float32 [N, H, W, 1] (N dynamic) and returns
 probabilities [N, C]; with flip TTA it averages the prediction for each face and its mirror
-image inside the graph. Augmentation layers run in inference mode (identity). The file is
-written only after onnxruntime reproduces Keras within PARITY_TOLERANCE.
+image inside the graph. Given several checkpoints (e.g. a run and its fine-tuned
+continuation) it exports their ensemble: the graph averages their probabilities.
+Augmentation layers run in inference mode (identity). The file is written only after
+onnxruntime reproduces Keras within PARITY_TOLERANCE.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,7 +50,7 @@ class ExportResult:
 
 
 def export(
-    keras_model_path: Path,
+    keras_model_path: Path | Sequence[Path],
     onnx_path: Path,
     *,
     flip_tta: bool = True,
@@ -56,25 +59,40 @@ def export(
     opset: int = 17,
     version: str = MODEL_VERSION,
 ) -> ExportResult:
-    """Convert, write metadata, check with onnx's checker and a parity run, then move into place."""
-    keras_model_path, onnx_path = Path(keras_model_path), Path(onnx_path)
+    """Convert, write metadata, check with onnx's checker and a parity run, then move into place.
+
+    `keras_model_path` is one checkpoint or several of the same input size, exported as
+    one graph that averages their probabilities.
+    """
+    paths = (
+        [Path(keras_model_path)]
+        if isinstance(keras_model_path, (str, Path))
+        else [Path(p) for p in keras_model_path]
+    )
+    if not paths:
+        raise ModelFileError("no checkpoint given")
+    onnx_path = Path(onnx_path)
     if onnx_path.suffix != ".onnx" or onnx_path.is_dir():
         raise ModelFileError(f"output {onnx_path} is not an .onnx file name")
-    model = load_keras(keras_model_path)
-    height, width = _input_size(model, keras_model_path)
-    proto = _convert(model, (height, width), flip_tta, opset)
+    models = [load_keras(path) for path in paths]
+    sizes = {_input_size(model, path) for model, path in zip(models, paths, strict=True)}
+    if len(sizes) != 1:
+        raise ModelFileError(f"checkpoints differ in input size {sorted(sizes)}; cannot ensemble them")
+    height, width = sizes.pop()
+    proto = _convert(models, (height, width), flip_tta, opset)
     metadata = {
         "labels": json.dumps(list(LABELS)),
         "input_size": json.dumps([height, width]),
         "version": version,
-        "trained": _trained_date(keras_model_path),
+        "trained": max(_trained_date(path) for path in paths),
         "dataset": dataset,
         "val_accuracy": json.dumps(None if val_accuracy is None else round(float(val_accuracy), 4)),
         "flip_tta": json.dumps(flip_tta),
-        "checkpoint_sha256": _sha256(keras_model_path)[:16],
+        "ensemble": json.dumps(len(models)),
+        "checkpoint_sha256": ",".join(_sha256(path)[:16] for path in paths),
     }
     _finish(proto, metadata)
-    diff = _write_checked(proto, onnx_path, model, flip_tta)
+    diff = _write_checked(proto, onnx_path, models, flip_tta)
     size = onnx_path.stat().st_size
     log.info("wrote %s (%.1f KiB), parity max |diff| %.2e", onnx_path, size / 1024, diff)
     return ExportResult(onnx_path, size, diff, metadata)
@@ -106,15 +124,15 @@ def _input_size(model: keras.Model, path: Path) -> tuple[int, int]:
 
 
 def inference_function(
-    model: keras.Model, size: tuple[int, int], flip_tta: bool
+    models: keras.Model | Sequence[keras.Model], size: tuple[int, int], flip_tta: bool
 ) -> tf.types.experimental.PolymorphicFunction:
-    """The exported computation: probabilities, optionally averaged with the mirrored input."""
+    """The exported computation: the members' mean probabilities, optionally also over the mirror."""
     import tensorflow as tf
 
+    members = list(models) if isinstance(models, Sequence) else [models]
     spec = (tf.TensorSpec([None, *size, 1], tf.float32, name=INPUT_NAME),)
 
-    @tf.function(input_signature=spec)
-    def predict(pixels: tf.Tensor) -> tf.Tensor:
+    def one(model: keras.Model, pixels: tf.Tensor) -> tf.Tensor:
         if not flip_tta:
             return model(pixels, training=False)
         # One pass over [x; mirror(x)] instead of two: same weights, better batching.
@@ -123,14 +141,21 @@ def inference_function(
         count = tf.shape(pixels)[0]
         return (probs[:count] + probs[count:]) / 2.0
 
+    @tf.function(input_signature=spec)
+    def predict(pixels: tf.Tensor) -> tf.Tensor:
+        outputs = [one(model, pixels) for model in members]
+        return outputs[0] if len(outputs) == 1 else tf.add_n(outputs) / float(len(outputs))
+
     return predict
 
 
-def _convert(model: keras.Model, size: tuple[int, int], flip_tta: bool, opset: int) -> onnx.ModelProto:
+def _convert(
+    models: Sequence[keras.Model], size: tuple[int, int], flip_tta: bool, opset: int
+) -> onnx.ModelProto:
     import tf2onnx
 
     logging.getLogger("tf2onnx").setLevel(logging.WARNING)
-    function = inference_function(model, size, flip_tta)
+    function = inference_function(models, size, flip_tta)
     try:
         proto, _ = tf2onnx.convert.from_function(
             function, input_signature=function.input_signature, opset=opset
@@ -166,7 +191,9 @@ def _rename_value(graph: onnx.GraphProto, old: str, new: str) -> None:
             value.name = new
 
 
-def _write_checked(proto: onnx.ModelProto, onnx_path: Path, model: keras.Model, flip_tta: bool) -> float:
+def _write_checked(
+    proto: onnx.ModelProto, onnx_path: Path, model: keras.Model | Sequence[keras.Model], flip_tta: bool
+) -> float:
     """Write to a temporary file, check parity, then replace onnx_path; never leave a bad file."""
     onnx_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = onnx_path.with_name(f".{onnx_path.name}.tmp")
@@ -184,7 +211,13 @@ def _write_checked(proto: onnx.ModelProto, onnx_path: Path, model: keras.Model, 
     return diff
 
 
-def parity(onnx_path: Path, model: keras.Model, flip_tta: bool, count: int = 8, seed: int = 0) -> float:
+def parity(
+    onnx_path: Path,
+    model: keras.Model | Sequence[keras.Model],
+    flip_tta: bool,
+    count: int = 8,
+    seed: int = 0,
+) -> float:
     """Max |onnxruntime - Keras| on random 0-255 images, at batch `count` and batch 1."""
     onnx_model = load_onnx(onnx_path)
     height, width = onnx_model.input_size
@@ -201,12 +234,17 @@ def parity(onnx_path: Path, model: keras.Model, flip_tta: bool, count: int = 8, 
     return float(max(np.abs(batched - expected).max(), np.abs(single - expected[:1]).max()))
 
 
-def keras_probs(model: keras.Model, x: np.ndarray, flip_tta: bool) -> np.ndarray:
-    """The reference: Keras in inference mode, mirrored averaging done in numpy."""
-    probs = np.asarray(model(x, training=False))
-    if flip_tta:
-        probs = (probs + np.asarray(model(np.ascontiguousarray(x[:, :, ::-1]), training=False))) / 2.0
-    return probs
+def keras_probs(model: keras.Model | Sequence[keras.Model], x: np.ndarray, flip_tta: bool) -> np.ndarray:
+    """The reference: Keras in inference mode, mirror and ensemble averaging done in numpy."""
+    members = list(model) if isinstance(model, Sequence) else [model]
+    total = np.zeros((len(x), len(LABELS)), dtype=np.float64)
+    for member in members:
+        probs = np.asarray(member(x, training=False))
+        if flip_tta:
+            mirrored = np.asarray(member(np.ascontiguousarray(x[:, :, ::-1]), training=False))
+            probs = (probs + mirrored) / 2.0
+        total += probs
+    return (total / len(members)).astype(np.float32)
 
 
 def _trained_date(path: Path) -> str:

@@ -38,6 +38,8 @@ class TrainConfig:
     class_weight_power: float = 0.5  # 0 = ignore imbalance, 1 = full inverse frequency
     patience: int = 20
     widths: tuple[int, ...] = (32, 64, 128, 256)
+    aug_strength: float = 1.0  # scales the augmentation ranges (see training.model)
+    init_from: str | None = None  # fine-tune: start from this checkpoint's weights
     seed: int = 2013
 
 
@@ -78,9 +80,17 @@ def _as_inputs(split: Split) -> tuple[np.ndarray, np.ndarray]:
 def _build(config: TrainConfig, steps_per_epoch: int) -> keras.Model:
     import keras
 
-    from training.model import make_model
+    from training.model import copy_weights, make_model
 
-    model = make_model(num_classes=len(LABELS), widths=config.widths)
+    model = make_model(num_classes=len(LABELS), widths=config.widths, aug_strength=config.aug_strength)
+    if config.init_from:
+        model.build((None, 48, 48, 1))
+        source = _load_checkpoint(Path(config.init_from))
+        try:
+            copied = copy_weights(source, model)
+        except ValueError as error:
+            raise DataError(f"{config.init_from}: cannot fine-tune from it: {error}") from error
+        log.info("fine-tuning: %d layers from %s", copied, config.init_from)
     optimizer = keras.optimizers.SGD(
         learning_rate=_schedule(config, steps_per_epoch),
         momentum=0.9,
@@ -94,6 +104,17 @@ def _build(config: TrainConfig, steps_per_epoch: int) -> keras.Model:
         metrics=["accuracy"],
     )
     return model
+
+
+def _load_checkpoint(path: Path) -> keras.Model:
+    import keras
+
+    if not path.is_file():
+        raise DataError(f"{path}: no such checkpoint")
+    try:
+        return keras.models.load_model(path)
+    except (ValueError, OSError) as error:
+        raise DataError(f"{path}: not a Keras checkpoint ({error})") from error
 
 
 def _schedule(config: TrainConfig, steps_per_epoch: int) -> keras.optimizers.schedules.LearningRateSchedule:
@@ -151,7 +172,9 @@ def train(
     if resume and state is None:
         log.warning("--resume: no checkpoint in %s, starting a new run", out)
     if state is not None:
-        config = TrainConfig(**{**state["config"], "widths": tuple(state["config"]["widths"])})
+        config = TrainConfig(
+            **{**asdict(TrainConfig()), **state["config"], "widths": tuple(state["config"]["widths"])}
+        )
     config = config or TrainConfig()
     resized = state is not None and epochs is not None and epochs != config.epochs
     if epochs is not None:

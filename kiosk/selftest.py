@@ -13,6 +13,8 @@ The checks, in order:
   DEMO_CLIP, what the clip shows and when.
 - `audio`: the uplift track through QtMultimedia's FFmpeg backend: QMediaPlayer loads it,
   plays, and plays to its end (it does so silently when there is no audio device).
+- `opencv_lapack`: OpenCV's matrix routines give numpy's answers. The Linux bundle serves
+  OpenCV's BLAS/LAPACK from numpy's OpenBLAS (tools/cv2_blas_shim.c); this proves it is wired.
 
 Every check runs even when an earlier one failed (those that need a failed one are
 skipped and say so). The summary goes to stdout and to `<data dir>/self-test.json` (a
@@ -117,6 +119,7 @@ def run_self_test(args: argparse.Namespace, inputs: SelfTestInputs | None = None
     inputs = inputs or SelfTestInputs.shipped()
     checks, startup_s = run_vision_checks(inputs)
     checks.append(_timed(_audio_check, inputs.audio))
+    checks.append(_timed(_lapack_check))
     summary = _summary(checks, startup_s)
     text = json.dumps(summary, indent=2)
     print(text, flush=True)
@@ -143,6 +146,26 @@ def _audio_check(path: Path) -> Check:
     except ImportError as error:
         return failed("audio", f"QtMultimedia cannot be imported: {error}")
     return check_audio(path)
+
+
+def _lapack_check() -> Check:
+    """Sizes above OpenCV's small-matrix cut-offs, so that the work goes to LAPACK and BLAS."""
+    import cv2
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    a = rng.normal(size=(128, 128)) + 128 * np.eye(128)
+    b = rng.normal(size=(128, 2))
+    ok, x = cv2.solve(a, b, flags=cv2.DECOMP_LU)
+    errors = {
+        "solve": float(np.abs(x - np.linalg.solve(a, b)).max()) if ok else float("inf"),
+        "gemm": float(np.abs(cv2.gemm(a, a, 1.0, np.zeros_like(a), 0.0) - a @ a).max()),
+        "svd": float(np.abs(cv2.SVDecomp(a)[0].ravel() - np.linalg.svd(a, compute_uv=False)).max()),
+    }
+    worst = max(errors, key=lambda name: errors[name])
+    if errors[worst] > 1e-6:
+        return failed("opencv_lapack", f"cv2 {worst} differs from numpy by {errors[worst]:.3g}", **errors)
+    return passed("opencv_lapack", "cv2 solve, gemm and SVD agree with numpy", **errors)
 
 
 def _summary(checks: list[Check], startup_s: float | None) -> dict[str, Any]:

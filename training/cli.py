@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument(
         "--aug-strength", type=float, default=None, help="scale of the augmentation ranges (default 1.0)"
     )
+    train.add_argument("--seed", type=int, default=None, help="random seed (default 2013)")
     train.add_argument(
         "--class-weight-power",
         type=_fraction,
@@ -112,6 +113,7 @@ def _run_train(args: argparse.Namespace) -> int:
         "warmup_epochs": args.warmup_epochs,
         "aug_strength": args.aug_strength,
         "class_weight_power": args.class_weight_power,
+        "seed": args.seed,
     }
     given = {k: v for k, v in overrides.items() if v is not None}
     if given and args.resume:

@@ -24,7 +24,7 @@ def app_root() -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """A shipped file or folder, e.g. resource_path("resources", "audio", "uplift.wav")."""
+    """A shipped file or folder, e.g. resource_path("resources", "audio", "uplift.ogg")."""
     return app_root().joinpath(*parts)
 
 

@@ -83,7 +83,7 @@ class SelfTestInputs:
             model=default_model_path(),
             cascade=default_cascade_path(),  # what the kiosk itself would load
             clip=resource_path("resources", "demo", "demo.mp4"),
-            audio=resource_path("resources", "audio", "uplift.wav"),
+            audio=resource_path("resources", "audio", "uplift.ogg"),
         )
 
 

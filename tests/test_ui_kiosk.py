@@ -227,7 +227,7 @@ def test_each_reaction_is_logged_as_one_event_line(
     assert car is not None
     assert re.fullmatch(rf"event switch_car car={car.id} negative=0\.\d\d", switch)
     played = "yes" if has_audio_output() else "no"
-    assert any(line.startswith(f"event play_uplift file=uplift.wav played={played}") for line in lines)
+    assert any(line.startswith(f"event play_uplift file=uplift.ogg played={played}") for line in lines)
     assert any(line.startswith("event visitor_arrived") for line in lines)
 
 

@@ -26,7 +26,7 @@ REQUIRED = (
     "models/emotion.onnx",
     "resources/haarcascade_frontalface_default.xml",
     "resources/demo/demo.mp4",
-    "resources/audio/uplift.wav",
+    "resources/audio/uplift.ogg",
     "resources/cars/catalog.json",
     "resources/icons/kiosk.png",
 )

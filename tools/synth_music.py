@@ -1,9 +1,10 @@
-"""Synthesise the showroom's default background music: resources/audio/uplift.wav.
+"""Synthesise the showroom's default background music: resources/audio/uplift.ogg.
 
 An upbeat, major-key (D major, 120 bpm) piece of about 42 seconds: a bell-like lead melody,
 a soft pad with off-beat chord plucks, a bass line and light drums, shaped by ADSR envelopes,
 warmed by soft saturation and given a small convolution-reverb room. It ends on a V7-I cadence
-with a fade. Pure numpy, written with the `wave` module as 16-bit stereo at 22,050 Hz, and
+with a fade. Pure numpy, written as stereo Ogg Vorbis at 22,050 Hz (0.4 MB; the same as 16-bit
+WAV is 3.7 MB) through libsndfile (tools/sndfile.py), and
 deterministic (fixed seed), so the file is ours to ship and can be regenerated at will:
 
     python tools/synth_music.py [--out DIR]
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import wave
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -308,23 +308,21 @@ def render() -> np.ndarray:
     return master(reverb(stereo, rng))
 
 
-def write_wav(path: Path, stereo: np.ndarray) -> None:
-    pcm = np.clip(np.round(stereo.T * 32767), -32767, 32767).astype("<i2")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(2)
-        out.setsampwidth(2)
-        out.setframerate(RATE)
-        out.writeframes(pcm.tobytes())
+def write_music(path: Path, stereo: np.ndarray) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from sndfile import write_ogg
+
+    pcm = np.clip(np.round(stereo.T * 32767), -32767, 32767).astype(np.int16)
+    write_ogg(path, pcm, RATE, quality=0.4)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: %(default)s)")
     args = parser.parse_args(argv)
-    target = args.out / "uplift.wav"
+    target = args.out / "uplift.ogg"
     stereo = render()
-    write_wav(target, stereo)
+    write_music(target, stereo)
     seconds = stereo.shape[1] / RATE
     print(f"{target}  {seconds:.1f} s  {target.stat().st_size // 1024} KB")
     return 0

@@ -38,7 +38,7 @@ SHUTDOWN_GRACE_MS = 10_000  # then quit anyway; the caller waits for the thread 
 
 
 def bundled_audio() -> Path:
-    return resource_path("resources", "audio", "uplift.wav")
+    return resource_path("resources", "audio", "uplift.ogg")
 
 
 def bundled_demo() -> Path:

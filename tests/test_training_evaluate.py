@@ -118,7 +118,7 @@ def test_model_file_errors_name_the_file(tmp_path: Path) -> None:
         load_onnx(tmp_path / "missing.onnx")
     junk = tmp_path / "junk.onnx"
     junk.write_bytes(b"this is not a protobuf")
-    with pytest.raises(ModelFileError, match=r"junk\.onnx is not a usable ONNX model"):
+    with pytest.raises(ModelFileError, match=r"junk\.onnx is not a valid ONNX model"):
         load_onnx(junk)
     bare = band_model(tmp_path / "bare.onnx", list(LABELS), metadata={"input_size": "[48, 48]"})
     with pytest.raises(ModelFileError, match=r"bare\.onnx: metadata 'labels' is missing"):
@@ -126,12 +126,12 @@ def test_model_file_errors_name_the_file(tmp_path: Path) -> None:
     bad = band_model(
         tmp_path / "bad.onnx", list(LABELS), metadata={"labels": "angry,happy", "input_size": "[48,48]"}
     )
-    with pytest.raises(ModelFileError, match=r"bad\.onnx: metadata 'labels' is not JSON"):
+    with pytest.raises(ModelFileError, match=r"bad\.onnx: metadata 'labels' is not a JSON list"):
         load_onnx(bad)
     short = band_model(
         tmp_path / "short.onnx", list(LABELS), metadata={"labels": '["a"]', "input_size": "[48,48]"}
     )
-    with pytest.raises(ModelFileError, match=r"output shape .* does not match \[N, 1\]"):
+    with pytest.raises(ModelFileError, match=r"output shape .* does not match the 1 labels"):
         load_onnx(short)
 
 

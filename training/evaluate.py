@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import cv2
 import numpy as np
 
 from training.data import LABELS, DataError, Split, canonical_label, load_dataset, load_folder, split_folders
@@ -39,7 +38,7 @@ def evaluate(
     classes = class_names(model.labels)
     truth = split.labels  # indices into LABELS, which are the first entries of classes
     started = time.perf_counter()
-    probs = model.predict(to_model_input(split.images, model.input_size), batch_size=batch_size)
+    probs = model.classify(split.images, batch_size=batch_size)  # resized as the kiosk resizes crops
     seconds = time.perf_counter() - started
     predicted = _model_to_class_index(model.labels, classes)[probs.argmax(axis=1)]
     confusion = confusion_matrix(truth, predicted, len(classes))
@@ -79,13 +78,6 @@ def class_names(model_labels: tuple[str, ...]) -> list[str]:
 def _model_to_class_index(model_labels: tuple[str, ...], classes: list[str]) -> np.ndarray:
     """For each model output, the index of its class in `classes`."""
     return np.array([classes.index(canonical_label(label) or label) for label in model_labels])
-
-
-def to_model_input(images: np.ndarray, size: tuple[int, int]) -> np.ndarray:
-    """uint8 [N, h, w] -> float32 [N, H, W, 1] raw 0-255, resized as the kiosk resizes crops."""
-    if images.shape[1:3] != size:
-        images = np.stack([cv2.resize(im, (size[1], size[0]), interpolation=cv2.INTER_AREA) for im in images])
-    return images[..., None].astype(np.float32)
 
 
 def confusion_matrix(truth: np.ndarray, predicted: np.ndarray, count: int) -> np.ndarray:

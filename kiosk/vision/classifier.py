@@ -45,6 +45,19 @@ class EmotionClassifier:
             )
         return probs
 
+    def run_batch(self, pixels: np.ndarray) -> np.ndarray:
+        """The graph alone: float32 [N, H, W] (or [N, H, W, 1]) at input_size -> [N, C]."""
+        batch = np.ascontiguousarray(pixels, dtype=np.float32)
+        return self._run(batch[..., 0] if batch.ndim == 4 else batch)
+
+    @property
+    def session(self) -> ort.InferenceSession:
+        return self._session
+
+    @property
+    def input_name(self) -> str:
+        return self._input_name
+
     def _run(self, batch: np.ndarray) -> np.ndarray:
         outputs = self._session.run(None, {self._input_name: batch[..., np.newaxis]})
         return np.asarray(outputs[0], dtype=np.float32)

@@ -54,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     train.add_argument("--seed", type=int, default=None, help="random seed (default 2013)")
     train.add_argument(
+        "--patience", type=_positive, default=None, help="early stop after N epochs without gain (default 20)"
+    )
+    train.add_argument(
         "--class-weight-power",
         type=_fraction,
         default=None,
@@ -114,6 +117,7 @@ def _run_train(args: argparse.Namespace) -> int:
         "aug_strength": args.aug_strength,
         "class_weight_power": args.class_weight_power,
         "seed": args.seed,
+        "patience": args.patience,
     }
     given = {k: v for k, v in overrides.items() if v is not None}
     if given and args.resume:

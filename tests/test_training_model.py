@@ -273,7 +273,7 @@ def test_cli_fine_tune_from_another_architecture_exit_2(
     err = capsys.readouterr().err
     assert "cannot fine-tune" in err and "s0a_conv" in err
     assert main([*args, "--init-from", str(tmp_path / "missing.keras")]) == 2
-    assert "no such checkpoint" in capsys.readouterr().err
+    assert "missing.keras does not exist" in capsys.readouterr().err
     assert main([*args, "--resume", "--peak-lr", "0.01"]) == 2
     assert "--peak-lr" in capsys.readouterr().err
 

@@ -84,8 +84,9 @@ def _build(config: TrainConfig, steps_per_epoch: int) -> keras.Model:
 
     model = make_model(num_classes=len(LABELS), widths=config.widths, aug_strength=config.aug_strength)
     if config.init_from:
-        model.build((None, 48, 48, 1))
-        source = _load_checkpoint(Path(config.init_from))
+        from training.export import load_keras  # errors name the file (ModelFileError: exit 2)
+
+        source = load_keras(Path(config.init_from))
         try:
             copied = copy_weights(source, model)
         except ValueError as error:
@@ -104,17 +105,6 @@ def _build(config: TrainConfig, steps_per_epoch: int) -> keras.Model:
         metrics=["accuracy"],
     )
     return model
-
-
-def _load_checkpoint(path: Path) -> keras.Model:
-    import keras
-
-    if not path.is_file():
-        raise DataError(f"{path}: no such checkpoint")
-    try:
-        return keras.models.load_model(path)
-    except (ValueError, OSError) as error:
-        raise DataError(f"{path}: not a Keras checkpoint ({error})") from error
 
 
 def _schedule(config: TrainConfig, steps_per_epoch: int) -> keras.optimizers.schedules.LearningRateSchedule:

@@ -129,7 +129,7 @@ def inference_function(
     """The exported computation: the members' mean probabilities, optionally also over the mirror."""
     import tensorflow as tf
 
-    members = list(models) if isinstance(models, Sequence) else [models]
+    members = _members(models)
     spec = (tf.TensorSpec([None, *size, 1], tf.float32, name=INPUT_NAME),)
 
     def one(model: keras.Model, pixels: tf.Tensor) -> tf.Tensor:
@@ -236,7 +236,7 @@ def parity(
 
 def keras_probs(model: keras.Model | Sequence[keras.Model], x: np.ndarray, flip_tta: bool) -> np.ndarray:
     """The reference: Keras in inference mode, mirror and ensemble averaging done in numpy."""
-    members = list(model) if isinstance(model, Sequence) else [model]
+    members = _members(model)
     total = np.zeros((len(x), len(LABELS)), dtype=np.float64)
     for member in members:
         probs = np.asarray(member(x, training=False))
@@ -245,6 +245,11 @@ def keras_probs(model: keras.Model | Sequence[keras.Model], x: np.ndarray, flip_
             probs = (probs + mirrored) / 2.0
         total += probs
     return (total / len(members)).astype(np.float32)
+
+
+def _members(models: keras.Model | Sequence[keras.Model]) -> list[keras.Model]:
+    """One model or an ensemble, as a list."""
+    return list(models) if isinstance(models, Sequence) else [models]
 
 
 def _trained_date(path: Path) -> str:

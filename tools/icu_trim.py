@@ -127,8 +127,8 @@ def build(library: Path, out_dir: Path) -> Path:
     gcc = shutil.which("gcc")
     if gcc is None:
         raise IcuTrimError("gcc is needed to build the trimmed ICU data library (apt install gcc)")
-    common = read_common_data(library)
-    blob = pack(trimmed(common))
+    kept_data = trimmed(read_common_data(library))
+    blob = pack(kept_data)
     out_dir.mkdir(parents=True, exist_ok=True)
     out = out_dir / library.name
     with tempfile.TemporaryDirectory() as folder:
@@ -136,9 +136,9 @@ def build(library: Path, out_dir: Path) -> Path:
         dat.write_bytes(blob)
         asm = Path(folder) / "icudata.S"
         asm.write_text(
-            f"\t.section .rodata\n\t.globl {common.symbol}\n\t.type {common.symbol}, @object\n"
-            f'\t.balign 16\n{common.symbol}:\n\t.incbin "{dat}"\n'
-            f"\t.size {common.symbol}, .-{common.symbol}\n"
+            f"\t.section .rodata\n\t.globl {kept_data.symbol}\n\t.type {kept_data.symbol}, @object\n"
+            f'\t.balign 16\n{kept_data.symbol}:\n\t.incbin "{dat}"\n'
+            f"\t.size {kept_data.symbol}, .-{kept_data.symbol}\n"
             '\t.section .note.GNU-stack,"",@progbits\n'
         )
         soname = _soname(library) or library.name
@@ -147,7 +147,7 @@ def build(library: Path, out_dir: Path) -> Path:
         if done.returncode != 0:
             raise IcuTrimError(f"assembling the trimmed ICU data failed:\n{done.stderr.strip()}")
     again = read_common_data(out)
-    if [item.name for item in again.items] != sorted(item.name for item in trimmed(common).items):
+    if [item.name for item in again.items] != sorted(item.name for item in kept_data.items):
         raise IcuTrimError(f"{out}: the written table of contents does not read back")
     return out
 

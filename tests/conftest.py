@@ -1,9 +1,13 @@
-"""Shared fixtures. Test doubles live in fakes.py (`from fakes import ...`)."""
+"""Shared fixtures. Test doubles live in fakes.py (`from fakes import ...`); the scripts in
+tools/ import by name (`import blas_shim`)."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
 import pytest
 from fakes import VideoFactory, build_tiny_model, write_face_video

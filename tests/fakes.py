@@ -18,11 +18,17 @@ Stable API:
   synthetic face: phases are (label, seconds) pairs with labels "none" (empty scene),
   "happy", "neutral" or "sad"; the tiny model reports that label for those frames.
 - `FakeCapture` / `FakeCamera`: stand-ins for cv2.VideoCapture to drive FrameSource.
+- `run_python_json(code, **env) -> dict`: runs `code` in a fresh Python (this environment,
+  minus LD_PRELOAD, plus `env`) and returns the JSON it prints; used to load libraries into
+  a process of their own (tests/test_blas_shim.py, tests/test_icu_trim.py).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -235,3 +241,19 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+def run_python_json(code: str, **env: str) -> dict[str, object]:
+    """Run `code` in a fresh interpreter and return the JSON object it prints on stdout."""
+    base = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**base, **env},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    result: dict[str, object] = json.loads(done.stdout)
+    return result

@@ -8,20 +8,14 @@ code, and the shim's call counter proves that it did.
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
+import blas_shim
 import numpy as np
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import blas_shim  # noqa: E402
+from fakes import run_python_json
 
 pytestmark = [
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the shim is for the Linux bundle"),
@@ -57,24 +51,17 @@ json.dump(out, sys.stdout)
 """
 
 
-def _probe(env: dict[str, str], shim: Path) -> dict[str, object]:
-    code = PROBE.replace("SHIM_NAME", shim.name).replace("SHIM_DIR", str(shim.parent))
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=False
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
+def _probe(shim: Path, **env: str) -> dict[str, object]:
+    return run_python_json(PROBE.replace("SHIM_NAME", shim.name).replace("SHIM_DIR", str(shim.parent)), **env)
 
 
 def test_shim_matches_opencvs_own_openblas(tmp_path: Path) -> None:
     shim = blas_shim.build(tmp_path)
     assert shim.name == blas_shim.opencv_openblas().name
-    env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
-    reference = _probe(env, shim)
+    reference = _probe(shim)
     # In the bundle numpy.libs sits beside the shim's folder ($ORIGIN/../numpy.libs); here it does not.
     numpy_libs = str(blas_shim.numpy_openblas().parent)
-    shimmed = _probe({**env, "LD_PRELOAD": str(shim), "LD_LIBRARY_PATH": numpy_libs}, shim)
+    shimmed = _probe(shim, LD_PRELOAD=str(shim), LD_LIBRARY_PATH=numpy_libs)
     assert reference.pop("calls") is None
     calls = shimmed.pop("calls")
     assert isinstance(calls, int) and calls >= 10, f"cv2 did not go through the shim ({calls} calls)"

@@ -18,11 +18,9 @@ from typing import Any
 
 import cv2
 import numpy as np
+import sndfile
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import sndfile  # noqa: E402
 
 CARS = ROOT / "resources" / "cars"
 MUSIC = ROOT / "resources" / "audio" / "uplift.ogg"

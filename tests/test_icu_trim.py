@@ -7,19 +7,13 @@ Unicode codecs with Qt on the full data, and shows what was dropped on purpose.
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
+import icu_trim
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import icu_trim  # noqa: E402
+from fakes import run_python_json
 
 pytestmark = [
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the trim is for the Linux bundle"),
@@ -60,24 +54,13 @@ def _shipped_icudata() -> Path:
     return found[0]
 
 
-def _probe(env: dict[str, str]) -> dict[str, object]:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=120, check=False
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
-
-
 def test_trimmed_icu_answers_like_the_full_data(tmp_path: Path) -> None:
     shipped = _shipped_icudata()
     trimmed = icu_trim.build(shipped, tmp_path)
     assert trimmed.name == shipped.name
     assert trimmed.stat().st_size < shipped.stat().st_size / 4
-    env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    full = _probe(env)
-    small = _probe({**env, "LD_PRELOAD": str(trimmed)})
+    full = run_python_json(PROBE, QT_QPA_PLATFORM="offscreen")
+    small = run_python_json(PROBE, QT_QPA_PLATFORM="offscreen", LD_PRELOAD=str(trimmed))
     assert full.pop("icu_libs") == [str(shipped.resolve())]
     assert small.pop("icu_libs") == [str(trimmed)]  # only the trimmed data was loaded
     # Dropped on purpose: legacy code pages (Qt then reports the codec as unavailable).

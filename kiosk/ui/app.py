@@ -11,13 +11,15 @@ For the documentation screenshot, `KIOSK_SCREENSHOT=FILE` (and optionally
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import signal
+import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -30,6 +32,7 @@ from kiosk.ui.settings_store import SettingsStore
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ALREADY_RUNNING = 0, 1
+WAKE_INTERVAL_MS = 500  # the fallback wake-up for a pending signal
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -94,23 +97,56 @@ def _application() -> QApplication:
 
 
 class _InterruptHandler(QObject):
-    """Ctrl+C and SIGTERM end the kiosk cleanly (a timer lets Python see the signal)."""
+    """SIGINT, SIGTERM and SIGHUP end the kiosk cleanly, also while no frame ever arrives.
+
+    Python runs a signal handler only when the main thread next executes Python code, and the
+    GUI thread can sit in Qt's event loop for hours (a failed video, no camera). So the C-level
+    handler writes to a socket (`signal.set_wakeup_fd`) that a QSocketNotifier watches, whose
+    slot lets Python run the handler; a slow timer with a no-op slot is the fallback.
+    """
 
     def __init__(self, kiosk: Kiosk) -> None:
         super().__init__(kiosk)
         self._kiosk = kiosk
-        self._previous = {sig: signal.signal(sig, self._handle) for sig in (signal.SIGINT, signal.SIGTERM)}
+        self._previous = {sig: signal.signal(sig, self._handle) for sig in stop_signals()}
+        self._reader, self._writer = socket.socketpair()
+        for end in (self._reader, self._writer):
+            end.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_notifier_activated)
         self._timer = QTimer(self)
-        self._timer.start(250)  # wakes the Python interpreter between Qt events
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.start(WAKE_INTERVAL_MS)
 
     def _handle(self, signum: int, _frame: object) -> None:
-        log.info("event signal_received signal=%d", signum)
+        log.info("event signal_received signal=%s", signal.Signals(signum).name)
         QTimer.singleShot(0, self._kiosk, self._kiosk.quit)
+
+    @Slot()
+    def _on_notifier_activated(self) -> None:
+        with contextlib.suppress(OSError):  # drained; the handler runs as this slot returns
+            while self._reader.recv(512):
+                pass
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        """Nothing to do: running any Python code lets a pending signal handler run."""
 
     def restore(self) -> None:
         self._timer.stop()
+        self._notifier.setEnabled(False)
+        signal.set_wakeup_fd(self._previous_fd)
         for sig, previous in self._previous.items():
             signal.signal(sig, previous)
+        self._reader.close()
+        self._writer.close()
+
+
+def stop_signals() -> tuple[signal.Signals, ...]:
+    """The signals that stop the kiosk cleanly (SIGHUP only where the platform has it)."""
+    names = ("SIGINT", "SIGTERM", "SIGHUP")
+    return tuple(getattr(signal, name) for name in names if hasattr(signal, name))
 
 
 def _schedule_screenshot(kiosk: Kiosk) -> None:

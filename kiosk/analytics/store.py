@@ -13,6 +13,7 @@ most). Reads (`summary`) open their own short-lived connection, which WAL never 
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import sqlite3
 import threading
@@ -38,9 +39,11 @@ __all__ = [
     "DEFAULT_RETENTION_DAYS",
     "MIGRATIONS",
     "SCHEMA_VERSION",
+    "CorruptDatabaseError",
     "ReactionStore",
     "SchemaError",
     "default_db_path",
+    "is_writable",
     "migrate",
     "read_summary",
 ]
@@ -98,6 +101,16 @@ _Queued: TypeAlias = "tuple[int, Exposure] | str"
 
 class SchemaError(Exception):
     """The database file has a schema this version of the kiosk cannot read."""
+
+
+class CorruptDatabaseError(sqlite3.DatabaseError):
+    """SQLite opens the file, but its integrity check fails."""
+
+
+def is_writable(path: Path) -> bool:
+    """Whether the kiosk may write `path` and create its -wal/-shm files beside it."""
+    folder_ok = os.access(path.parent, os.W_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
 
 
 def default_db_path() -> Path:
@@ -159,7 +172,8 @@ class ReactionStore:
         """Open (creating or migrating) the database; purge what retention says is too old.
 
         `path` defaults to `default_db_path()`; `retention_days=None` keeps everything.
-        Raises SchemaError for a file written by a newer kiosk, sqlite3.Error for a bad one.
+        Raises SchemaError for a file written by a newer kiosk, CorruptDatabaseError when the
+        integrity check fails, sqlite3.Error for a file that is not a database or is read-only.
         """
         path = (path or default_db_path()).resolve()
         days = _checked_retention(retention_days)
@@ -167,6 +181,7 @@ class ReactionStore:
         conn = _connect(path, create=True)
         try:
             _check_not_newer(_user_version(conn), path)
+            _check_integrity(conn, path)
             _configure_for_writing(conn)
             migrate(conn)
             if days is not None:
@@ -325,7 +340,7 @@ def read_summary(path: Path, since: date | None = None, until: date | None = Non
         raise ValueError(f"the start date {since} is after the end date {until}")
     if not path.exists():
         return []
-    with closing(_connect(path, create=False)) as conn:
+    with closing(_connect_for_reading(path)) as conn:
         version = _user_version(conn)
         if version == 0:
             return []
@@ -354,6 +369,23 @@ def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
     """Autocommit mode (we issue BEGIN/COMMIT); usable from the writer and the owner's thread."""
     uri = f"{path.resolve().as_uri()}?mode={'rwc' if create else 'rw'}"
     return sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None, check_same_thread=False)
+
+
+def _connect_for_reading(path: Path) -> sqlite3.Connection:
+    """A read-only file is opened `immutable` (no -wal/-shm created or needed), unless its WAL
+    still holds pages (then `mode=ro`, which must read them); a writable one as usual."""
+    if is_writable(path):
+        return _connect(path, create=False)
+    wal = path.with_name(path.name + "-wal")
+    has_wal_pages = wal.exists() and wal.stat().st_size > 0
+    uri = f"{path.resolve().as_uri()}?{'mode=ro' if has_wal_pages else 'immutable=1'}"
+    return sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None, check_same_thread=False)
+
+
+def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    rows = [str(row[0]) for row in conn.execute("PRAGMA quick_check(5)").fetchall()]
+    if rows != ["ok"]:
+        raise CorruptDatabaseError(f"reaction database {path} fails its integrity check: {'; '.join(rows)}")
 
 
 def _configure_for_writing(conn: sqlite3.Connection) -> None:

@@ -7,7 +7,6 @@ Times are `time.monotonic()` seconds, as `ExposureRecorder` expects.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,6 +21,7 @@ class AnalyticsHook:
     def __init__(self, db_path: Path | None, *, retention_days: int) -> None:
         self.store: Any = None
         self._recorder: Any = None
+        self.notice = ""  # for the operator: a database set aside, read-only, or unusable
         if db_path is not None:
             self._open(db_path, retention_days)
 
@@ -31,15 +31,16 @@ class AnalyticsHook:
 
     def _open(self, db_path: Path, retention_days: int) -> None:
         try:
-            from kiosk.analytics import ExposureRecorder, ReactionStore, SchemaError
+            from kiosk.analytics import ExposureRecorder
+            from kiosk.analytics.recovery import open_reaction_store
         except ImportError as exc:
             log.warning("reaction records off: %s", exc)
             return
-        try:
-            self.store = ReactionStore.open(db_path, retention_days=retention_days)
-        except (SchemaError, sqlite3.Error, OSError, ValueError) as exc:
-            log.warning("reaction records off: cannot open %s: %s", db_path, exc)
+        opened = open_reaction_store(db_path, retention_days=retention_days)
+        self.notice = opened.notice
+        if opened.store is None:
             return
+        self.store = opened.store
         self._recorder = ExposureRecorder(self.store)
         log.info("reaction records in %s", db_path)
 

@@ -73,10 +73,14 @@ class ReactionsPage(QWidget):
     retention_changed = Signal(int)  # the operator changed the retention (days); persist it
     data_erased = Signal()  # the operator erased every exposure
 
-    def __init__(self, store: ReactionStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: ReactionStore, notice: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._summaries: list[CarSummary] = []
+        self.notice_label = QLabel(notice)  # e.g. a corrupt database set aside, and where it is
+        self.notice_label.setObjectName("reactionsNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setVisible(bool(notice))
         self._build_controls()
         self._build_chart()
         self._build_layout()
@@ -187,6 +191,7 @@ class ReactionsPage(QWidget):
         note = QLabel(PRIVACY_NOTE)
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice_label)
         layout.addLayout(range_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.chart_view, 1)

@@ -279,7 +279,12 @@ class Kiosk(QObject):
         self._ask_pin(self._open_settings, purpose="settings")
 
     def _open_settings(self) -> None:
-        dialog = SettingsDialog(self.store, reaction_store=self.analytics.store, parent=self.window)
+        dialog = SettingsDialog(
+            self.store,
+            reaction_store=self.analytics.store,
+            reaction_notice=self.analytics.notice,
+            parent=self.window,
+        )
         dialog.exit_requested.connect(self.quit)
         dialog.audio_test_requested.connect(self._on_audio_test_requested)
         dialog.finished.connect(self._on_dialog_finished)

@@ -40,16 +40,16 @@ from kiosk.ui.settings_store import SettingsStore
 log = logging.getLogger(__name__)
 
 
-def make_reactions_page(reaction_store: Any) -> QWidget:
-    """The analytics helper's ReactionsPage, or a note when it cannot be shown."""
-    note = "Reaction records are not available on this kiosk."
+def make_reactions_page(reaction_store: Any, notice: str = "") -> QWidget:
+    """The analytics helper's ReactionsPage, or a note (saying why) when it cannot be shown."""
+    note = notice or "Reaction records are not available on this kiosk."
     if reaction_store is not None:
         try:
             from kiosk.ui.analytics_page import ReactionsPage
         except ImportError as exc:
             note = f"The Reactions page is not available ({exc})."
         else:
-            page: QWidget = ReactionsPage(reaction_store)
+            page: QWidget = ReactionsPage(reaction_store, notice)
             return page
     placeholder = QLabel(note)
     placeholder.setObjectName("reactionsPlaceholder")
@@ -64,7 +64,12 @@ class SettingsDialog(QDialog):
     audio_test_requested = Signal(str, int)  # file ("" = bundled), volume %
 
     def __init__(
-        self, store: SettingsStore, *, reaction_store: Any = None, parent: QWidget | None = None
+        self,
+        store: SettingsStore,
+        *,
+        reaction_store: Any = None,
+        reaction_notice: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -79,7 +84,7 @@ class SettingsDialog(QDialog):
             AudioPage(),
             KioskPage(),
         ]
-        self.reactions_page = make_reactions_page(reaction_store)
+        self.reactions_page = make_reactions_page(reaction_store, reaction_notice)
         self._build()
         self._connect_pages()
         self.load(store.settings)

@@ -131,15 +131,15 @@ def test_bad_arguments_exit_2_with_an_error(
     assert err.startswith("error: ") and message in err
 
 
-def test_database_from_a_newer_kiosk_exits_1(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_database_from_a_newer_kiosk_exits_2(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with closing(sqlite3.connect(data_dir / DB_FILENAME)) as conn:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    assert report() == 1
+    assert report() == 2
     assert "newer version" in capsys.readouterr().err
 
 
-def test_unwritable_csv_target_exits_1(
+def test_unwritable_csv_target_exits_2(
     filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert report("--csv", str(tmp_path / "missing-folder" / "out.csv")) == 1
+    assert report("--csv", str(tmp_path / "missing-folder" / "out.csv")) == 2
     assert capsys.readouterr().err.startswith("error: cannot write the CSV file")

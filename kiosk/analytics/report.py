@@ -2,8 +2,9 @@
 
 Reads `reactions.sqlite3` in the data folder (the caller applies `--data-dir` first) and
 writes nothing to it. Dates are local calendar days, ISO `YYYY-MM-DD`, both inclusive.
-Exit status: 0 done (also when there is nothing to show), 1 the database or the CSV
-file could not be used, 2 a bad argument.
+Exit status, as for every command (`python -m kiosk --help`): 0 done (also when there is
+nothing to show), 2 bad input: a bad argument, a database that cannot be read or a CSV file
+that cannot be written. A read-only database is read as it is (see `read_summary`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from kiosk.analytics.store import SchemaError, default_db_path, read_summary
 from kiosk.analytics.summary import CarSummary, format_percent, to_json, write_csv
 
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HEADERS = ("car", "exposures", "visitor min", "positive", "negative", "neutral", "neg. switches", "uplift")
 
@@ -43,17 +45,17 @@ def run_report(args: argparse.Namespace) -> int:
             raise _UsageError("--csv - and --json both write to stdout: choose one")
     except _UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     path = default_db_path()
     try:
         summaries = read_summary(path, since, until)
     except (SchemaError, sqlite3.Error) as exc:
         print(f"error: cannot read the reaction database {path}: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_BAD_INPUT
     if args.csv and not _export_csv(summaries, args.csv):
-        return 1
+        return EXIT_BAD_INPUT
     _print_summary(summaries, args, path)
-    return 0
+    return EXIT_OK
 
 
 def format_table(summaries: Sequence[CarSummary]) -> str:

@@ -2,7 +2,8 @@
 
 No subcommand starts the kiosk window. `analyze` writes per-frame results of a video or a
 camera as JSON Lines, `bench` times each stage of the pipeline, `report` summarises the
-exposure records. Bad input gives one `error: ...` line and exit status 2, never a traceback.
+exposure records, `reset-pin` clears the operator PIN. Bad input gives one `error: ...` line
+and exit status 2, never a traceback (see EXIT_STATUS).
 """
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ from kiosk.paths import set_data_dir
 PROG = "emotion-kiosk"
 DESCRIPTION = "Emotion-aware car showroom kiosk. Without a COMMAND it opens the kiosk window."
 EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
+EXIT_STATUS = """exit status:
+  0    done (the kiosk window: it was closed, or stopped by SIGINT, SIGTERM or SIGHUP)
+  1    the kiosk window: another kiosk is already running with this data folder
+  2    bad input: an option, or a file that cannot be used (model, video, settings path,
+       reaction database, CSV target); one 'error: ...' line says which and why
+  130  interrupted (Ctrl+C) in analyze or bench"""
+MODEL_ENV = "KIOSK_MODEL"  # the kiosk window's model when --model is not given
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,7 +90,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for settings, logs and data",
     )
-    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, parents=[common])
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=DESCRIPTION,
+        parents=[common],
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_gui_options(parser)
     parser.set_defaults(command=None, handler=_run_gui)
@@ -95,6 +109,11 @@ def _parser() -> argparse.ArgumentParser:
         "report", parents=[common], add_help=False, allow_abbrev=False, help="exposure report (see report -h)"
     )
     report.set_defaults(handler=_run_report)
+    reset = commands.add_parser(
+        "reset-pin", parents=[common], help="clear the operator PIN (the kiosk then asks for a new one)"
+    )
+    reset.add_argument("--settings", type=Path, default=None, metavar="FILE", help="settings file to use")
+    reset.set_defaults(handler=_run_reset_pin)
     return parser
 
 
@@ -106,6 +125,13 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
         "--video", type=Path, default=None, metavar="FILE", help="play a video file instead of a camera"
     )
     gui.add_argument("--settings", type=Path, default=None, metavar="FILE", help="settings file to use")
+    gui.add_argument(
+        "--model",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help=f"ONNX model (default: ${MODEL_ENV} if set, else the shipped models/emotion.onnx)",
+    )
     gui.add_argument("--self-test", action="store_true", help="start, check every part, and exit")
 
 
@@ -157,15 +183,25 @@ def _run_gui(args: argparse.Namespace, extra: list[str]) -> int:
         from kiosk.selftest import run_self_test
 
         return run_self_test(args)
+    if args.model is None and os.environ.get(MODEL_ENV):
+        args.model = Path(os.environ[MODEL_ENV])
     try:
-        resolve_model(None)
+        resolve_model(args.model)
     except CliError as missing:  # the showroom still runs, with expression analysis off
         print(f"warning: {missing}", file=sys.stderr)
+    if args.model is not None and not args.model.is_file():
+        print(f"warning: the model file {args.model} does not exist; expressions are off", file=sys.stderr)
     try:
         from kiosk.ui.app import run_gui
     except ImportError as error:
         raise CliError(f"the kiosk window cannot start: {error}") from error
     return run_gui(args)
+
+
+def _run_reset_pin(args: argparse.Namespace, extra: list[str]) -> int:
+    from kiosk.ui.pin_reset import reset_pin
+
+    return reset_pin(args.settings)
 
 
 def _run_analyze(args: argparse.Namespace, extra: list[str]) -> int:

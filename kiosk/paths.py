@@ -6,6 +6,7 @@ PyInstaller build it is `sys._MEIPASS`, where `build.spec` puts `models/` and `r
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -39,9 +40,11 @@ def set_data_dir(path: Path | None) -> None:
 
 
 def data_dir() -> Path:
-    """The application's data folder, created on first use."""
+    """The application's data folder, created on first use when it can be (a read-only one is
+    reported by whoever writes there: see `kiosk.ui.runtime.data_folder_problem`)."""
     folder = _data_dir_override or _platform_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 

@@ -3,15 +3,30 @@ folder, a read-only data folder, a broken PIN hash, no negative labels, no audio
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
+import logging
+import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from fakes import VideoFactory
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from kiosk import paths
+from kiosk.app import main as kiosk_main
 from kiosk.ui.analytics_hook import AnalyticsHook
+from kiosk.ui.app import run_gui
+from kiosk.ui.audio import NO_DEVICE
+from kiosk.ui.kiosk import Kiosk, LaunchOptions
+from kiosk.ui.pin import DAMAGED_MESSAGE, PinDialog, hash_pin, verify_pin
+from kiosk.ui.runtime import InstanceLock
+from kiosk.ui.settings import KioskSettings
 from kiosk.ui.settings_dialog import SettingsDialog
-from kiosk.ui.settings_store import SettingsStore
+from kiosk.ui.settings_store import SettingsError, SettingsStore
+
+pytestmark = pytest.mark.usefixtures("no_dangling_qthreads")
 
 
 def _dialog(qtbot: QtBot, store: SettingsStore, hook: AnalyticsHook) -> SettingsDialog:
@@ -52,3 +67,236 @@ def test_a_read_only_database_is_explained_on_the_reactions_page(
     page = dialog.reactions_page
     assert isinstance(page, QLabel)
     assert "read-only" in page.text() and str(db) in page.text()
+
+
+# -- the settings path and the data folder -------------------------------------------------
+
+AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _args(**changes: object) -> argparse.Namespace:
+    values: dict[str, object] = {"windowed": True, "camera": 97, "video": None, "settings": None}
+    values.update({"data_dir": None, "self_test": False, "model": None, **changes})
+    return argparse.Namespace(**values)
+
+
+def _quit_soon(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("KIOSK_SCREENSHOT", str(tmp_path / "shot.png"))
+    monkeypatch.setenv("KIOSK_SCREENSHOT_AFTER_MS", "300")
+
+
+def test_a_settings_path_that_is_a_folder_is_refused_and_left_alone(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "my-settings"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("the user's own file")
+    assert run_gui(_args(settings=str(folder))) == 2
+    err = capsys.readouterr().err
+    assert f"the settings path {folder} is a folder" in err and "nothing was changed" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my-settings"]  # no .corrupt-*, no file
+    assert (folder / "notes.txt").read_text() == "the user's own file"
+    with pytest.raises(SettingsError, match="is a folder"):
+        SettingsStore(folder).load()
+
+
+def test_a_data_folder_that_cannot_be_written_still_starts_the_showroom(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    folder = blocker / "data"  # cannot be created, even by root
+    paths.set_data_dir(folder)
+    _quit_soon(monkeypatch, tmp_path)
+    assert run_gui(_args()) == 0
+    err = capsys.readouterr().err
+    assert "already running" not in err
+    assert f"the data folder {folder} cannot be created" in err and "settings are not saved" in err
+    assert "event kiosk_started" in err and "event kiosk_stopped status=0" in err
+
+
+def test_a_read_only_data_folder_is_named_as_such_not_as_a_running_kiosk(
+    qapp: QApplication,
+    isolated_data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr("kiosk.ui.runtime._writable", lambda _folder: False)  # root writes anyway
+    _quit_soon(monkeypatch, tmp_path)
+    assert run_gui(_args()) == 0
+    err = capsys.readouterr().err
+    assert f"the data folder {isolated_data_dir} is read-only" in err and "already running" not in err
+    assert not (isolated_data_dir / "reactions.sqlite3").exists()  # nothing recorded, as it says
+
+
+@pytest.mark.skipif(AS_ROOT, reason="root writes to read-only folders; the tests above cover the logic")
+def test_a_chmod_read_only_data_folder_starts_and_says_read_only(
+    qapp: QApplication,
+    isolated_data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _quit_soon(monkeypatch, tmp_path)
+    isolated_data_dir.chmod(0o555)
+    try:
+        assert run_gui(_args()) == 0
+    finally:
+        isolated_data_dir.chmod(0o755)
+    err = capsys.readouterr().err
+    assert "is read-only" in err and "already running" not in err
+
+
+def test_unsaved_settings_show_on_screen_and_in_the_dialog(
+    qtbot: QtBot, tmp_path: Path, tiny_model: Path, face_video: VideoFactory
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    store = SettingsStore(blocker / "settings.ini")  # its folder cannot be made: nothing can be saved
+    store.load()
+    assert "Settings are not saved" in store.save_problem and str(store.path) in store.save_problem
+    store.update(dataclasses.replace(store.settings, volume=10))  # applies, in memory
+    assert store.settings.volume == 10
+    options = LaunchOptions(
+        windowed=True,
+        video=str(face_video([("none", 1.0)])),
+        model_path=tiny_model,
+        records=False,
+        realtime=False,
+        data_problem="The data folder /x is read-only: the showroom runs.",
+    )
+    kiosk = Kiosk(store, options)
+    kiosk.start()
+    try:
+        messages = kiosk.window.showroom.messages
+        assert store.save_problem in messages and options.data_problem in messages
+        kiosk._open_settings()
+        dialog = kiosk.dialog
+        assert dialog is not None and not dialog.storage_note.isHidden()
+        assert store.save_problem in dialog.storage_note.text()
+        assert options.data_problem in dialog.storage_note.text()
+    finally:
+        with qtbot.waitSignal(kiosk.finished, timeout=10_000):
+            kiosk.quit()
+        kiosk.window.deleteLater()
+
+
+# -- the PIN -------------------------------------------------------------------------------
+
+
+def _settings_with_pin(path: Path, pin_hash: str) -> None:
+    path.write_text(f"[schema]\nversion=1\n\n[security]\npin_hash={pin_hash}\n")
+
+
+def test_a_damaged_pin_hash_is_reported_and_reset_pin_clears_it(
+    qtbot: QtBot,
+    isolated_data_dir: Path,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = isolated_data_dir / "settings.ini"
+    _settings_with_pin(path, "pbkdf2_sha256-truncated")
+    store = SettingsStore(path)
+    with caplog.at_level(logging.WARNING, "kiosk"):
+        store.load()
+    assert store.settings.pin_hash == "pbkdf2_sha256-truncated"  # kept until the operator resets it
+    assert any("reset-pin" in w for w in store.last_report.warnings)
+    assert "reset-pin" in caplog.text
+    dialog = PinDialog(stored_hash=store.settings.pin_hash)
+    qtbot.addWidget(dialog)
+    assert dialog.message.text() == DAMAGED_MESSAGE  # said before anyone types
+    assert kiosk_main(["reset-pin", "--data-dir", str(isolated_data_dir)]) == 0
+    assert "is cleared" in capsys.readouterr().out
+    reloaded = SettingsStore(path)
+    reloaded.load()
+    assert reloaded.settings.pin_hash == ""  # the next dialog asks for a new PIN
+    assert "event pin_reset" in (isolated_data_dir / "logs" / "kiosk.log").read_text()
+
+
+def test_reset_pin_refuses_while_a_kiosk_runs_and_without_a_settings_file(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert kiosk_main(["reset-pin", "--data-dir", str(isolated_data_dir)]) == 2
+    assert "there is no settings file" in capsys.readouterr().err
+    _settings_with_pin(isolated_data_dir / "settings.ini", hash_pin("2580", iterations=1000))
+    running = InstanceLock(isolated_data_dir)
+    assert running.acquire()
+    try:
+        assert kiosk_main(["reset-pin", "--data-dir", str(isolated_data_dir)]) == 1
+    finally:
+        running.release()
+    assert "stop it first" in capsys.readouterr().err
+    assert verify_pin("2580", (isolated_data_dir / "settings.ini").read_text().split("pin_hash=")[1].strip())
+
+
+# -- negative labels -----------------------------------------------------------------------
+
+
+def test_no_negative_labels_is_refused_in_the_dialog(qtbot: QtBot, tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.ini")
+    store.load()
+    dialog = SettingsDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.load(dataclasses.replace(store.settings, negative_labels=()))
+    assert not dialog.apply()
+    assert "Negative expressions: none chosen" in dialog.error.text()
+    assert store.settings.negative_labels == KioskSettings().negative_labels
+
+
+def test_no_negative_labels_in_the_file_warns_and_uses_the_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    path.write_text("[schema]\nversion=1\n\n[reaction]\nnegative_labels=\n")
+    store = SettingsStore(path)
+    report = store.load()
+    assert store.settings.negative_labels == KioskSettings().negative_labels
+    assert any("negative_labels" in w and "none chosen" in w for w in report.warnings)
+
+
+# -- audio and the model -------------------------------------------------------------------
+
+
+def test_audio_errors_are_logged_once_per_change(
+    qtbot: QtBot, tmp_path: Path, tiny_model: Path, face_video: VideoFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = SettingsStore(tmp_path / "settings.ini")
+    store.load()
+    options = LaunchOptions(
+        windowed=True, video=str(face_video([("none", 1.0)])), model_path=tiny_model, records=False
+    )
+    kiosk = Kiosk(store, options)
+    kiosk.start()
+    try:
+        with caplog.at_level(logging.INFO, "kiosk.ui.kiosk"):
+            for _car_switch in range(5):
+                kiosk.player.audio_failed.emit(NO_DEVICE)
+            kiosk.player.audio_failed.emit("music file /x.ogg not found")
+            kiosk.player.playback_started.emit()  # a device came back
+            kiosk.player.audio_failed.emit(NO_DEVICE)
+        errors = [r for r in caplog.records if "audio_error" in r.getMessage()]
+        assert [r.levelno for r in errors] == [logging.WARNING] * 3
+        assert "event audio_recovered" in caplog.text
+    finally:
+        with qtbot.waitSignal(kiosk.finished, timeout=10_000):
+            kiosk.quit()
+        kiosk.window.deleteLater()
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_the_window_takes_another_model(
+    qapp: QApplication,
+    isolated_data_dir: Path,
+    tmp_path: Path,
+    tiny_model: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+) -> None:
+    _quit_soon(monkeypatch, tmp_path)
+    argv = ["--windowed", "--camera", "97", "--data-dir", str(isolated_data_dir)]
+    if how == "option":
+        argv += ["--model", str(tiny_model)]
+    else:
+        monkeypatch.setenv("KIOSK_MODEL", str(tiny_model))
+    assert kiosk_main(argv) == 0
+    log_text = (isolated_data_dir / "logs" / "kiosk.log").read_text()
+    assert f"event model_loaded path={tiny_model}" in log_text

@@ -26,43 +26,59 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__
 from kiosk.paths import APP_NAME, data_dir, resource_path
 from kiosk.ui.kiosk import Kiosk, LaunchOptions
-from kiosk.ui.runtime import InstanceLock, KioskLogging
-from kiosk.ui.settings_store import SettingsStore
+from kiosk.ui.runtime import InstanceLock, KioskLogging, data_folder_problem
+from kiosk.ui.settings_store import SettingsStore, settings_path_problem
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_ALREADY_RUNNING = 0, 1
+EXIT_OK, EXIT_ALREADY_RUNNING, EXIT_USAGE = 0, 1, 2
+READ_ONLY_CONSEQUENCES = "the showroom runs, but settings are not saved and reactions are not recorded"
 WAKE_INTERVAL_MS = 500  # the fallback wake-up for a pending signal
 
 
 def run_gui(args: argparse.Namespace) -> int:
     """Run the kiosk until the operator ends it; returns the exit status."""
     folder = data_dir()
-    lock = InstanceLock(folder)
-    if not lock.acquire():
-        print(
-            f"The kiosk is already running ({lock.holder_text()}) with the data folder {folder}. "
-            f"Only one kiosk can run at a time; this one exits.",
-            file=sys.stderr,
-        )
-        return EXIT_ALREADY_RUNNING
-    logs = KioskLogging(folder)
+    settings = Path(args.settings) if getattr(args, "settings", None) else folder / "settings.ini"
+    refused = settings_path_problem(settings)
+    if refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return EXIT_USAGE
+    problem = data_folder_problem(folder)
+    lock = None if problem else InstanceLock(folder)
+    if lock is not None and not lock.acquire():
+        if lock.held_elsewhere:
+            print(
+                f"The kiosk is already running ({lock.holder_text()}) with the data folder {folder}. "
+                f"Only one kiosk can run at a time; this one exits.",
+                file=sys.stderr,
+            )
+            return EXIT_ALREADY_RUNNING
+        problem, lock = f"the lock file {lock.path} cannot be created (is the data folder read-only?)", None
+    if problem:
+        print(f"warning: {problem}: {READ_ONLY_CONSEQUENCES}", file=sys.stderr)
+    logs = KioskLogging(folder, to_file=not problem)
     try:
-        return _run(args, folder)
+        return _run(args, settings, problem)
     finally:
         logs.close()
-        lock.release()
+        if lock is not None:
+            lock.release()
 
 
-def _run(args: argparse.Namespace, folder: Path) -> int:
+def _run(args: argparse.Namespace, settings: Path, data_problem: str) -> int:
     app = _application()
-    store = SettingsStore(Path(args.settings) if getattr(args, "settings", None) else folder / "settings.ini")
+    store = SettingsStore(settings)
     store.load()
     video = getattr(args, "video", None)
+    model = getattr(args, "model", None)
     options = LaunchOptions(
         windowed=bool(getattr(args, "windowed", False)),
         camera=getattr(args, "camera", None),
         video=str(video) if video is not None else None,
+        model_path=Path(model) if model is not None else None,
+        records=not data_problem,
+        data_problem=_sentence(f"{data_problem}: {READ_ONLY_CONSEQUENCES}") if data_problem else "",
     )
     kiosk = Kiosk(store, options)
     kiosk.finished.connect(app.quit)
@@ -78,6 +94,10 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
     kiosk.window.deleteLater()
     log.info("event kiosk_stopped status=%d", status)
     return EXIT_OK if status == 0 else status
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
 
 
 def _application() -> QApplication:

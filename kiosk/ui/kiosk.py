@@ -23,7 +23,7 @@ from kiosk.ui.analytics_hook import AnalyticsHook
 from kiosk.ui.audio import UpliftPlayer
 from kiosk.ui.catalog import Car, load_catalog
 from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.pin import PinDialog
+from kiosk.ui.pin import DAMAGED_MESSAGE, PinDialog, is_damaged
 from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
 from kiosk.ui.settings import KioskSettings, pipeline_config, reaction_config, resolution_of
 from kiosk.ui.settings_dialog import SettingsDialog
@@ -57,6 +57,7 @@ class LaunchOptions:
     reaction_db: Path | None = None  # None: <data dir>/reactions.sqlite3
     records: bool = True  # False: no reaction records (tests, benchmarks)
     realtime: bool = True  # pace video files at their frame rate
+    data_problem: str = ""  # e.g. a read-only data folder: shown on screen and in the dialog
 
 
 class Kiosk(QObject):
@@ -76,6 +77,7 @@ class Kiosk(QObject):
         self.pin_dialog: PinDialog | None = None
         self._quitting = False
         self._finished = False
+        self._audio_problem = ""  # the last audio_error logged
         self._pin_then: Callable[[], None] = self._open_settings
         self._catalog_problems: tuple[str, ...] = ()
         self._notes = list(store.last_report.warnings)
@@ -91,6 +93,8 @@ class Kiosk(QObject):
         self.analytics = AnalyticsHook(
             db if options.records else None, retention_days=self.settings.retention_days
         )
+        if self.analytics.available and self.analytics.notice:  # a corrupt database was set aside
+            self._notes.append(self.analytics.notice)
         self._rotation = QTimer(self)
         self._rotation.setSingleShot(True)
         self._connect()
@@ -215,7 +219,15 @@ class Kiosk(QObject):
         self._refresh_messages()
 
     def _refresh_messages(self) -> None:
-        self.window.showroom.set_messages([*status_lines(self.status), *self._catalog_problems, *self._notes])
+        lines = [*status_lines(self.status), *self.storage_problems(), *self._catalog_problems, *self._notes]
+        self.window.showroom.set_messages(lines)
+
+    def storage_problems(self) -> list[str]:
+        """What the kiosk cannot keep: a read-only data folder, unsaved settings, no reaction records."""
+        lines = [self.options.data_problem, self.store.save_problem]
+        if not self.analytics.available and self.options.records:
+            lines.append(self.analytics.notice)
+        return [line for line in lines if line]
 
     @Slot()
     def _on_notes_expired(self) -> None:
@@ -226,11 +238,17 @@ class Kiosk(QObject):
 
     @Slot()
     def _on_playback_started(self) -> None:
+        if self._audio_problem:
+            log.info("event audio_recovered")
+            self._audio_problem = ""
         self.analytics.audio_played()
 
     @Slot(str)
     def _on_audio_failed(self, message: str) -> None:
-        log.warning("event audio_error %s", message)
+        """Logged once per change: with no audio device every car switch would log it again."""
+        if message != self._audio_problem:
+            log.warning("event audio_error %s", message)
+            self._audio_problem = message
 
     @Slot(str, int)
     def _on_audio_test_requested(self, file: str, volume: int) -> None:
@@ -261,6 +279,7 @@ class Kiosk(QObject):
         self.window.cursor_hider.set_enabled(settings.hide_cursor and not self.options.windowed)
         if settings.rotation_s != old.rotation_s:
             self._restart_rotation()
+        self._refresh_messages()  # saving may have started or stopped failing
 
     def _apply_view_settings(self, settings: KioskSettings) -> None:
         hud = self.window.hud
@@ -283,6 +302,7 @@ class Kiosk(QObject):
             self.store,
             reaction_store=self.analytics.store,
             reaction_notice=self.analytics.notice,
+            storage_problems=self.storage_problems(),
             parent=self.window,
         )
         dialog.exit_requested.connect(self.quit)
@@ -312,6 +332,8 @@ class Kiosk(QObject):
         dialog.pin_refused.connect(self._on_pin_refused)
         self.pin_dialog = dialog
         log.info("event pin_asked purpose=%s", purpose)
+        if is_damaged(self.settings.pin_hash):
+            log.warning("event pin_damaged file=%s: %s", self.store.path, DAMAGED_MESSAGE)
         dialog.open()
 
     def _dialog_parent(self) -> QWidget:

@@ -28,17 +28,39 @@ def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = ITERATION
     return f"{SCHEME}${iterations}${salt.hex()}${digest.hex()}"
 
 
-def verify_pin(pin: str, stored: str) -> bool:
-    """True when `pin` matches the stored hash; False for a wrong PIN or a malformed hash."""
+RESET_HINT = "python -m kiosk reset-pin"
+DAMAGED_MESSAGE = (
+    "The stored operator PIN is damaged, so no PIN can match it. "
+    f"On this PC, stop the kiosk and run `{RESET_HINT}` (with the same --data-dir) "
+    "to clear it; the kiosk then asks for a new PIN."
+)
+
+
+def _parse(stored: str) -> tuple[int, bytes, bytes] | None:
+    """(iterations, salt, digest) of a stored hash, or None when it is malformed."""
     try:
         scheme, iterations_text, salt_hex, digest_hex = stored.split("$")
         iterations = int(iterations_text)
         salt = bytes.fromhex(salt_hex)
         expected = bytes.fromhex(digest_hex)
     except ValueError:
+        return None
+    if scheme != SCHEME or not 1_000 <= iterations <= 10_000_000 or not salt or len(expected) != 32:
+        return None
+    return iterations, salt, expected
+
+
+def is_damaged(stored: str) -> bool:
+    """A PIN hash is set but cannot be used (hand-edited, truncated): no PIN would ever match."""
+    return bool(stored) and _parse(stored) is None
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """True when `pin` matches the stored hash; False for a wrong PIN or a malformed hash."""
+    parsed = _parse(stored)
+    if parsed is None:
         return False
-    if scheme != SCHEME or not 1_000 <= iterations <= 10_000_000:
-        return False
+    iterations, salt, expected = parsed
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
     return hmac.compare_digest(digest, expected)
 
@@ -83,6 +105,9 @@ class PinDialog(QDialog):
         layout.addWidget(self.confirm_edit)
         self.message = QLabel("")
         self.message.setObjectName("pinMessage")
+        self.message.setWordWrap(True)
+        if not self._creating and is_damaged(self._stored_hash):
+            self.message.setText(DAMAGED_MESSAGE)  # the kiosk also logs it
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -124,7 +149,7 @@ class PinDialog(QDialog):
             return
         self._failures += 1
         self.pin_edit.clear()
-        self.message.setText("Wrong PIN.")
+        self.message.setText(DAMAGED_MESSAGE if is_damaged(self._stored_hash) else "Wrong PIN.")
         self.pin_refused.emit()
         if self._failures >= 3:
             self._pause_after_failures()

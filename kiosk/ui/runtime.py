@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import logging.handlers
 import os
@@ -17,28 +18,50 @@ LOG_BACKUPS = 5
 LOCK_NAME = "kiosk.lock"
 
 
-class KioskLogging:
-    """INFO and above to stderr and to `<data dir>/logs/kiosk.log` (rotating); undone by `close()`."""
-
-    def __init__(self, data_dir: Path) -> None:
-        folder = data_dir / "logs"
+def data_folder_problem(folder: Path) -> str:
+    """ "" when the kiosk can write in `folder`; otherwise what is wrong, naming the folder."""
+    try:
         folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = "read-only" if exc.errno == errno.EROFS else exc.strerror or str(exc)
+        return f"the data folder {folder} cannot be created ({why})"
+    if not _writable(folder):
+        return f"the data folder {folder} is read-only"
+    return ""
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK)
+
+
+class KioskLogging:
+    """INFO and above to stderr and to `<data dir>/logs/kiosk.log` (rotating); undone by `close()`.
+
+    With `to_file=False` (a read-only data folder) only to stderr.
+    """
+
+    def __init__(self, data_dir: Path, *, to_file: bool = True) -> None:
+        folder = data_dir / "logs"
         self.path = folder / "kiosk.log"
         formatter = logging.Formatter(LOG_FORMAT)
-        self._file = logging.handlers.RotatingFileHandler(
-            self.path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
-        )
         self._stderr = logging.StreamHandler(sys.stderr)
+        self._file: logging.Handler | None = None
+        if to_file:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._file = logging.handlers.RotatingFileHandler(
+                self.path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+            )
+        self._handlers = [h for h in (self._file, self._stderr) if h is not None]
         self._logger = logging.getLogger("kiosk")
         self._level = self._logger.level
-        for handler in (self._file, self._stderr):
+        for handler in self._handlers:
             handler.setFormatter(formatter)
             handler.setLevel(logging.INFO)
             self._logger.addHandler(handler)
         self._logger.setLevel(logging.INFO)
 
     def close(self) -> None:
-        for handler in (self._file, self._stderr):
+        for handler in self._handlers:
             self._logger.removeHandler(handler)
             handler.close()
         self._logger.setLevel(self._level)
@@ -68,6 +91,11 @@ class InstanceLock:
             self._lock.removeStaleLockFile()
             return self._lock.tryLock(100)
         return False
+
+    @property
+    def held_elsewhere(self) -> bool:
+        """After a failed `acquire()`: True when another kiosk holds it, False for an I/O error."""
+        return self._lock.error() == QLockFile.LockError.LockFailedError
 
     def holder_text(self) -> str:
         pid, host, _app = self._lock.getLockInfo()

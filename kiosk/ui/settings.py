@@ -135,6 +135,8 @@ def check_field(name: str, value: Any) -> str | None:
     spec = field_specs()[name]
     kind = field_type(name)
     if kind is tuple:
+        if not value:  # no negative expression: the kiosk would never react
+            return f"{spec.label}: none chosen; choose at least one of {list(spec.choices)}"
         unknown = [v for v in value if v not in spec.choices]
         return f"{spec.label}: unknown {unknown}; expected some of {list(spec.choices)}" if unknown else None
     if not _is_kind(value, kind):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
@@ -69,6 +70,7 @@ class SettingsDialog(QDialog):
         *,
         reaction_store: Any = None,
         reaction_notice: str = "",
+        storage_problems: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,7 +87,12 @@ class SettingsDialog(QDialog):
             KioskPage(),
         ]
         self.reactions_page = make_reactions_page(reaction_store, reaction_notice)
+        self._storage_problems = [p for p in storage_problems if p != store.save_problem]
+        self.storage_note = QLabel()
+        self.storage_note.setObjectName("storageNote")
+        self.storage_note.setWordWrap(True)
         self._build()
+        self._show_storage_problems()
         self._connect_pages()
         self.load(store.settings)
 
@@ -113,6 +120,7 @@ class SettingsDialog(QDialog):
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.storage_note)
         layout.addLayout(body, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -164,8 +172,16 @@ class SettingsDialog(QDialog):
             self.error.setText("\n".join(exc.problems))
             return False
         self.error.setText("")
+        self._show_storage_problems()
         log.info("event settings_saved file=%s", self._store.path)
         return True
+
+    def _show_storage_problems(self) -> None:
+        """A read-only data folder, settings that cannot be saved, reactions not recorded."""
+        lines = [*self._storage_problems, self._store.save_problem]
+        text = "\n".join(line for line in lines if line)
+        self.storage_note.setText(text)
+        self.storage_note.setVisible(bool(text))
 
     def show_result(self, result: AnalysisResult) -> None:
         page = self.stack.currentWidget()

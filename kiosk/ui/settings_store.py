@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from kiosk.ui.pin import DAMAGED_MESSAGE, is_damaged
 from kiosk.ui.settings import (
     SCHEMA_VERSION,
     FieldSpec,
@@ -107,6 +109,20 @@ def write_settings(qs: QSettings, settings: KioskSettings) -> None:
     qs.sync()
 
 
+def settings_path_problem(path: Path) -> str | None:
+    """Why `path` cannot be the settings file (it is a folder, a device...), or None when it can.
+
+    The kiosk renames or rewrites only a regular file: never a folder or anything else of the user's.
+    """
+    if not path.exists() or path.is_file():
+        return None
+    what = "a folder" if path.is_dir() else "not a regular file"
+    return (
+        f"the settings path {path} is {what}; expected a settings file (INI), "
+        f"e.g. {path / 'settings.ini'} — nothing was changed"
+    )
+
+
 def _is_unreadable(path: Path, qs: QSettings) -> bool:
     if qs.status() != QSettings.Status.NoError:
         return True
@@ -131,20 +147,27 @@ class SettingsStore(QObject):
         self.path = Path(path)
         self._settings = KioskSettings()
         self.last_report = LoadReport(self._settings)
+        self.save_problem = ""  # set when the file cannot be written: settings then last until restart
 
     @property
     def settings(self) -> KioskSettings:
         return self._settings
 
     def load(self) -> LoadReport:
-        """Read the file (creating it with defaults when absent); never raises for its content."""
+        """Read the file (creating it with defaults when absent); never raises for its content.
+
+        SettingsError when the path is a folder or another thing that is not a file (left as it is).
+        """
+        problem = settings_path_problem(self.path)
+        if problem:
+            raise SettingsError([problem])
         report = self._read_file()
         self._settings = report.settings
         self.last_report = report
         for warning in report.warnings:
             log.warning("settings %s", warning)
         if report.corrupt_copy is not None or not self.path.exists():
-            self._write(report.settings)
+            self._save(report.settings)
         return report
 
     def _read_file(self) -> LoadReport:
@@ -156,6 +179,8 @@ class SettingsStore(QObject):
             return self._set_aside()
         version = int(str(qs.value(VERSION_KEY, type=str)) or SCHEMA_VERSION)
         settings, warnings = read_settings(qs, self.path.name)
+        if is_damaged(settings.pin_hash):  # kept: only `reset-pin` clears it (see kiosk.ui.pin_reset)
+            warnings.append(f"{self.path.name}: [security/pin_hash] {DAMAGED_MESSAGE}")
         if version > SCHEMA_VERSION:
             warnings.append(
                 f"{self.path.name} was written by a newer version (schema {version}); known keys read"
@@ -172,13 +197,25 @@ class SettingsStore(QObject):
     def update(self, settings: KioskSettings) -> None:
         """Validate, save and announce new settings; SettingsError (nothing saved) when invalid."""
         checked(settings)
-        self._write(settings)
+        self._save(settings)
         if settings != self._settings:
             self._settings = settings
             self.settings_changed.emit(settings)
 
     def restore_defaults(self) -> None:
         self.update(self._settings.with_defaults())
+
+    def _save(self, settings: KioskSettings) -> None:
+        """Write the file; when it cannot be written the kiosk goes on with the settings in memory."""
+        try:
+            self._write(settings)
+        except (OSError, SettingsError) as exc:
+            problem = f"Settings are not saved: cannot write {self.path} ({_why(self.path, exc)})"
+            if problem != self.save_problem:
+                log.warning("event settings_not_saved %s", problem)
+            self.save_problem = problem
+        else:
+            self.save_problem = ""
 
     def _write(self, settings: KioskSettings) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -188,4 +225,17 @@ class SettingsStore(QObject):
             raise SettingsError([f"cannot write the settings file {self.path} ({qs.status().name})"])
 
 
-__all__ = ["LoadReport", "SettingsError", "SettingsStore", "read_settings", "write_settings"]
+def _why(path: Path, error: Exception) -> str:
+    if any(p.exists() and not os.access(p, os.W_OK) for p in (path, path.parent)):
+        return "read-only"
+    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+
+
+__all__ = [
+    "LoadReport",
+    "SettingsError",
+    "SettingsStore",
+    "read_settings",
+    "settings_path_problem",
+    "write_settings",
+]

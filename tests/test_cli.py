@@ -193,6 +193,13 @@ def test_unknown_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "unrecognized arguments: --turbo" in err
 
 
+def test_help_documents_the_exit_statuses_and_the_window_options(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "--help")
+    assert code == 0
+    assert "exit status:" in out and "2    bad input" in out and "reaction database, CSV target" in out
+    assert "--model PATH" in out and "KIOSK_MODEL" in out and "reset-pin" in out
+
+
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "--version")
     assert code == 0 and __version__ in out

@@ -300,3 +300,21 @@ def test_the_window_takes_another_model(
     assert kiosk_main(argv) == 0
     log_text = (isolated_data_dir / "logs" / "kiosk.log").read_text()
     assert f"event model_loaded path={tiny_model}" in log_text
+
+
+def test_a_settings_file_the_kiosk_did_not_write_is_never_renamed(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    photo = tmp_path / "holiday.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 not an ini file \x00\x01")
+    content = photo.read_bytes()
+    assert run_gui(_args(settings=str(photo))) == 2
+    assert "not a settings file written by this kiosk" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["holiday.jpg"] and photo.read_bytes() == content
+
+
+def test_a_damaged_settings_file_the_kiosk_wrote_is_still_set_aside(tmp_path: Path) -> None:
+    path = tmp_path / "showroom.ini"
+    path.write_bytes(b"[schema]\nversion=1\n\x00\x00 damaged")
+    report = SettingsStore(path, owned=False).load()
+    assert report.corrupt_copy is not None and report.corrupt_copy.read_bytes().startswith(b"[schema]")

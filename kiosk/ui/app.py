@@ -27,7 +27,7 @@ from kiosk import __version__
 from kiosk.paths import APP_NAME, data_dir, resource_path
 from kiosk.ui.kiosk import Kiosk, LaunchOptions
 from kiosk.ui.runtime import InstanceLock, KioskLogging, data_folder_problem
-from kiosk.ui.settings_store import SettingsStore, settings_path_problem
+from kiosk.ui.settings_store import SettingsError, SettingsStore, settings_path_problem
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +68,12 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, settings: Path, data_problem: str) -> int:
     app = _application()
-    store = SettingsStore(settings)
-    store.load()
+    store = SettingsStore(settings, owned=not getattr(args, "settings", None))
+    try:
+        store.load()
+    except SettingsError as refused:  # not a file the kiosk wrote: never renamed or overwritten
+        print(f"error: {refused}", file=sys.stderr)
+        return EXIT_USAGE
     video = getattr(args, "video", None)
     model = getattr(args, "model", None)
     options = LaunchOptions(

@@ -36,6 +36,7 @@ from kiosk.ui.settings import (
 log = logging.getLogger(__name__)
 
 VERSION_KEY = "schema/version"
+_SCHEMA_SECTION = b"[schema]"  # every file the kiosk writes has it
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off"}
 
@@ -142,9 +143,12 @@ class SettingsStore(QObject):
 
     settings_changed = Signal(object)  # KioskSettings
 
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, path: Path, *, owned: bool = True, parent: QObject | None = None) -> None:
+        """`owned`: the file is the kiosk's own (in its data folder), so an unreadable one may be
+        set aside; a file the user named (`--settings`) is set aside only if the kiosk wrote it."""
         super().__init__(parent)
         self.path = Path(path)
+        self.owned = owned
         self._settings = KioskSettings()
         self.last_report = LoadReport(self._settings)
         self.save_problem = ""  # set when the file cannot be written: settings then last until restart
@@ -154,10 +158,9 @@ class SettingsStore(QObject):
         return self._settings
 
     def load(self) -> LoadReport:
-        """Read the file (creating it with defaults when absent); never raises for its content.
-
-        SettingsError when the path is a folder or another thing that is not a file (left as it is).
-        """
+        """Read the file (creating it with defaults when absent); never raises for the content of
+        a file the kiosk wrote. SettingsError, leaving it as it is, when the path is a folder or
+        another thing that is not a file, or a file of someone else's that cannot be read."""
         problem = settings_path_problem(self.path)
         if problem:
             raise SettingsError([problem])
@@ -176,6 +179,10 @@ class SettingsStore(QObject):
         qs = QSettings(str(self.path), QSettings.Format.IniFormat)
         if _is_unreadable(self.path, qs):
             del qs
+            if not self.owned and _SCHEMA_SECTION not in self.path.read_bytes():
+                raise SettingsError(
+                    [f"{self.path} is not a settings file written by this kiosk; nothing was changed"]
+                )
             return self._set_aside()
         version = int(str(qs.value(VERSION_KEY, type=str)) or SCHEMA_VERSION)
         settings, warnings = read_settings(qs, self.path.name)

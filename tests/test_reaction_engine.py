@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import math
 import random
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import pytest
 
-from kiosk.reaction.engine import Event, ReactionConfig, ReactionEngine, negative_score
+from kiosk.reaction.engine import Event, ReactionConfig, ReactionEngine, negative_score, weighted_score
 
 NEGATIVE = ("angry", "disgust", "fear", "sad")
 Probs = dict[str, float]
+# The trigger mechanics alone (levels, dwell, hysteresis, cooldown): every negative label
+# counts fully and there is no per-visitor baseline. Those two have tests of their own below.
+MECHANICS = ReactionConfig(weak_labels=frozenset(), baseline_s=0.0)
 
 
 def probs_with_negative(mass: float, rng: random.Random | None = None) -> Probs:
@@ -105,14 +110,14 @@ def test_clearly_negative_visitor_switches_within_1_5_s(seed: int) -> None:
 
 
 def test_switch_and_uplift_come_together_in_one_update() -> None:
-    engine = ReactionEngine()
+    engine = ReactionEngine(MECHANICS)
     batches = [engine.update(i / 15, probs_with_negative(0.95)) for i in range(40)]
     fired = [batch for batch in batches if Event.SWITCH_CAR in batch]
     assert fired == [[Event.SWITCH_CAR, Event.PLAY_UPLIFT]]
 
 
 def test_hysteresis_needs_the_score_to_fall_below_release() -> None:
-    config = ReactionConfig(cooldown_s=0.0)
+    config = replace(MECHANICS, cooldown_s=0.0)
     engine = ReactionEngine(config)
     hover = probs_with_negative(0.45)  # between release (0.35) and trigger (0.55)
 
@@ -133,7 +138,9 @@ def test_cooldown_limits_switches() -> None:
     def flicker(t: float) -> Probs:  # 2 s negative, 2 s calm, repeatedly
         return probs_with_negative(0.9 if int(t) % 4 < 2 else 0.05)
 
-    switches = [t for t, e in run(ReactionEngine(), clock(15.0), 30.0, flicker) if e is Event.SWITCH_CAR]
+    switches = [
+        t for t, e in run(ReactionEngine(MECHANICS), clock(15.0), 30.0, flicker) if e is Event.SWITCH_CAR
+    ]
     assert len(switches) >= 3
     assert all(b - a >= 8.0 - 1e-9 for a, b in itertools.pairwise(switches))
     assert len(switches) <= 30.0 / 8.0 + 1
@@ -181,7 +188,7 @@ def test_short_dropouts_keep_the_visitor_and_a_long_absence_ends_the_visit() -> 
 
 
 def test_departure_resets_everything_for_the_next_visitor() -> None:
-    engine = ReactionEngine()
+    engine = ReactionEngine(MECHANICS)
 
     def probs(t: float) -> Probs | None:
         if t < 3.0 or 6.0 <= t < 9.0:  # two negative visitors, 3 s apart: within one cooldown
@@ -194,7 +201,7 @@ def test_departure_resets_everything_for_the_next_visitor() -> None:
 
 
 def test_negative_is_none_without_a_visitor_and_follows_the_face() -> None:
-    engine = ReactionEngine()
+    engine = ReactionEngine(MECHANICS)
     assert engine.negative is None
     for i in range(30):
         engine.update(i / 15, probs_with_negative(0.2))
@@ -224,10 +231,10 @@ def test_variable_frame_rate_gives_the_same_smoothing() -> None:
 
 
 def test_update_config_keeps_the_visitor() -> None:
-    engine = ReactionEngine()
+    engine = ReactionEngine(MECHANICS)
     for i in range(15):
         engine.update(i / 15, probs_with_negative(0.5))
-    engine.update_config(ReactionConfig(trigger_level=0.45, release_level=0.3, dwell_s=0.2))
+    engine.update_config(replace(MECHANICS, trigger_level=0.45, release_level=0.3, dwell_s=0.2))
     events = [e for i in range(15, 40) for e in engine.update(i / 15, probs_with_negative(0.5))]
     assert engine.visitor_present
     assert Event.SWITCH_CAR in events and Event.VISITOR_ARRIVED not in events
@@ -261,3 +268,123 @@ def test_a_single_frame_spike_does_not_move_the_score() -> None:
         scores.append(engine.negative)
     assert before is not None
     assert max(s for s in scores if s is not None) == pytest.approx(before, abs=0.01)
+
+
+# --- Speech: fleeting fear -------------------------------------------------------------------
+
+
+def talking(rng: random.Random, fear: float = 0.8) -> Callable[[float], Probs]:
+    """A pleasant visitor who talks: syllables at 3-6 Hz; on open-mouth frames (40 %, in runs of
+    1-3 frames at 15 fps) the model reads fear: harsher than the real clip (136 of 464 frames)."""
+    rate = rng.uniform(3.0, 6.0)
+
+    def probs(t: float) -> Probs:
+        phase = (t * rate) % 1.0
+        if phase < 0.5 and int(t * rate) % 5 != 4:  # the mouth is open; every 5th syllable a pause
+            return {"fear": fear, "surprise": 0.1, "neutral": 0.9 - fear - 0.05, "sad": 0.05}
+        return {"neutral": 0.6, "happy": 0.3, "sad": 0.06, "angry": 0.04}
+
+    return probs
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_pleasant_visitor_who_talks_never_switches(seed: int) -> None:
+    rng = random.Random(seed)
+    events = run(ReactionEngine(), clock(15.0, rng), 60.0, talking(rng))
+    assert Event.SWITCH_CAR not in [e for _, e in events]
+
+
+def test_counting_fear_fully_and_quickly_would_switch_on_the_talker() -> None:
+    """The same talkers with fear counted as a strong label: the damping is what prevents it."""
+    fired = 0
+    for seed in range(10):
+        rng = random.Random(seed)
+        events = run(ReactionEngine(MECHANICS), clock(15.0, rng), 60.0, talking(rng))
+        fired += Event.SWITCH_CAR in [e for _, e in events]
+    assert fired >= 5
+
+
+def test_sustained_fear_still_switches_within_a_longer_window() -> None:
+    def probs(t: float) -> Probs:
+        return {"neutral": 0.9, "happy": 0.1} if t < 5.0 else {"fear": 0.85, "surprise": 0.1, "neutral": 0.05}
+
+    switches = [t for t, e in run(ReactionEngine(), clock(15.0), 15.0, probs) if e is Event.SWITCH_CAR]
+    assert len(switches) == 1 and 5.0 < switches[0] <= 5.0 + 4.0
+
+
+def test_weak_labels_count_at_their_weight() -> None:
+    config = ReactionConfig(weak_weight=0.5)
+    assert weighted_score({"fear": 0.6, "sad": 0.2}, config) == pytest.approx(0.5)
+    # a weak label that the operator did not mark negative does not count at all
+    assert weighted_score({"fear": 0.6}, replace(config, negative_labels=frozenset({"sad"}))) == 0.0
+
+
+# --- The visitor's own baseline --------------------------------------------------------------
+
+
+def resting(level: float, rng: random.Random, wobble: float = 0.08) -> Callable[[float], Probs]:
+    """A resting face the model reads at about `level` negative, with slow wobble and jitter."""
+
+    def probs(t: float) -> Probs:
+        mass = level + wobble * math.sin(2 * math.pi * t / 6.0) + rng.uniform(-0.03, 0.03)
+        return probs_with_negative(max(0.0, min(1.0, mass)), rng)
+
+    return probs
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_resting_face_read_as_slightly_sad_does_not_switch(seed: int) -> None:
+    rng = random.Random(seed)
+    face = resting(0.52, rng)  # peaks near 0.6: over the trigger level, but it is this visitor's rest
+    assert Event.SWITCH_CAR not in [e for _, e in run(ReactionEngine(), clock(15.0, rng), 40.0, face)]
+    rng = random.Random(seed)
+    fired = [e for _, e in run(ReactionEngine(MECHANICS), clock(15.0, rng), 40.0, resting(0.52, rng))]
+    assert Event.SWITCH_CAR in fired  # without the baseline the same face fires
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_the_same_visitor_turning_clearly_negative_switches_within_1_5_s(seed: int) -> None:
+    rng = random.Random(seed)
+    rest, turn = resting(0.45, rng), 10.0
+
+    def probs(t: float) -> Probs:
+        return rest(t) if t < turn else probs_with_negative(rng.uniform(0.85, 0.95), rng)
+
+    switches = [t for t, e in run(ReactionEngine(), clock(15.0, rng), 16.0, probs) if e is Event.SWITCH_CAR]
+    assert len(switches) == 1 and turn < switches[0] <= turn + 1.5
+
+
+def test_the_baseline_is_learnt_over_the_first_seconds_and_forgotten_on_departure() -> None:
+    engine = ReactionEngine(ReactionConfig(baseline_s=2.0))
+    calm = {"neutral": 0.7, "sad": 0.2, "happy": 0.1}
+    for i in range(29):  # 0 .. 1.87 s: still learning
+        engine.update(i / 15, calm)
+        assert engine.baseline is None and engine.learning
+    engine.update(30 / 15, calm)
+    assert engine.baseline == pytest.approx(calm) and not engine.learning
+    assert engine.baseline_negative == pytest.approx(0.2)
+    for i in range(31, 80):
+        engine.update(i / 15, None)  # gone for over depart_s
+    assert engine.baseline is None and not engine.learning
+
+
+def test_no_switch_while_learning_then_a_clearly_unhappy_arrival_still_gets_one() -> None:
+    config = ReactionConfig(baseline_s=2.0)
+    events = run(ReactionEngine(config), clock(15.0), 8.0, lambda t: probs_with_negative(0.95))
+    switches = [t for t, e in events if e is Event.SWITCH_CAR]
+    # the baseline (0.95 here) raises the trigger level by at most baseline_margin: 0.75
+    assert len(switches) == 1 and 2.0 <= switches[0] <= 3.0
+
+
+def test_baseline_off_fires_on_the_absolute_level_alone() -> None:
+    config = replace(MECHANICS, weak_labels=ReactionConfig().weak_labels)  # baseline_s = 0
+    engine = ReactionEngine(config)
+    events = run(engine, clock(15.0), 3.0, lambda t: {"sad": 0.9, "neutral": 0.1})
+    assert engine.baseline is None and not engine.learning
+    assert next(t for t, e in events if e is Event.SWITCH_CAR) < 1.5
+
+
+@pytest.mark.parametrize("changes", [{"weak_weight": 1.5}, {"baseline_margin": -0.1}, {"baseline_s": -1.0}])
+def test_config_rejects_bad_weights_and_windows(changes: dict[str, float]) -> None:
+    with pytest.raises(ValueError):
+        ReactionConfig(**changes)  # type: ignore[arg-type]

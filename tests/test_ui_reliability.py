@@ -318,3 +318,19 @@ def test_a_damaged_settings_file_the_kiosk_wrote_is_still_set_aside(tmp_path: Pa
     path.write_bytes(b"[schema]\nversion=1\n\x00\x00 damaged")
     report = SettingsStore(path, owned=False).load()
     assert report.corrupt_copy is not None and report.corrupt_copy.read_bytes().startswith(b"[schema]")
+
+
+def test_a_damaged_settings_file_that_cannot_be_set_aside_is_left_and_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "settings.ini"
+    path.write_bytes(b"\x00\x01 damaged")
+
+    def read_only_rename(self: Path, target: Path) -> Path:
+        raise PermissionError(30, "Read-only file system")
+
+    monkeypatch.setattr(Path, "replace", read_only_rename)
+    store = SettingsStore(path)
+    report = store.load()
+    assert report.settings == KioskSettings() and "nor set aside" in report.warnings[0]
+    assert path.read_bytes() == b"\x00\x01 damaged" and "cannot be set aside" in store.save_problem

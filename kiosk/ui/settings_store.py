@@ -197,7 +197,14 @@ class SettingsStore(QObject):
     def _set_aside(self) -> LoadReport:
         stamp = time.strftime("%Y%m%d-%H%M%S")
         copy = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        self.path.replace(copy)
+        try:
+            self.path.replace(copy)
+        except OSError as exc:  # a read-only folder: leave it, and write nothing over it
+            self.save_problem = (
+                f"Settings are not saved: {self.path} cannot be set aside ({_why(self.path, exc)})"
+            )
+            message = f"The settings file {self.path} could not be read, nor set aside; using defaults"
+            return LoadReport(KioskSettings(), (message,))
         message = f"The settings file {self.path} could not be read; kept as {copy.name}, using defaults"
         return LoadReport(KioskSettings(), (message,), copy)
 

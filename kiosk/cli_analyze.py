@@ -1,7 +1,8 @@
 """`emotion-kiosk analyze SOURCE`: one JSON object per analysed frame, a summary on stderr.
 
 Each line is exactly {"frame", "t", "faces": [{"box", "label", "confidence", "probs"}],
-"visitor", "negative", "events"}. A file runs as fast as it decodes, stamped with the
+"visitor", "negative", "baseline", "events"}; "baseline" is the visitor's learnt resting
+probabilities, null while it is being learnt or when nobody is there. A file runs as fast as it decodes, stamped with the
 file's own timestamps, so two runs over one file print the same lines.
 """
 
@@ -95,7 +96,7 @@ def analyse_stream(
             analysis = pipeline.analyse(frame)
             visitor = analysis.visitor_face
             events = engine.update(frame.t, None if visitor is None else visitor.probs)
-            out.write(json.dumps(frame_record(analysis, engine.negative, events)) + "\n")
+            out.write(json.dumps(frame_record(analysis, engine.negative, events, engine.baseline)) + "\n")
             if not source.is_file:
                 out.flush()  # live lines for whoever reads the pipe
             tally.add(analysis, events)
@@ -104,7 +105,12 @@ def analyse_stream(
     return tally
 
 
-def frame_record(analysis: Analysis, negative: float | None, events: list[Event]) -> dict[str, Any]:
+def frame_record(
+    analysis: Analysis,
+    negative: float | None,
+    events: list[Event],
+    baseline: dict[str, float] | None = None,
+) -> dict[str, Any]:
     faces = [
         {
             "box": [face.box.x, face.box.y, face.box.w, face.box.h],
@@ -120,6 +126,7 @@ def frame_record(analysis: Analysis, negative: float | None, events: list[Event]
         "faces": faces,
         "visitor": analysis.visitor,
         "negative": None if negative is None else round(negative, DIGITS),
+        "baseline": None if baseline is None else {label: round(p, DIGITS) for label, p in baseline.items()},
         "events": [event.value for event in events],
     }
 

@@ -18,7 +18,7 @@ from kiosk.app import main
 from kiosk.vision import synthetic
 from kiosk.vision.source import FrameSource
 
-RECORD_KEYS = {"frame", "t", "faces", "visitor", "negative", "events"}
+RECORD_KEYS = {"frame", "t", "faces", "visitor", "negative", "baseline", "events"}
 FACE_KEYS = {"box", "label", "confidence", "probs"}
 STAGES = {"read", "detect", "classify", "pipeline"}
 
@@ -83,6 +83,19 @@ def test_analyze_reports_the_visitor_and_the_negative_phase(
     assert len(switch) == 1 and 2.0 < switch[0] <= 3.5  # the sad phase starts at 2.0 s
     assert [t for t, e in events if e == "play_uplift"] == switch
     assert all(r["negative"] is None for r in records[:8])  # nobody there yet
+
+
+def test_analyze_reports_the_visitors_baseline_once_learnt(
+    capsys: pytest.CaptureFixture[str], visitor_video: Path, tiny_model: Path
+) -> None:
+    records = _records(_run(capsys, "analyze", visitor_video, "--model", tiny_model)[1])
+    first_seen = next(r["t"] for r in records if r["visitor"] is not None)
+    learnt = [r for r in records if r["baseline"] is not None]
+    assert all(r["baseline"] is None for r in records if r["t"] < first_seen + 1.9)  # learning: 2 s
+    assert learnt and learnt[0]["t"] == pytest.approx(first_seen + 2.0, abs=0.07)
+    baseline, face = learnt[0]["baseline"], learnt[0]["faces"][learnt[0]["visitor"]]
+    assert set(baseline) == set(face["probs"])
+    assert sum(baseline.values()) == pytest.approx(1.0, abs=0.01)
 
 
 def test_analyze_output_file_and_frame_limit(

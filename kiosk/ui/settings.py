@@ -38,6 +38,9 @@ class FieldSpec:
     restorable: bool = True  # False: "Restore defaults" keeps the value (the PIN)
 
 
+_REACTION = ReactionConfig()  # the engine's defaults, shown and stored as settings
+
+
 def _setting(default: Any, key: str, label: str, **bounds: Any) -> Any:
     return dataclasses.field(default=default, metadata={"spec": FieldSpec(key, label, **bounds)})
 
@@ -65,6 +68,35 @@ class KioskSettings:
     smoothing_s: float = _setting(0.4, "reaction/smoothing_s", "Smoothing (s)", minimum=0.05, maximum=5.0)
     dwell_s: float = _setting(0.4, "reaction/dwell_s", "Dwell above trigger (s)", minimum=0.0, maximum=10.0)
     cooldown_s: float = _setting(8.0, "reaction/cooldown_s", "Cooldown (s)", minimum=1.0, maximum=600.0)
+    baseline_enabled: bool = _setting(
+        True, "reaction/baseline", "Learn each visitor's resting face before reacting"
+    )
+    baseline_s: float = _setting(
+        _REACTION.baseline_s, "reaction/baseline_s", "Resting face learnt over (s)", minimum=0.5, maximum=10.0
+    )
+    baseline_margin: float = _setting(
+        _REACTION.baseline_margin,
+        "reaction/baseline_margin",
+        "React only this far above the resting face",
+        minimum=0.0,
+        maximum=0.5,
+    )
+    weak_labels: tuple[str, ...] = _setting(
+        tuple(sorted(_REACTION.weak_labels)),
+        "reaction/weak_labels",
+        "Fleeting expressions (speech): counted lower, held longer",
+        choices=EMOTION_LABELS,
+    )
+    weak_weight: float = _setting(
+        _REACTION.weak_weight, "reaction/weak_weight", "Fleeting expressions count", minimum=0.0, maximum=1.0
+    )
+    weak_window_s: float = _setting(
+        _REACTION.weak_window_s,
+        "reaction/weak_window_s",
+        "Fleeting expressions averaged over (s)",
+        minimum=0.1,
+        maximum=10.0,
+    )
     min_face_size: int = _setting(
         80, "detection/min_face_size", "Minimum face size (px)", minimum=20, maximum=800
     )
@@ -198,6 +230,11 @@ def reaction_config(settings: KioskSettings) -> ReactionConfig:
         release_level=settings.release_level,
         dwell_s=settings.dwell_s,
         cooldown_s=settings.cooldown_s,
+        weak_labels=frozenset(settings.weak_labels),
+        weak_weight=settings.weak_weight,
+        weak_window_s=settings.weak_window_s,
+        baseline_s=settings.baseline_s if settings.baseline_enabled else 0.0,
+        baseline_margin=settings.baseline_margin,
     )
 
 

@@ -105,7 +105,20 @@ class DetectionPage(SettingsPage):
     ZONE = ("ignore_x", "ignore_y", "ignore_w", "ignore_h")
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        names = ["negative_labels", "trigger_level", "release_level", "smoothing_s", "dwell_s", "cooldown_s"]
+        names = [
+            "negative_labels",
+            "trigger_level",
+            "release_level",
+            "smoothing_s",
+            "dwell_s",
+            "cooldown_s",
+            "baseline_enabled",
+            "baseline_s",
+            "baseline_margin",
+            "weak_labels",
+            "weak_weight",
+            "weak_window_s",
+        ]
         super().__init__([*names, "min_face_size"], parent)
         column = QVBoxLayout()
         column.addWidget(_hint("Staff zone: drag a rectangle on the picture around where staff stand."))

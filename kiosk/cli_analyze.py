@@ -2,8 +2,9 @@
 
 Each line is exactly {"frame", "t", "faces": [{"box", "label", "confidence", "probs"}],
 "visitor", "negative", "baseline", "events"}; "baseline" is the visitor's learnt resting
-probabilities, null while it is being learnt or when nobody is there. A file runs as fast as it decodes, stamped with the
-file's own timestamps, so two runs over one file print the same lines.
+probabilities, null while it is being learnt or when nobody is there. A file runs as fast
+as it decodes, stamped with the file's own timestamps, so two runs over one file print the
+same lines.
 """
 
 from __future__ import annotations

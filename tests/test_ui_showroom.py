@@ -196,6 +196,28 @@ def test_the_hud_shows_the_visitor_and_greys_out_staff(qtbot: QtBot) -> None:
     assert hud._expression_text(None)[0] == "Analysis off"
 
 
+def test_the_hud_meter_shows_learning_then_the_visitors_resting_face(qtbot: QtBot) -> None:
+    hud = EmotionHud()
+    qtbot.addWidget(hud)
+    hud.set_scale(1.0)
+    hud.set_status(WorkerStatus(SourceMode.DEMO, SourceState.LIVE, "Demo mode — no camera found", True, ""))
+    analysis = Analysis(3, 0.2, (_face("sad", 300),), 0)
+    preview = np.zeros((240, 320, 3), np.uint8)
+    preview.flags.writeable = False
+    learning = AnalysisResult(0.2, analysis, 0.3, True, (), preview, (640, 480), 3, 5.0, learning=True)
+    hud.show_result(learning)
+    assert hud.meter_text() == "learning…"
+    assert [label for _, _, label in hud.meter_ticks()] == ["", "trigger"]
+    learnt = AnalysisResult(0.4, analysis, 0.3, True, (), preview, (640, 480), 4, 5.0, baseline=0.25)
+    hud.show_result(learnt)
+    assert hud.meter_text() == "30%"
+    assert ("resting", 0.25) in [(label, level) for level, _, label in hud.meter_ticks()]
+    without = AnalysisResult(0.4, analysis, 0.3, True, (), preview, (640, 480), 4, 5.0)
+    before = hud.grab().toImage()
+    hud.show_result(without)
+    assert hud.grab().toImage() != before  # the resting mark was painted
+
+
 def test_the_pointer_hides_when_idle_and_returns_on_movement(qtbot: QtBot) -> None:
     hider = CursorHider(idle_ms=50)
     hider.set_enabled(True)

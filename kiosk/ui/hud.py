@@ -36,6 +36,7 @@ _MODE_TEXT = {
     SourceMode.NONE: "No camera",
 }
 BASE_WIDTH = 330  # card width at 1080 lines
+BASELINE_COLOR = QColor(120, 200, 255, 200)  # the mark of the visitor's resting face
 
 
 def preview_pixmap(result: AnalysisResult) -> QPixmap | None:
@@ -274,16 +275,32 @@ class EmotionHud(QWidget):
         painter.drawText(
             label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "Negative reaction"
         )
-        value = "–" if negative is None else f"{negative:.0%}"
-        painter.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, value)
+        painter.drawText(
+            label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.meter_text()
+        )
         track = QRectF(rect.left(), label.bottom() + self._s(10), rect.width(), self._s(8))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 28))
         painter.drawRoundedRect(track, track.height() / 2, track.height() / 2)
         if negative is not None:
             self._paint_meter_fill(painter, track, negative)
-        self._paint_tick(painter, track, self._release, QColor(255, 255, 255, 80), "")
-        self._paint_tick(painter, track, self._trigger, theme.TEXT, "trigger")
+        for level, color, text in self.meter_ticks():
+            self._paint_tick(painter, track, level, color, text)
+
+    def meter_text(self) -> str:
+        """The meter's figure: the visitor's score, "learning…" while their baseline is learnt."""
+        result = self._result
+        if result is None or result.negative is None or not self._visitor_face():
+            return "–"
+        return "learning…" if result.learning else f"{result.negative:.0%}"
+
+    def meter_ticks(self) -> list[tuple[float, QColor, str]]:
+        """(level, colour, label) marks on the meter: release, trigger and the visitor's resting face."""
+        ticks = [(self._release, QColor(255, 255, 255, 80), ""), (self._trigger, theme.TEXT, "trigger")]
+        result = self._result
+        if result is not None and result.baseline is not None and self.meter_text() != "–":
+            ticks.append((result.baseline, BASELINE_COLOR, "resting"))
+        return ticks
 
     def _paint_meter_fill(self, painter: QPainter, track: QRectF, negative: float) -> None:
         fill = QRectF(

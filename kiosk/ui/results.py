@@ -51,6 +51,8 @@ class AnalysisResult:
     frame_size: tuple[int, int]  # (width, height) of the full frame
     frames_read: int
     analyse_ms: float  # detection + classification + reaction for this frame
+    baseline: float | None = None  # the visitor's resting negative score, once learnt
+    learning: bool = False  # the visitor's resting face is still being learnt (no reaction yet)
 
     @property
     def preview_scale(self) -> float:

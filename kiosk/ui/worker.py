@@ -209,6 +209,8 @@ class AnalysisWorker(QObject):
             frame_size=(width, height),
             frames_read=self._frames_read,
             analyse_ms=(time.perf_counter() - started) * 1000.0,
+            baseline=engine.baseline_negative if engine is not None else None,
+            learning=bool(engine is not None and engine.learning),
         )
         if self._mailbox.put(result):
             self.result_ready.emit()

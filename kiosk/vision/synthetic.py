@@ -40,6 +40,7 @@ class FaceStyle:
     brows: float = 0.0  # -1: lowered, +1: raised
     knit: float = 0.0  # +1: inner ends pulled down (anger), -1: inner ends pulled up (sorrow)
     light: float = 1.0  # skin brightness factor (about 0.5 dim .. 1.3 bright)
+    mouth_open: float = 0.0  # 0: lips meet, 1: jaw dropped as on an open vowel (speech)
 
 
 # Moods as a drawing can show them. Lighting differs too: sorrow is drawn in dim light, a smile
@@ -377,6 +378,7 @@ class _Mood:
     anger: float
     sorrow: float
     lift: float  # brows, -1..1
+    open: float  # jaw drop of speech, 0..1
 
     @staticmethod
     def of(face: FaceStyle) -> _Mood:
@@ -388,6 +390,7 @@ class _Mood:
             anger=max(0.0, knit),
             sorrow=max(0.0, -knit),
             lift=float(np.clip(face.brows, -1.0, 1.0)),
+            open=float(np.clip(face.mouth_open, 0.0, 1.0)),
         )
 
 
@@ -538,7 +541,7 @@ def _paint_cheeks(layers: _Layers, mood: _Mood) -> None:
 
 def _mouth_corner(mood: _Mood) -> tuple[float, float]:
     """(half width of the mouth, height of its corners) in face widths."""
-    half = 0.18 + 0.055 * mood.smile - 0.035 * mood.frown
+    half = 0.18 + 0.055 * mood.smile - 0.035 * mood.frown - 0.04 * mood.open * (1.0 - mood.smile)
     drop = -0.055 * mood.smile + 0.065 * mood.frown
     return half, _MOUTH_Y + drop
 
@@ -557,7 +560,9 @@ def _paint_mouth(layers: _Layers, mood: _Mood) -> None:
     def meet(xs: np.ndarray) -> np.ndarray:  # where the lips meet; the corners rise or fall
         return _MOUTH_Y + drop * np.abs(xs / half) ** power - 0.008 * pout * (1 - (xs / half) ** 2)
 
-    gap = 0.075 * mood.smile**1.3  # the opening at the middle of the mouth
+    grin = 0.075 * mood.smile**1.3  # a smile parts the lips over the upper teeth
+    jaw = 0.12 * mood.open  # speech drops the jaw: a rounder, darker opening
+    gap = grin + jaw  # the opening at the middle of the mouth
 
     def bulge(xs: np.ndarray, p: float = 0.8) -> np.ndarray:
         return np.clip(1.0 - (xs / half) ** 2, 0.0, 1.0) ** p
@@ -566,7 +571,7 @@ def _paint_mouth(layers: _Layers, mood: _Mood) -> None:
         return meet(xs) - 0.2 * gap * bulge(xs)
 
     def lower_inner(xs: np.ndarray) -> np.ndarray:
-        return meet(xs) + 0.8 * gap * bulge(xs, 0.7)
+        return meet(xs) + 0.8 * grin * bulge(xs, 0.7) + 0.95 * jaw * bulge(xs, 0.5)
 
     upper_t = 0.03 * (1.0 - 0.45 * mood.smile) * (1.0 - 0.65 * press) * (1.0 - 0.3 * pout)
     lower_t = 0.042 * (1.0 - 0.35 * mood.smile) * (1.0 - 0.55 * press) * (1.0 + 0.2 * pout)
@@ -599,7 +604,7 @@ def _paint_mouth(layers: _Layers, mood: _Mood) -> None:
     if gap > 0.004:
         inside = _curve(-half, half, upper_inner, count) + _curve(half, -half, lower_inner, count)
         layers.paint(inside, 0.12)
-        teeth_h = min(0.04, 0.6 * gap)
+        teeth_h = min(0.04, 0.6 * grin + 0.1 * jaw)
         tw = half * 0.8
         teeth = _curve(-tw, tw, upper_inner, count) + _curve(
             tw, -tw, lambda xs: upper_inner(xs) + teeth_h * bulge(xs * half / tw, 0.5), count

@@ -14,13 +14,14 @@ import pytest
 from fakes import VideoFactory
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QPixmap
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.audio import has_audio_output
 from kiosk.ui.kiosk import Kiosk, LaunchOptions
 from kiosk.ui.main_window import choose_screen
 from kiosk.ui.pin import hash_pin
+from kiosk.ui.pin_backoff import PinBackoff
 from kiosk.ui.settings_store import SettingsStore
 
 KioskFactory = Callable[..., Kiosk]
@@ -170,6 +171,49 @@ def test_the_settings_open_behind_a_new_pin_the_first_time(
     stored = kiosk.store.settings.pin_hash
     assert stored and "97531" not in stored
     assert "97531" not in kiosk.store.path.read_text()
+
+
+def test_the_pin_back_off_belongs_to_the_kiosk_not_the_dialog(
+    qtbot: QtBot, make_kiosk: KioskFactory, face_video: VideoFactory, isolated_data_dir: Path
+) -> None:
+    kiosk = make_kiosk(face_video([("none", 1.0)]), pin_hash=hash_pin("2580", iterations=1000))
+    kiosk.window.settings_requested.emit()
+    dialog = kiosk.pin_dialog
+    assert dialog is not None
+    for _ in range(3):
+        dialog.pin_edit.setText("1111")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.ok_button.isEnabled()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: kiosk.pin_dialog is None)
+    kiosk.window.settings_requested.emit()  # Ctrl+Alt+S again: still locked, not reset to 0
+    reopened = kiosk.pin_dialog
+    assert reopened is not None and reopened is not dialog
+    assert not reopened.ok_button.isEnabled() and "Try again in" in reopened.message.text()
+    assert (isolated_data_dir / "pin_attempts.json").is_file()
+    assert PinBackoff(isolated_data_dir / "pin_attempts.json").failures == 3  # what a restart reads
+    reopened.reject()
+
+
+def test_the_kiosk_window_gets_the_focus_back_after_each_dialog(
+    qtbot: QtBot, make_kiosk: KioskFactory, face_video: VideoFactory
+) -> None:
+    kiosk = make_kiosk(face_video([("none", 1.0)]), pin_hash=hash_pin("2580", iterations=1000))
+    window = kiosk.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    kiosk.window.settings_requested.emit()
+    pin = kiosk.pin_dialog
+    assert pin is not None
+    qtbot.waitUntil(pin.isActiveWindow)
+    pin.pin_edit.setText("2580")
+    pin.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: kiosk.dialog is not None and kiosk.dialog.isVisible())
+    assert kiosk.dialog is not None
+    kiosk.dialog.activateWindow()
+    qtbot.waitUntil(lambda: kiosk.dialog is not None and kiosk.dialog.isActiveWindow())
+    kiosk.dialog.reject()
+    qtbot.waitUntil(lambda: window.isActiveWindow() and QApplication.focusWidget() is window)
 
 
 def test_the_configured_screen_or_else_the_primary_one() -> None:

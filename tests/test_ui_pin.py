@@ -1,11 +1,16 @@
-"""The operator PIN: stored as a salted PBKDF2 hash; the dialog refuses a wrong PIN."""
+"""The operator PIN: stored as a salted PBKDF2 hash; the dialog refuses a wrong PIN, and the
+wrong-PIN back-off belongs to the kiosk (on disk), not to the dialog."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.pin import PinDialog, hash_pin, is_valid_pin, verify_pin
+from kiosk.ui.pin_backoff import MAX_DELAY_S, PinBackoff, delay_after
 
 FAST = 1_000  # iterations: the format and checks are the same, the tests are quicker
 
@@ -50,15 +55,114 @@ def test_the_dialog_refuses_a_wrong_pin_and_accepts_the_right_one(qtbot: QtBot) 
         _ok(dialog)
 
 
-def test_repeated_failures_pause_the_dialog(qtbot: QtBot) -> None:
-    dialog = PinDialog(stored_hash=hash_pin("1357", iterations=FAST))
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1_700_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _verify_dialog(qtbot: QtBot, backoff: PinBackoff, purpose: str = "settings") -> PinDialog:
+    dialog = PinDialog(stored_hash=hash_pin("1357", iterations=FAST), purpose=purpose, backoff=backoff)
     qtbot.addWidget(dialog)
     dialog.open()
-    for _ in range(3):
+    return dialog
+
+
+def _fail(dialog: PinDialog, times: int) -> None:
+    for _ in range(times):
         dialog.pin_edit.setText("9999")
         _ok(dialog)
-    assert not dialog.buttons.isEnabled()
-    assert "Try again in" in dialog.message.text()
+
+
+def test_the_delay_doubles_after_two_free_tries_up_to_a_maximum() -> None:
+    assert [delay_after(n) for n in range(1, 8)] == [0, 0, 2, 4, 8, 16, 32]
+    assert delay_after(40) == MAX_DELAY_S
+
+
+def test_repeated_failures_lock_ok_but_not_cancel(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = _verify_dialog(qtbot, PinBackoff(tmp_path / "attempts.json", clock=FakeClock()))
+    _fail(dialog, 3)
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).isEnabled()
+    assert "Try again in 2 s" in dialog.message.text()
+    with qtbot.waitSignal(dialog.rejected):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+
+
+def test_the_back_off_survives_cancel_and_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
+    clock, path = FakeClock(), tmp_path / "attempts.json"
+    first = _verify_dialog(qtbot, PinBackoff(path, clock=clock))
+    _fail(first, 3)
+    first.reject()
+    clock.now += 3  # the 2 s lock is over; the count is not
+    restarted = PinBackoff(path, clock=clock)  # a new kiosk process reads the same file
+    assert restarted.failures == 3
+    second = _verify_dialog(qtbot, restarted, purpose="exit")
+    assert second.ok_button.isEnabled()
+    _fail(second, 1)
+    assert "Try again in 4 s" in second.message.text()  # not 2 s again
+    assert PinBackoff(path, clock=clock).remaining_s() == 4
+    third = _verify_dialog(qtbot, PinBackoff(path, clock=clock))
+    assert not third.ok_button.isEnabled() and "4 s" in third.message.text()
+
+
+def test_the_countdown_runs_and_then_ok_works(qtbot: QtBot, tmp_path: Path) -> None:
+    clock = FakeClock()
+    dialog = _verify_dialog(qtbot, PinBackoff(tmp_path / "attempts.json", clock=clock))
+    _fail(dialog, 3)
+    _fail(dialog, 1)  # OK is disabled: this try is not counted
+    assert "2 s" in dialog.message.text()
+    clock.now += 2
+    qtbot.waitUntil(dialog.ok_button.isEnabled)
+    _fail(dialog, 1)
+    assert "4 s" in dialog.message.text()
+    clock.now += 1.5
+    qtbot.waitUntil(lambda: "3 s" in dialog.message.text())
+    clock.now += 3
+    qtbot.waitUntil(dialog.ok_button.isEnabled)
+    assert "try again now" in dialog.message.text()
+    dialog.pin_edit.setText("1357")
+    with qtbot.waitSignal(dialog.accepted):
+        _ok(dialog)
+    assert PinBackoff(tmp_path / "attempts.json", clock=clock).failures == 0
+
+
+def test_return_during_the_delay_says_why_it_was_ignored(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = _verify_dialog(qtbot, PinBackoff(tmp_path / "attempts.json", clock=FakeClock()))
+    _fail(dialog, 3)
+    dialog.pin_edit.setText("1357")  # the right PIN, but too soon
+    with qtbot.assertNotEmitted(dialog.accepted):
+        qtbot.keyClick(dialog.pin_edit, Qt.Key.Key_Return)
+    assert "Not checked" in dialog.message.text() and "2 s" in dialog.message.text()
+    assert dialog.isVisible()
+
+
+def test_an_unreadable_attempts_file_counts_from_zero(tmp_path: Path) -> None:
+    path = tmp_path / "attempts.json"
+    path.write_text("not json")
+    assert PinBackoff(path).failures == 0
+
+
+def test_the_dialog_says_what_the_pin_is_for(qtbot: QtBot) -> None:
+    backoff = PinBackoff(None)
+    closing = _verify_dialog(qtbot, backoff, purpose="exit")
+    opening = _verify_dialog(qtbot, backoff, purpose="settings")
+    assert "close the kiosk" in closing.prompt.text()
+    assert "open the settings" in opening.prompt.text()
+    flags = closing.windowFlags()
+    assert not flags & Qt.WindowType.WindowMinimizeButtonHint
+    assert not flags & Qt.WindowType.WindowMaximizeButtonHint
+
+
+def test_the_number_pad_types_into_the_pin_field(qtbot: QtBot) -> None:
+    dialog = _verify_dialog(qtbot, PinBackoff(None))
+    for key in ("1", "3", "5", "8", "⌫", "7"):
+        dialog.pad[key].click()
+    assert dialog.pin_edit.text() == "1357"
+    with qtbot.waitSignal(dialog.accepted):
+        _ok(dialog)
 
 
 def test_creating_a_pin_needs_it_twice(qtbot: QtBot) -> None:

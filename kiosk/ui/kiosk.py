@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
@@ -24,6 +24,8 @@ from kiosk.ui.audio import UpliftPlayer
 from kiosk.ui.catalog import Car, load_catalog
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.pin import DAMAGED_MESSAGE, PinDialog, is_damaged
+from kiosk.ui.pin_backoff import FILE_NAME as PIN_ATTEMPTS_FILE
+from kiosk.ui.pin_backoff import PinBackoff
 from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
 from kiosk.ui.settings import KioskSettings, pipeline_config, reaction_config, resolution_of
 from kiosk.ui.settings_dialog import SettingsDialog
@@ -75,6 +77,7 @@ class Kiosk(QObject):
         self.visitor_present = False
         self.dialog: SettingsDialog | None = None
         self.pin_dialog: PinDialog | None = None
+        self.pin_backoff = PinBackoff(data_dir() / PIN_ATTEMPTS_FILE)  # the kiosk's, not a dialog's
         self._quitting = False
         self._finished = False
         self._audio_problem = ""  # the last audio_error logged
@@ -317,6 +320,18 @@ class Kiosk(QObject):
         if self.dialog is not None:
             self.dialog.deleteLater()
             self.dialog = None
+        self._refocus_window()
+
+    def _refocus_window(self) -> None:
+        """Give the keyboard back to the showroom, so Ctrl+Alt+S works again without a click.
+
+        Needed on bare X (no window manager): nobody else hands the focus back when a dialog goes.
+        """
+        if self._quitting or self.dialog is not None or self.pin_dialog is not None:
+            return
+        self.window.raise_()
+        self.window.activateWindow()
+        self.window.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     # -- PIN and exit --------------------------------------------------------------------
 
@@ -324,8 +339,12 @@ class Kiosk(QObject):
         """Ask for the PIN (or a new one, the first time), then call `then`."""
         if self.pin_dialog is not None:
             return
-        dialog = PinDialog(stored_hash=self.settings.pin_hash, parent=self._dialog_parent())
-        dialog.setStyleSheet(self.window.styleSheet())
+        dialog = PinDialog(
+            stored_hash=self.settings.pin_hash,
+            purpose=purpose,
+            backoff=self.pin_backoff,
+            parent=self._dialog_parent(),
+        )
         self._pin_then = then
         dialog.accepted.connect(self._on_pin_accepted)
         dialog.finished.connect(self._on_pin_finished)
@@ -352,6 +371,7 @@ class Kiosk(QObject):
         if self.pin_dialog is not None:
             self.pin_dialog.deleteLater()
             self.pin_dialog = None
+        self._refocus_window()
 
     @Slot()
     def _on_pin_refused(self) -> None:

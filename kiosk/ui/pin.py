@@ -1,8 +1,9 @@
 """The operator PIN: a salted PBKDF2 hash (never the PIN itself) and the dialog that asks for it.
 
 The stored form is `pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>`, kept in the settings
-file. A wrong PIN is answered after a short pause that grows with repeated failures, so
-guessing a 4-digit PIN at the kiosk takes hours rather than minutes.
+file. Repeated wrong PINs lock the prompt for longer and longer (`pin_backoff`, kept per kiosk
+on disk), so guessing a 4-digit PIN at the kiosk takes days rather than minutes. A forgotten
+PIN is cleared on the PC itself with `python -m kiosk reset-pin` (see `pin_reset`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,20 @@ import hmac
 import secrets
 
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui import theme
+from kiosk.ui.pin_backoff import PinBackoff
 
 SCHEME = "pbkdf2_sha256"
 ITERATIONS = 200_000
@@ -69,40 +82,93 @@ def is_valid_pin(pin: str) -> bool:
     return pin.isdigit() and MIN_DIGITS <= len(pin) <= MAX_DIGITS
 
 
-class PinDialog(QDialog):
-    """Asks for the operator PIN (`verify` mode) or for a new one, typed twice (`create` mode).
+PURPOSES = {  # purpose -> (window title, prompt)
+    "settings": ("Operator PIN", "Enter the PIN to open the settings"),
+    "exit": ("Close the kiosk", "Enter the PIN to close the kiosk"),
+    "change": ("New operator PIN", f"Choose the new operator PIN ({MIN_DIGITS}–{MAX_DIGITS} digits)"),
+}
+CREATE_PROMPT = (
+    f"Choose an operator PIN ({MIN_DIGITS}–{MAX_DIGITS} digits). "
+    "It protects the settings and closing the kiosk."
+)
+PAD_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "⌫")
+TICK_MS = 200  # the countdown's refresh
 
-    In verify mode the dialog only accepts when the PIN matches `stored_hash`; in create mode
-    `new_hash` holds the hash of the new PIN once accepted. `pin_refused` fires on each wrong try.
+
+def pin_style_sheet() -> str:
+    """The dialogs' dark style, with large digits and finger-sized keys."""
+    return (
+        theme.dialog_style_sheet()
+        + """
+    QDialog#pinDialog QLabel#pinPrompt { font-size: 20px; }
+    QDialog#pinDialog QLineEdit { font-size: 34px; letter-spacing: 6px; padding: 8px 12px; min-width: 260px; }
+    QDialog#pinDialog QPushButton#padKey { font-size: 26px; min-width: 78px; min-height: 58px; }
+    QDialog#pinDialog QLabel#pinMessage { font-size: 15px; color: #f2c94c; }
+    """
+    )
+
+
+class PinDialog(QDialog):
+    """Asks for the operator PIN (verify) or for a new one, typed twice (create).
+
+    Verify: accepts only when the PIN matches `stored_hash`; a wrong PIN is counted by
+    `backoff`, which belongs to the kiosk (and its data folder), not to this dialog, so
+    Cancel does not reset it. While it is locked a countdown runs, OK waits, Cancel works.
+    Create (no stored hash): `new_hash` holds the hash of the new PIN once accepted.
+    `pin_refused` fires on each wrong try.
     """
 
     pin_refused = Signal()
 
-    def __init__(self, *, stored_hash: str = "", title: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        stored_hash: str = "",
+        purpose: str = "settings",
+        backoff: PinBackoff | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pinDialog")
         self._stored_hash = stored_hash
         self._creating = not stored_hash
-        self._failures = 0
+        self._purpose = purpose
+        self.backoff = backoff if backoff is not None else PinBackoff(None)
         self.new_hash = ""
-        self.setWindowTitle(title or ("Create operator PIN" if self._creating else "Operator PIN"))
+        title, _prompt = PURPOSES.get(purpose, PURPOSES["settings"])
+        self.setWindowTitle("Create operator PIN" if self._creating and purpose != "change" else title)
+        self.setWindowFlags(  # a title, no minimise or maximise button
+            Qt.WindowType.Dialog | Qt.WindowType.CustomizeWindowHint | Qt.WindowType.WindowTitleHint
+        )
+        self.setStyleSheet(pin_style_sheet())
         self.setModal(True)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(TICK_MS)
+        self._countdown.timeout.connect(self._on_countdown_timeout)
         self._build()
+        self._on_countdown_timeout()  # a lock left by an earlier dialog (or run) shows at once
+
+    def prompt_text(self) -> str:
+        if self._creating and self._purpose != "change":
+            return CREATE_PROMPT
+        return PURPOSES.get(self._purpose, PURPOSES["settings"])[1]
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        prompt = (
-            f"Choose an operator PIN ({MIN_DIGITS}-{MAX_DIGITS} digits).\n"
-            "It protects the settings and leaving the kiosk."
-            if self._creating
-            else "Enter the operator PIN."
-        )
-        layout.addWidget(QLabel(prompt))
-        self.pin_edit = self._pin_field("PIN")
+        layout.setSpacing(10)
+        self.prompt = QLabel(self.prompt_text())
+        self.prompt.setObjectName("pinPrompt")
+        self.prompt.setWordWrap(True)
+        layout.addWidget(self.prompt)
+        self.pin_edit = self._pin_field()
+        layout.addWidget(_buddy("New PIN" if self._creating else "PIN", self.pin_edit))
         layout.addWidget(self.pin_edit)
-        self.confirm_edit = self._pin_field("Repeat the PIN")
-        self.confirm_edit.setVisible(self._creating)
-        layout.addWidget(self.confirm_edit)
+        self.confirm_edit = self._pin_field()
+        self.confirm_label = _buddy("Repeat the new PIN", self.confirm_edit)
+        for widget in (self.confirm_label, self.confirm_edit):
+            widget.setVisible(self._creating)
+            layout.addWidget(widget)
+        layout.addLayout(self._number_pad())
         self.message = QLabel("")
         self.message.setObjectName("pinMessage")
         self.message.setWordWrap(True)
@@ -112,23 +178,65 @@ class PinDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.accepted.connect(self._on_ok_clicked)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setAutoDefault(False)  # Return is handled in keyPressEvent
+        self.ok_button.clicked.connect(self._on_ok_clicked)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-    def _pin_field(self, placeholder: str) -> QLineEdit:
+    def _pin_field(self) -> QLineEdit:
         edit = QLineEdit()
         edit.setEchoMode(QLineEdit.EchoMode.Password)
-        edit.setPlaceholderText(placeholder)
         edit.setMaxLength(MAX_DIGITS)
         edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d*"), edit))
         edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return edit
 
+    def _number_pad(self) -> QGridLayout:
+        """Keys for a touch screen; they never take the focus from the PIN field."""
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        self.pad: dict[str, QPushButton] = {}
+        for index, key in enumerate(PAD_KEYS):
+            button = QPushButton(key)
+            button.setObjectName("padKey")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoDefault(False)
+            button.clicked.connect(self._on_pad_clicked)
+            grid.addWidget(button, index // 3, index % 3)
+            self.pad[key] = button
+        return grid
+
+    def _target(self) -> QLineEdit:
+        return self.confirm_edit if self._creating and self.confirm_edit.hasFocus() else self.pin_edit
+
+    @Slot()
+    def _on_pad_clicked(self) -> None:
+        button = self.sender()
+        key = button.text() if isinstance(button, QPushButton) else ""
+        edit = self._target()
+        if key == "Clear":
+            edit.clear()
+        elif key == "⌫":
+            edit.backspace()
+        elif len(edit.text()) < MAX_DIGITS:
+            edit.insert(key)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_ok_clicked()
+            return
+        super().keyPressEvent(event)
+
     @Slot()
     def _on_ok_clicked(self) -> None:
         if self._creating:
             self._finish_create()
+        elif self.backoff.remaining_s() > 0:
+            self.message.setText(
+                f"Not checked: after several wrong PINs the kiosk waits {self.backoff.remaining_text()} "
+                "before it checks the next one."
+            )
         else:
             self._finish_verify()
 
@@ -141,26 +249,37 @@ class PinDialog(QDialog):
             self.confirm_edit.clear()
         else:
             self.new_hash = hash_pin(pin)
+            self.backoff.record_success()
             self.accept()
 
     def _finish_verify(self) -> None:
         if verify_pin(self.pin_edit.text(), self._stored_hash):
+            self.backoff.record_success()
             self.accept()
             return
-        self._failures += 1
+        self.backoff.record_failure()
         self.pin_edit.clear()
         self.message.setText(DAMAGED_MESSAGE if is_damaged(self._stored_hash) else "Wrong PIN.")
         self.pin_refused.emit()
-        if self._failures >= 3:
-            self._pause_after_failures()
-
-    def _pause_after_failures(self) -> None:
-        delay_s = min(2 ** (self._failures - 2), 300)
-        self.message.setText(f"Wrong PIN. Try again in {delay_s} s.")
-        self.buttons.setEnabled(False)
-        QTimer.singleShot(delay_s * 1000, self, self._on_pause_ended)
+        self._on_countdown_timeout()
 
     @Slot()
-    def _on_pause_ended(self) -> None:
-        self.buttons.setEnabled(True)
-        self.message.setText("")
+    def _on_countdown_timeout(self) -> None:
+        """Show the time left while locked; OK waits, Cancel and the keys stay usable."""
+        if self._creating:
+            return
+        locked = self.backoff.remaining_s() > 0
+        self.ok_button.setEnabled(not locked)
+        if locked:
+            self.message.setText(f"Wrong PIN. Try again in {self.backoff.remaining_text()}.")
+            if not self._countdown.isActive():
+                self._countdown.start()
+        elif self._countdown.isActive():
+            self._countdown.stop()
+            self.message.setText("You can try again now.")
+
+
+def _buddy(text: str, field: QLineEdit) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label

@@ -284,7 +284,7 @@ class KioskPage(SettingsPage):
 
     @Slot()
     def _on_pin_clicked(self) -> None:
-        self.pin_dialog = PinDialog(title="New operator PIN", parent=self)
+        self.pin_dialog = PinDialog(purpose="change", parent=self)
         self.pin_dialog.accepted.connect(self._on_pin_dialog_accepted)
         self.pin_dialog.open()
 

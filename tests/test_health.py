@@ -1,0 +1,255 @@
+"""/health and /metrics: the status rules on a fake clock, and the HTTP server against slow,
+huge, numerous and wrong requests, on loopback only, each wait bounded."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import resource
+import socket
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+
+from kiosk.health import HealthMonitor, HealthServer, HealthThresholds, ServerLimits
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def healthy_monitor(clock: FakeClock) -> HealthMonitor:
+    monitor = HealthMonitor(HealthThresholds(stale_s=5.0), clock=clock, version="9.9")
+    monitor.model_changed(True, "v2", ["happy", "sad"])
+    monitor.camera_changed("live")
+    monitor.frame_analysed(0.02, faces=1, events=["visitor_arrived"])
+    return monitor
+
+
+def test_ok_document_has_every_field() -> None:
+    clock = FakeClock()
+    monitor = healthy_monitor(clock)
+    clock.now += 0.5
+    doc = monitor.snapshot()
+    assert doc["status"] == "ok"
+    assert doc["camera"] == "live"
+    assert doc["fps"] == 1.0
+    assert doc["model"] == {"version": "v2", "labels": ["happy", "sad"], "loaded": True}
+    assert doc["last_result_age_s"] == pytest.approx(0.5)
+    assert doc["uptime_s"] == pytest.approx(0.5)
+    assert doc["version"] == "9.9"
+
+
+def test_stale_results_degrade_after_n_seconds() -> None:
+    clock = FakeClock()
+    monitor = healthy_monitor(clock)
+    clock.now += 4.9
+    assert monitor.status() == "ok"
+    clock.now += 0.2
+    assert monitor.status() == "degraded"
+    monitor.frame_analysed(0.01, faces=0)
+    assert monitor.status() == "ok"
+
+
+def test_camera_lost_longer_than_n_seconds_degrades_and_counts_a_reconnect() -> None:
+    clock = FakeClock()
+    monitor = healthy_monitor(clock)
+    monitor.camera_changed("reconnecting")
+    clock.now += 4.0
+    monitor.frame_analysed(0.01, faces=0)  # results keep coming (e.g. the demo clip)
+    assert monitor.status() == "ok"  # lost for less than N
+    clock.now += 2.0
+    monitor.frame_analysed(0.01, faces=0)
+    assert monitor.status() == "degraded"
+    assert b"kiosk_camera_reconnects_total 1.0" in monitor.metrics_text()
+
+
+def test_no_model_degrades_and_shutdown_is_down() -> None:
+    clock = FakeClock()
+    monitor = healthy_monitor(clock)
+    monitor.model_changed(False)
+    assert monitor.status() == "degraded"
+    monitor.model_changed(True, "v2", ["happy"])
+    monitor.analysis_stopped()
+    assert monitor.status() == "down"
+
+
+def test_start_up_grace_then_degraded_without_frames() -> None:
+    clock = FakeClock()
+    monitor = HealthMonitor(HealthThresholds(stale_s=5.0), clock=clock)
+    monitor.model_changed(True, "v2", ["happy"])
+    monitor.camera_changed("live")
+    clock.now += 3.0
+    assert monitor.status() == "ok"
+    clock.now += 3.0
+    assert monitor.status() == "degraded"
+
+
+def test_metrics_count_frames_faces_events_latency_and_memory() -> None:
+    clock = FakeClock()
+    monitor = healthy_monitor(clock)
+    monitor.frame_analysed(0.2, faces=2, events=["switch_car", "play_uplift"])
+    text = monitor.metrics_text().decode()
+    assert "kiosk_frames_analysed_total 2.0" in text
+    assert "kiosk_faces_total 3.0" in text
+    assert 'kiosk_events_total{kind="switch_car"} 1.0' in text
+    assert 'kiosk_events_total{kind="visitor_arrived"} 1.0' in text
+    assert 'kiosk_analysis_latency_seconds_bucket{le="0.035"} 1.0' in text
+    assert "kiosk_analysis_latency_seconds_count 2.0" in text
+    rss = next(line for line in text.splitlines() if line.startswith("kiosk_resident_memory_bytes "))
+    assert float(rss.split()[1]) > 10e6
+
+
+# -- the HTTP server ------------------------------------------------------------------------
+
+LIMITS = ServerLimits(max_connections=8, request_timeout_s=0.5, max_request_bytes=4096, write_timeout_s=1.0)
+
+
+@pytest.fixture
+def server() -> Iterator[HealthServer]:
+    clock = FakeClock()
+    server = HealthServer(healthy_monitor(clock), host="127.0.0.1", port=0, limits=LIMITS)
+    server.start()
+    yield server
+    server.stop()
+    assert server._thread is None
+
+
+def get(url: str) -> tuple[int, bytes, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read(), response.headers["Content-Type"]
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), error.headers["Content-Type"]
+
+
+def raw(server: HealthServer, data: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as conn:
+        conn.sendall(data)
+        return read_all(conn)
+
+
+def read_all(conn: socket.socket) -> bytes:
+    chunks = []
+    while chunk := conn.recv(65536):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_health_and_metrics_over_http(server: HealthServer) -> None:
+    code, body, kind = get(server.url + "/health")
+    assert code == 200 and kind == "application/json"
+    assert json.loads(body)["status"] == "ok"
+    code, body, kind = get(server.url + "/metrics")
+    assert code == 200 and kind.startswith("text/plain")
+    assert b"kiosk_frames_analysed_total 1.0" in body
+
+
+def test_degraded_is_503_with_the_document(server: HealthServer) -> None:
+    server.monitor.model_changed(False)
+    code, body, _ = get(server.url + "/health?verbose=1")
+    assert code == 503
+    assert json.loads(body)["status"] == "degraded"
+
+
+def test_only_get_on_the_two_paths(server: HealthServer) -> None:
+    assert get(server.url + "/")[0] == 404
+    assert get(server.url + "/health/../etc/passwd")[0] == 404
+    for method in ("POST", "PUT", "DELETE", "HEAD", "OPTIONS"):
+        reply = raw(server, f"{method} /health HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        assert reply.startswith(b"HTTP/1.1 405 "), method
+        assert b"Allow: GET" in reply
+    body = raw(server, b"GET /health HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")
+    assert body.startswith(b"HTTP/1.1 413 ")
+    assert raw(server, b"nonsense\r\n\r\n").startswith(b"HTTP/1.1 400 ")
+
+
+def test_a_huge_request_is_refused(server: HealthServer) -> None:
+    header = b"X-Junk: " + b"a" * 100_000 + b"\r\n"
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as conn:
+        conn.sendall(b"GET /health HTTP/1.1\r\n")
+        with contextlib.suppress(OSError):  # the server may answer and close while we still send
+            conn.sendall(header + b"\r\n")
+        reply = read_all_tolerant(conn)
+    assert reply.startswith(b"HTTP/1.1 431 ")
+
+
+def read_all_tolerant(conn: socket.socket) -> bytes:
+    chunks = []
+    try:
+        while chunk := conn.recv(65536):
+            chunks.append(chunk)
+    except ConnectionResetError:  # what was received before the reset is kept
+        pass
+    return b"".join(chunks)
+
+
+def test_slowloris_is_cut_off_at_the_request_timeout(server: HealthServer) -> None:
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as conn:
+        started = time.monotonic()
+        conn.sendall(b"GET /health HTTP/1.1\r\n")
+        deadline = started + 3.0
+        reply = b""
+        conn.settimeout(0.1)
+        while time.monotonic() < deadline:  # one header byte every 100 ms, never finishing
+            try:
+                reply = conn.recv(4096)
+                break
+            except TimeoutError:
+                with contextlib.suppress(OSError):
+                    conn.sendall(b"X")
+        elapsed = time.monotonic() - started
+    assert reply.startswith(b"HTTP/1.1 408 ")
+    assert elapsed < LIMITS.request_timeout_s + 1.0
+
+
+def _connection_budget(wanted: int) -> int:
+    """1,000 clients need about 2,000 descriptors (both ends): raise the soft limit if we may."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    need = 2 * wanted + 200
+    if soft < need and (hard == resource.RLIM_INFINITY or hard >= need):
+        resource.setrlimit(resource.RLIMIT_NOFILE, (need, hard))
+        soft = need
+    return min(wanted, (soft - 200) // 2)
+
+
+def test_a_thousand_connections_cost_the_showroom_nothing(server: HealthServer) -> None:
+    count = _connection_budget(1000)
+    assert count >= 400, "the descriptor limit is too low to test a flood"
+    clients = []
+    slowest_report = 0.0
+    try:
+        for _ in range(count):
+            clients.append(socket.create_connection(("127.0.0.1", server.port), timeout=5))
+            started = time.perf_counter()  # the GUI thread's work, while the flood goes on
+            server.monitor.frame_analysed(0.01, faces=1)
+            slowest_report = max(slowest_report, time.perf_counter() - started)
+        replies = [read_all_tolerant(client) for client in clients[-50:]]
+    finally:
+        for client in clients:
+            client.close()
+    # each is refused at once, or (once a slot freed up) timed out: none is left hanging
+    assert all(reply.split(b" ")[1] in (b"503", b"408") for reply in replies), replies[:3]
+    assert server.refused >= count // 2
+    assert server.peak_connections == LIMITS.max_connections
+    assert slowest_report < 0.05
+    code, body, _ = get(server.url + "/health")  # and it still serves once they are gone
+    assert code == 200 and json.loads(body)["status"] == "ok"
+
+
+def test_a_busy_port_is_an_os_error() -> None:
+    first = HealthServer(HealthMonitor(), port=0, limits=LIMITS)
+    first.start()
+    try:
+        second = HealthServer(HealthMonitor(), port=first.port, limits=LIMITS)
+        with pytest.raises(OSError):
+            second.start()
+    finally:
+        first.stop()

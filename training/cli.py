@@ -33,6 +33,13 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _widths(text: str) -> tuple[int, ...]:
+    parts = text.split(",")
+    if not all(part.strip().isdigit() and int(part) > 0 for part in parts):
+        raise argparse.ArgumentTypeError(f"expected channels per stage such as 40,80,160,320, got {text!r}")
+    return tuple(int(part) for part in parts)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m training", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -55,6 +62,27 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=int, default=None, help="random seed (default 2013)")
     train.add_argument(
         "--patience", type=_positive, default=None, help="early stop after N epochs without gain (default 20)"
+    )
+    train.add_argument(
+        "--widths",
+        type=_widths,
+        default=None,
+        help="channels per stage, e.g. 40,80,160,320 (default 48,96,192,384)",
+    )
+    train.add_argument("--crop", type=_positive, default=None, help="training crop in pixels (default 44)")
+    train.add_argument(
+        "--mixup-alpha", type=float, default=None, help="mixup Beta(a, a); 0 is off (default 0.2)"
+    )
+    train.add_argument(
+        "--ema-momentum",
+        type=_fraction,
+        default=None,
+        help="weight average momentum; 0 is off (default 0.999)",
+    )
+    train.add_argument(
+        "--no-bf16",
+        action="store_true",
+        help="compute in float32 even where the CPU has bfloat16 units (default: bf16 where available)",
     )
     train.add_argument(
         "--class-weight-power",
@@ -118,8 +146,14 @@ def _run_train(args: argparse.Namespace) -> int:
         "class_weight_power": args.class_weight_power,
         "seed": args.seed,
         "patience": args.patience,
+        "widths": args.widths,
+        "crop": args.crop,
+        "mixup_alpha": args.mixup_alpha,
+        "ema_momentum": args.ema_momentum,
     }
     given = {k: v for k, v in overrides.items() if v is not None}
+    if args.no_bf16:
+        given["bf16"] = False
     if given and args.resume:
         print(
             "error: --resume takes its settings from the saved run; drop "
@@ -127,8 +161,10 @@ def _run_train(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    bf16 = False if args.no_bf16 else None
+    given.pop("bf16", None)
     config = replace(TrainConfig(), **given) if given else None
-    state = train(args.data, args.out, epochs=args.epochs, resume=args.resume, config=config)
+    state = train(args.data, args.out, epochs=args.epochs, resume=args.resume, config=config, bf16=bf16)
     print(f"best validation accuracy {state['best_val_accuracy']:.4f} at epoch {state['best_epoch']}")
     return 0
 

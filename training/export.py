@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from training.data import LABELS
+from training.data import IMAGE_SIZE, LABELS
 from training.errors import ExportError, ModelFileError
 from training.onnx_model import load_onnx
 
@@ -107,13 +107,42 @@ def load_keras(path: Path) -> keras.Model:
     import keras
 
     try:
-        return keras.models.load_model(path, compile=False)
+        model = keras.models.load_model(path, compile=False)
     except Exception as error:  # Keras raises many types for a corrupt archive
         raise ModelFileError(f"checkpoint {path} cannot be loaded: {error}") from error
+    return as_float32(model)
+
+
+def as_float32(model: keras.Model) -> keras.Model:
+    """The same network computing in float32: a mixed-bfloat16 checkpoint is rebuilt from its
+    config with float32 layers and given its weights (onnxruntime's CPU kernels are float32)."""
+    import keras
+
+    if all(layer.dtype_policy.name == "float32" for layer in model.layers):
+        return model
+    config = _float32_config(model.get_config())
+    rebuilt = model.__class__.from_config(config)
+    rebuilt.set_weights(model.get_weights())
+    return rebuilt if isinstance(rebuilt, keras.Model) else model
+
+
+def _float32_config(node: object) -> object:
+    """A layer config tree with every dtype policy set to float32."""
+    if isinstance(node, dict):
+        if node.get("class_name") == "DTypePolicy" or node.get("class_name") == "FloatDTypePolicy":
+            return {**node, "config": {**node.get("config", {}), "name": "float32"}}
+        return {key: _float32_config(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_float32_config(value) for value in node]
+    return node
 
 
 def _input_size(model: keras.Model, path: Path) -> tuple[int, int]:
+    """The face size the exported graph takes: the model's own, or 48x48 for a fully
+    convolutional model (trained on crops, input (None, None, None, 1))."""
     shape = tuple(model.input_shape)
+    if len(shape) == 4 and shape[1] is None and shape[2] is None:
+        shape = (shape[0], IMAGE_SIZE, IMAGE_SIZE, shape[3])
     if len(shape) != 4 or shape[3] != 1 or not all(isinstance(d, int) for d in shape[1:3]):
         raise ModelFileError(f"checkpoint {path}: input shape {shape}, expected (None, H, W, 1)")
     if tuple(model.output_shape) != (None, len(LABELS)):

@@ -38,14 +38,19 @@ def _conv_bn(x: keras.KerasTensor, filters: int, name: str) -> keras.KerasTensor
 
 
 def make_model(
-    input_shape: tuple[int, int, int] = (48, 48, 1),
+    input_shape: tuple[int | None, int | None, int] = (48, 48, 1),
     num_classes: int = 7,
     widths: tuple[int, ...] = (32, 64, 128, 256),
     dropout: float = 0.4,
     augment: bool = True,
     aug_strength: float = 1.0,
 ) -> keras.Model:
-    """Build the classifier: raw pixels in [0, 255] -> softmax probabilities."""
+    """Build the classifier: raw pixels in [0, 255] -> softmax probabilities.
+
+    `augment=False` leaves augmentation to the input pipeline (training.augment), and an
+    input shape of (None, None, 1) lets the network train on crops and run on full faces.
+    The softmax is always float32, also under a mixed-precision policy.
+    """
     inputs = keras.Input(shape=input_shape, name="pixels")
     x = layers.Rescaling(1.0 / 255.0, name="rescale")(inputs)
     if augment:
@@ -62,7 +67,7 @@ def make_model(
     x = layers.BatchNormalization(name="head_bn")(x)
     x = layers.ReLU(name="head_relu")(x)
     x = layers.Dropout(dropout / 2, name="head_drop2")(x)
-    outputs = layers.Dense(num_classes, activation="softmax", name="probs")(x)
+    outputs = layers.Dense(num_classes, activation="softmax", dtype="float32", name="probs")(x)
     return keras.Model(inputs, outputs, name="expression_cnn")
 
 

@@ -1,0 +1,130 @@
+"""The v2 training recipe: augmentation geometry, exact resume of the input stream, bf16 detection,
+the weight average kept as best.keras, and float32 export of a mixed-precision checkpoint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytestmark = pytest.mark.slow
+pytest.importorskip("tensorflow")
+
+import keras  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+from training.augment import AugmentConfig, augment_batch  # noqa: E402
+from training.data import LABELS, Split  # noqa: E402
+from training.export import as_float32, load_keras  # noqa: E402
+from training.model import make_model  # noqa: E402
+from training.train import TrainConfig, bf16_available, steps_per_epoch, train, train_pipeline  # noqa: E402
+
+STILL = AugmentConfig(crop=48, scale=0.0, rotation_deg=0.0, shift=0.0, brightness=0.0, contrast=0.0,
+                      erase_prob=0.0, mixup_alpha=0.0)  # fmt: skip
+
+
+def _faces(count: int, seed: int = 0) -> tuple[tf.Tensor, tf.Tensor, tf.Tensor]:
+    rng = np.random.default_rng(seed)
+    images = tf.constant(rng.integers(0, 256, (count, 48, 48), dtype=np.uint8))
+    labels = tf.one_hot(rng.integers(0, len(LABELS), count), len(LABELS))
+    return images, labels, tf.ones([count])
+
+
+def _seed(a: int, b: int = 0) -> tf.Tensor:
+    return tf.constant([a, b], tf.int64)
+
+
+def test_without_jitter_the_warp_is_the_face_or_its_mirror() -> None:
+    images, labels, weights = _faces(16)
+    x, y, w = augment_batch(images, labels, weights, STILL, _seed(1))
+    faces = images.numpy().astype(np.float32)
+    out = x.numpy()[..., 0]
+    for face, got in zip(faces, out, strict=True):
+        assert np.allclose(got, face, atol=1e-3) or np.allclose(got, face[:, ::-1], atol=1e-3)
+    mirrored = sum(not np.allclose(g, f, atol=1e-3) for f, g in zip(faces, out, strict=True))
+    assert 0 < mirrored < 16  # about half are flipped
+    assert np.array_equal(y.numpy(), labels.numpy()) and np.array_equal(w.numpy(), weights.numpy())
+
+
+def test_augmentation_crops_stays_in_range_and_is_reproducible() -> None:
+    images, labels, weights = _faces(32)
+    config = AugmentConfig()
+    x, y, w = augment_batch(images, labels, weights, config, _seed(7, 3))
+    again, _, _ = augment_batch(images, labels, weights, config, _seed(7, 3))
+    other, _, _ = augment_batch(images, labels, weights, config, _seed(7, 4))
+    assert x.shape == (32, config.crop, config.crop, 1) and x.dtype == tf.float32
+    assert float(tf.reduce_min(x)) >= 0.0 and float(tf.reduce_max(x)) <= 255.0
+    assert np.array_equal(x.numpy(), again.numpy())
+    assert not np.array_equal(x.numpy(), other.numpy())
+    assert np.allclose(y.numpy().sum(axis=1), 1.0)  # mixup keeps each target a distribution
+    assert (y.numpy().max(axis=1) >= 0.5 - 1e-6).all()  # and each face's own label ahead
+    assert w.shape == (32,)
+
+
+def test_resuming_replays_the_same_batches() -> None:
+    rng = np.random.default_rng(0)
+    split = Split(rng.integers(0, 256, (70, 48, 48), dtype=np.uint8), rng.integers(0, len(LABELS), 70))
+    config = TrainConfig(batch_size=16)
+    steps = steps_per_epoch(split, config)
+    from_start = list(train_pipeline(split, config, 0).take(2 * steps))
+    resumed = list(train_pipeline(split, config, 1).take(steps))
+    for a, b in zip(from_start[steps:], resumed, strict=True):
+        assert all(np.array_equal(p.numpy(), q.numpy()) for p, q in zip(a, b, strict=True))
+    assert not np.array_equal(from_start[0][0].numpy(), from_start[steps][0].numpy())  # epochs differ
+
+
+def test_bf16_follows_the_cpu_flags(tmp_path: Path) -> None:
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("processor : 0\nflags : fpu sse avx2 avx512f amx_tile amx_bf16 amx_int8\n")
+    assert bf16_available(cpuinfo)
+    cpuinfo.write_text("processor : 0\nflags : fpu sse avx2 avx512f avx512_bf16\n")
+    assert bf16_available(cpuinfo)
+    cpuinfo.write_text("processor : 0\nflags : fpu sse avx2 avx512f\n")
+    assert not bf16_available(cpuinfo)
+    assert not bf16_available(tmp_path / "missing")
+
+
+def test_best_keeps_the_weight_average_and_training_goes_on_with_the_raw_weights(tmp_path: Path) -> None:
+    from training.synthetic import write_folder
+
+    write_folder(tmp_path / "data" / "train", per_class=4)
+    write_folder(tmp_path / "data" / "val", per_class=1, seed=1, faults=False)
+    config = TrainConfig(epochs=1, batch_size=8, widths=(8, 16), warmup_epochs=0, ema_momentum=0.5)
+    state = train(tmp_path / "data", tmp_path / "run", config=config, bf16=False)
+    assert state["epoch"] == 1 and state["best_epoch"] == 1 and state["config"]["bf16"] is False
+    assert {"val_accuracy", "learning_rate", "val_recall_disgust"} <= set(state["history"][-1])
+    last = keras.models.load_model(tmp_path / "run" / "last.keras")
+    averages = [v.numpy() for v in last.optimizer._model_variables_moving_average]
+    raw = [v.numpy() for v in last.trainable_variables]
+    assert any(not np.allclose(a, r) for a, r in zip(averages, raw, strict=True))
+    best = keras.models.load_model(tmp_path / "run" / "best.keras", compile=False)
+    for got, want in zip(best.trainable_variables, averages, strict=True):
+        assert np.allclose(got.numpy(), want)  # best.keras is the average, last.keras the raw weights
+
+
+def test_a_mixed_bfloat16_checkpoint_exports_as_float32(tmp_path: Path) -> None:
+    keras.mixed_precision.set_global_policy("mixed_bfloat16")
+    try:
+        model = make_model(input_shape=(None, None, 1), widths=(8, 16), augment=False)
+    finally:
+        keras.mixed_precision.set_global_policy("float32")
+    path = tmp_path / "mixed.keras"
+    model.save(path)
+    loaded = load_keras(path)
+    assert {layer.dtype_policy.name for layer in loaded.layers} == {"float32"}
+    x = np.random.default_rng(0).integers(0, 256, (4, 48, 48, 1)).astype(np.float32)
+    assert np.abs(np.asarray(loaded(x)) - np.asarray(model(x), dtype=np.float32)).max() < 0.02
+    assert as_float32(loaded) is loaded  # already float32: unchanged
+
+
+def test_cli_takes_the_recipe_options(capsys: pytest.CaptureFixture[str]) -> None:
+    from training.cli import _parser
+
+    args = _parser().parse_args(
+        ["train", "--data", "d", "--out", "o", "--widths", "40,80,160,320", "--crop", "40", "--no-bf16"]
+    )
+    assert args.widths == (40, 80, 160, 320) and args.crop == 40 and args.no_bf16
+    with pytest.raises(SystemExit):
+        _parser().parse_args(["train", "--data", "d", "--out", "o", "--widths", "40,x"])
+    assert "expected channels per stage" in capsys.readouterr().err

@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
 import pytest
 from fakes import VideoFactory, build_tiny_model, write_face_video
+from pg_cluster import PgCluster, require_bin_dir
 
 from kiosk import paths
 
@@ -62,3 +63,16 @@ def face_video(tmp_path_factory: pytest.TempPathFactory) -> VideoFactory:
 def visitor_video(face_video: VideoFactory) -> Path:
     """4.5 s: empty, a neutral visitor, clearly sad for 2 s, neutral again."""
     return face_video([("none", 0.5), ("neutral", 1.5), ("sad", 2.0), ("neutral", 0.5)])
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """A throw-away PostgreSQL server for the session (tests/pg_cluster.py); stopped and removed after."""
+    cluster = PgCluster(require_bin_dir())
+    try:
+        cluster.init()
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop_if_running()
+        cluster.remove()

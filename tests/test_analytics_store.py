@@ -119,8 +119,14 @@ ALLOWED_TEXT_COLUMNS = {"car_id", "started_at", "ended_at"}
 
 
 def test_no_column_could_hold_image_data(store: ReactionStore, db_path: Path) -> None:
-    tables = raw(db_path, "SELECT name FROM sqlite_master WHERE type = 'table'")
-    assert tables == [("exposures",)], "only the exposures table may exist"
+    tables = raw(db_path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    assert tables == [("exposures",), ("fleet_outbox",)], "only the exposures and the fleet's queue may exist"
+    queue = {
+        str(name): str(kind).upper() for _, name, kind, *_ in raw(db_path, "PRAGMA table_info(fleet_outbox)")
+    }
+    assert queue == {"car_id": "TEXT", "hour": "TEXT", "changes": "INTEGER"}, (
+        "the queue holds (car, hour) only"
+    )
     columns = {
         str(name): str(kind).upper() for _, name, kind, *_ in raw(db_path, "PRAGMA table_info(exposures)")
     }
@@ -313,3 +319,28 @@ def test_erase_all_empties_the_database(store: ReactionStore, db_path: Path) -> 
     store.flush(timeout=10)
     assert [s.car_id for s in store.summary()] == ["after"]
     assert raw(db_path, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_the_fleet_queue_follows_inserts_and_purges(db_path: Path) -> None:
+    old = NOW - timedelta(days=40)
+    with ReactionStore.open(db_path, retention_days=None, now=lambda: NOW) as store:
+        for item in (make_exposure("suv"), make_exposure("suv"), make_exposure("van", old)):
+            assert store.record(item)
+        assert store.flush(timeout=10)
+        queued = raw(db_path, "SELECT car_id, changes FROM fleet_outbox ORDER BY car_id")
+        assert queued == [("suv", 2), ("van", 1)]
+        store.purge(30)
+    assert raw(db_path, "SELECT car_id FROM fleet_outbox") == [("suv",)]
+
+
+def test_migrating_to_v3_queues_the_existing_exposures(db_path: Path) -> None:
+    database_at_version(db_path, 2)
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        conn.execute(
+            "INSERT INTO exposures (car_id, started_at, ended_at, visitor_seconds, "
+            "ended_by_negative, audio_played) VALUES ('old-car', '2025-03-10T11:05:00.000000+00:00', "
+            "'2025-03-10T11:06:00.000000+00:00', 0, 0, 0)"
+        )
+    with ReactionStore.open(db_path, retention_days=None):
+        pass
+    assert raw(db_path, "SELECT car_id, hour, changes FROM fleet_outbox") == [("old-car", "2025-03-10T11", 1)]

@@ -35,6 +35,11 @@ def add_report_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--until", metavar="DATE", help="last day to include, YYYY-MM-DD (local time)")
     parser.add_argument("--csv", metavar="FILE", help="also write the summary as CSV to FILE ('-': stdout)")
     parser.add_argument("--json", action="store_true", help="print one JSON object keyed by car id")
+    parser.add_argument(
+        "--fleet",
+        metavar="DSN",
+        help="report every kiosk from the central PostgreSQL store at DSN, instead of this kiosk's file",
+    )
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -46,6 +51,8 @@ def run_report(args: argparse.Namespace) -> int:
     except _UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.fleet:
+        return _run_fleet_report(args, since, until)
     path = default_db_path()
     try:
         summaries = read_summary(path, since, until)
@@ -55,6 +62,24 @@ def run_report(args: argparse.Namespace) -> int:
     if args.csv and not _export_csv(summaries, args.csv):
         return EXIT_BAD_INPUT
     _print_summary(summaries, args, path)
+    return EXIT_OK
+
+
+def _run_fleet_report(args: argparse.Namespace, since: date | None, until: date | None) -> int:
+    from kiosk.analytics import fleet_report
+    from kiosk.analytics.fleet import FleetError
+
+    try:
+        summary = fleet_report.read_fleet_summary(args.fleet, since, until)
+    except FleetError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.csv and not fleet_report.export_fleet_csv(summary, args.csv):
+        return EXIT_BAD_INPUT
+    if args.json:
+        print(fleet_report.fleet_json(summary))
+    elif args.csv != "-":
+        fleet_report.print_fleet(summary, format_table)
     return EXIT_OK
 
 

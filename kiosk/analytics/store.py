@@ -75,6 +75,21 @@ MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
     (  # v2: date ranges and purges read by start time.
         "CREATE INDEX exposures_started_at ON exposures (started_at)",
     ),
+    (  # v3: the (car, UTC hour) pairs the fleet sync has yet to push (kiosk.analytics.fleet).
+        # `changes` counts the inserts since; the sync deletes a pair only if it is unchanged.
+        """CREATE TABLE fleet_outbox (
+            car_id TEXT NOT NULL,
+            hour TEXT NOT NULL,  -- "YYYY-MM-DDTHH", the prefix of started_at
+            changes INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (car_id, hour)
+        ) WITHOUT ROWID""",
+        """CREATE TRIGGER exposures_fleet_outbox AFTER INSERT ON exposures BEGIN
+            INSERT INTO fleet_outbox (car_id, hour) VALUES (NEW.car_id, substr(NEW.started_at, 1, 13))
+            ON CONFLICT (car_id, hour) DO UPDATE SET changes = changes + 1;
+        END""",
+        """INSERT INTO fleet_outbox (car_id, hour, changes)
+            SELECT car_id, substr(started_at, 1, 13), COUNT(*) FROM exposures GROUP BY 1, 2""",
+    ),
 )
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 
@@ -424,6 +439,7 @@ def _purge(conn: sqlite3.Connection, days: int, now: datetime) -> int:
     cutoff = _iso_utc(now - timedelta(days=days))
     with _transaction(conn):
         deleted = conn.execute("DELETE FROM exposures WHERE started_at < ?", (cutoff,)).rowcount
+        conn.execute("DELETE FROM fleet_outbox WHERE hour < substr(?, 1, 13)", (cutoff,))
     if deleted:
         log.info("purged %d exposures older than %d days", deleted, days)
     return int(deleted)

@@ -1,0 +1,137 @@
+"""`python -m kiosk report --fleet DSN`: per-car figures across every kiosk, and per kiosk.
+
+Reads the central store's hourly sums (kiosk.analytics.fleet) and writes nothing. `--since`
+/ `--until` are local calendar days, both inclusive, matched on the hour. The password comes
+from the connection string, the keyring (as the kiosk stored it) or libpq's own PGPASSWORD /
+~/.pgpass. Output: a table per scope, `--json` one object {"cars": {...}, "kiosks": {kiosk:
+{...}}}, `--csv FILE` one row per scope and car with a `kiosk` column ("*" for the fleet).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Final, TextIO
+
+import psycopg
+
+from kiosk.analytics.fleet import FleetError
+from kiosk.analytics.fleet_secret import load_password, split_password
+from kiosk.analytics.summary import CSV_COLUMNS, CarSummary
+
+__all__ = ["FLEET_SCOPE", "FleetSummary", "read_fleet_summary", "write_fleet_csv"]
+
+FLEET_SCOPE: Final = "*"  # the `kiosk` cell of the rows for the whole fleet
+_SUMS: Final = (
+    "SUM(exposures), SUM(visitor_seconds), SUM(positive_seconds), SUM(negative_seconds), "
+    "SUM(negative_switches), SUM(audio_plays), SUM(uplift_successes)"
+)
+_FROM: Final = "FROM kiosk_car_hours WHERE hour >= %s AND hour < %s"
+_FLEET_SQL: Final = f"SELECT '', car_id, {_SUMS} {_FROM} GROUP BY car_id ORDER BY car_id"
+_KIOSK_SQL: Final = f"SELECT kiosk, car_id, {_SUMS} {_FROM} GROUP BY kiosk, car_id ORDER BY kiosk, car_id"
+
+
+@dataclass(frozen=True)
+class FleetSummary:
+    cars: list[CarSummary]  # across every kiosk
+    kiosks: dict[str, list[CarSummary]]  # kiosk name -> its cars
+
+
+def read_fleet_summary(dsn: str, since: date | None = None, until: date | None = None) -> FleetSummary:
+    """The fleet's per-car figures; FleetError when the central store cannot be read."""
+    low = _local_midnight(since) if since is not None else datetime(1970, 1, 2).astimezone()
+    high = (
+        _local_midnight(until + timedelta(days=1)) if until is not None else datetime(9999, 1, 1).astimezone()
+    )
+    try:
+        with _connect(dsn) as conn:
+            if not _has_table(conn):
+                return FleetSummary([], {})
+            cars = [_summary(row) for row in conn.execute(_FLEET_SQL, (low, high))]
+            kiosks: dict[str, list[CarSummary]] = {}
+            for row in conn.execute(_KIOSK_SQL, (low, high)):
+                kiosks.setdefault(str(row[0]), []).append(_summary(row))
+    except psycopg.Error as exc:
+        raise FleetError(f"cannot read the central store: {str(exc).strip().splitlines()[0]}") from exc
+    return FleetSummary(cars, kiosks)
+
+
+def _connect(dsn: str) -> psycopg.Connection[Any]:
+    try:
+        bare, password = split_password(dsn)
+    except ValueError as exc:
+        raise FleetError(str(exc)) from None
+    password = password or load_password(bare)
+    extra: dict[str, Any] = {"password": password} if password else {}
+    return psycopg.connect(dsn, connect_timeout=10, application_name="emotion-kiosk-report", **extra)
+
+
+def _has_table(conn: psycopg.Connection[Any]) -> bool:
+    row = conn.execute("SELECT to_regclass('kiosk_car_hours') IS NOT NULL").fetchone()
+    return bool(row and row[0])
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day).astimezone()
+
+
+def _summary(row: Sequence[Any]) -> CarSummary:
+    _kiosk, car_id, count, seconds, positive, negative, switches, plays, successes = row
+    return CarSummary(
+        car_id=str(car_id),
+        exposures=int(count),
+        visitor_seconds=float(seconds),
+        positive_seconds=float(positive),
+        negative_seconds=float(negative),
+        negative_switches=int(switches),
+        audio_plays=int(plays),
+        uplift_successes=int(successes),
+    )
+
+
+def fleet_json(summary: FleetSummary) -> str:
+    def by_car(cars: Sequence[CarSummary]) -> dict[str, Any]:
+        return {car.car_id: {k: v for k, v in car.as_dict().items() if k != "car_id"} for car in cars}
+
+    data = {"cars": by_car(summary.cars), "kiosks": {k: by_car(v) for k, v in summary.kiosks.items()}}
+    return json.dumps(data, indent=2, sort_keys=True)
+
+
+def write_fleet_csv(summary: FleetSummary, out: TextIO) -> None:
+    writer = csv.DictWriter(out, fieldnames=("kiosk", *CSV_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    scopes = [(FLEET_SCOPE, summary.cars), *summary.kiosks.items()]
+    for kiosk, cars in scopes:
+        for car in cars:
+            cells = {k: "" if v is None else v for k, v in car.as_dict().items()}
+            writer.writerow({"kiosk": kiosk, **cells})
+
+
+def print_fleet(summary: FleetSummary, table: Any) -> None:
+    """The fleet table, then one per kiosk; `table` formats a list of CarSummary."""
+    if not summary.cars:
+        print("no figures in the central store for these dates")
+        return
+    print(f"all kiosks ({len(summary.kiosks)})")
+    print(table(summary.cars))
+    for kiosk, cars in summary.kiosks.items():
+        print(f"\n{kiosk}")
+        print(table(cars))
+
+
+def export_fleet_csv(summary: FleetSummary, target: str) -> bool:
+    if target == "-":
+        write_fleet_csv(summary, sys.stdout)
+        return True
+    try:
+        with open(target, "w", encoding="utf-8", newline="") as out:
+            write_fleet_csv(summary, out)
+    except OSError as exc:
+        print(f"error: cannot write the CSV file {target}: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    print(f"wrote the fleet's figures to {target}", file=sys.stderr)
+    return True

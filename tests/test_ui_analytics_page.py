@@ -73,13 +73,27 @@ def bar_values(page: ReactionsPage) -> tuple[list[float], list[float]]:
 
 def test_page_shows_a_row_and_bars_per_car(page: ReactionsPage) -> None:
     assert table_text(page) == [
-        ["coupe", "1", "0.5", "70%", "10%", "0", "–"],
-        ["suv", "2", "1.0", "30%", "40%", "1", "–"],
+        ["coupe", "1", "0:30", "70%", "10%", "0", "–"],
+        ["suv", "2", "1:00", "30%", "40%", "1", "–"],
     ]
     positive, negative = bar_values(page)
     assert positive == pytest.approx([70.0, 30.0])
     assert negative == pytest.approx([10.0, 40.0])
     assert "3 exposures of 2 cars" in page.status_label.text()
+
+
+def test_cars_show_by_name_and_each_column_is_explained(qtbot: QtBot, store: ReactionStore) -> None:
+    named = ReactionsPage(store, car_names={"coupe": "Aurora Coupé"})
+    qtbot.addWidget(named)
+    named.since_edit.setDate(QDate(2025, 2, 1))
+    named.until_edit.setDate(QDate(2025, 3, 31))
+    named.show()
+    assert [row[0] for row in table_text(named)] == ["Aurora Coupé", "suv"]  # an unknown id as it is
+    headers = [named.table.horizontalHeaderItem(c) for c in range(named.table.columnCount())]
+    assert all(h is not None and h.toolTip() for h in headers)
+    legend = named.legend.text()
+    assert "100 %" in legend and "neutral" in legend  # why positive + negative is not 100 %
+    assert "–" in legend and "no music played" in legend  # why Uplift success shows a dash
 
 
 def test_columns_sort_by_number_not_text(page: ReactionsPage, store: ReactionStore) -> None:

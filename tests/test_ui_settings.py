@@ -37,7 +37,7 @@ def test_out_of_bounds_and_crossed_levels_are_rejected() -> None:
         checked(KioskSettings(camera_backend="firewire"))
     with pytest.raises(SettingsError, match="unknown"):
         checked(KioskSettings(negative_labels=("sad", "grumpy")))
-    with pytest.raises(SettingsError, match="Ignore zone"):
+    with pytest.raises(SettingsError, match="Staff zone"):
         checked(KioskSettings(ignore_x=0.8, ignore_w=0.5, ignore_h=0.2))
 
 

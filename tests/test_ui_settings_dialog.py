@@ -5,11 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+)
 from pytestqt.qtbot import QtBot
 
 from kiosk.analytics import ReactionStore
@@ -17,7 +28,11 @@ from kiosk.ui.pin import verify_pin
 from kiosk.ui.results import AnalysisResult
 from kiosk.ui.settings import KioskSettings
 from kiosk.ui.settings_dialog import SettingsDialog
-from kiosk.ui.settings_pages import AudioPage, CameraPage, DetectionPage, KioskPage
+from kiosk.ui.catalog import load_catalog
+from kiosk.ui.fields import PercentField
+from kiosk.ui.hints import HINTS
+from kiosk.ui.settings_pages import AudioPage, CameraPage, DetectionPage, KioskPage, ShowroomPage
+from kiosk.vision.types import Analysis, Box, FaceResult
 from kiosk.ui.settings_store import SettingsStore
 
 
@@ -54,7 +69,7 @@ def test_the_pages_show_the_stored_settings(dialog: SettingsDialog) -> None:
         "Kiosk",
         "Reactions",
     ]
-    assert _double(dialog, "trigger_level").value() == pytest.approx(0.6)
+    assert dialog.editor("trigger_level").value() == pytest.approx(0.6)
     assert _double(dialog, "cooldown_s").value() == pytest.approx(12.0)
     fear = dialog.findChild(QCheckBox, "label_fear")
     happy = dialog.findChild(QCheckBox, "label_happy")
@@ -69,8 +84,8 @@ def test_crossed_levels_are_refused_and_nothing_is_saved(
     qtbot: QtBot, dialog: SettingsDialog, store: SettingsStore
 ) -> None:
     before = store.path.read_text()
-    _double(dialog, "trigger_level").setValue(0.4)
-    _double(dialog, "release_level").setValue(0.5)
+    dialog.editor("trigger_level").set_value(0.4)
+    dialog.editor("release_level").set_value(0.5)
     with qtbot.assertNotEmitted(store.settings_changed):
         assert not dialog.apply()
     assert "Release level" in dialog.error.text()
@@ -99,7 +114,7 @@ def test_a_missing_catalog_folder_is_refused(dialog: SettingsDialog, tmp_path: P
 def test_valid_changes_are_saved_and_announced(
     qtbot: QtBot, dialog: SettingsDialog, store: SettingsStore
 ) -> None:
-    _double(dialog, "trigger_level").setValue(0.7)
+    dialog.editor("trigger_level").set_value(0.7)
     fear = dialog.findChild(QCheckBox, "label_fear")
     assert fear is not None
     fear.setChecked(False)
@@ -119,7 +134,10 @@ def test_the_ignore_zone_is_drawn_by_dragging(
     assert isinstance(page, DetectionPage)
     dialog.nav.setCurrentRow(1)
     editor = page.zone_editor
-    editor.resize(400, 300)
+    scroll = dialog.stack.currentWidget()
+    assert isinstance(scroll, QScrollArea)
+    scroll.ensureWidgetVisible(editor, 0, 0)  # the page scrolls: the mouse must reach the picture
+    QApplication.processEvents()
     picture = editor._picture_rect()
     start = QPoint(
         round(picture.left() + picture.width() * 0.6), round(picture.top() + picture.height() * 0.1)
@@ -129,20 +147,96 @@ def test_the_ignore_zone_is_drawn_by_dragging(
         qtbot.mousePress(editor, Qt.MouseButton.LeftButton, pos=start)
         qtbot.mouseMove(editor, end)
         qtbot.mouseRelease(editor, Qt.MouseButton.LeftButton, pos=end)
-    assert _double(dialog, "ignore_x").value() == pytest.approx(0.6, abs=0.01)
-    assert _double(dialog, "ignore_h").value() == pytest.approx(0.7, abs=0.01)
+    assert dialog.editor("ignore_x").value() == pytest.approx(0.6, abs=0.01)
+    assert dialog.editor("ignore_h").value() == pytest.approx(0.7, abs=0.01)
     assert dialog.apply()
     zone = store.settings.ignore_zone
     assert zone is not None and zone[0] == pytest.approx(0.6, abs=0.01)
-    _double(dialog, "ignore_w").setValue(0.0)
+    dialog.editor("ignore_w").set_value(0.0)
     assert editor.zone is None  # the numbers drive the drawing too
 
 
-def test_restore_defaults_keeps_the_pin(dialog: SettingsDialog, store: SettingsStore) -> None:
-    dialog.buttons.button(dialog.buttons.StandardButton.RestoreDefaults).click()
-    assert _double(dialog, "trigger_level").value() == pytest.approx(KioskSettings().trigger_level)
+def test_restore_defaults_keeps_the_pin_and_the_staff_zone(dialog: SettingsDialog, store: SettingsStore) -> None:
+    zone = (0.7, 0.1, 0.25, 0.6)
+    for name, value in zip(DetectionPage.ZONE, zone, strict=True):
+        dialog.editor(name).set_value(value)
     assert dialog.apply()
-    assert store.settings == replace(KioskSettings(), pin_hash="kept")
+    dialog.buttons.button(dialog.buttons.StandardButton.RestoreDefaults).click()
+    assert dialog.editor("trigger_level").value() == pytest.approx(KioskSettings().trigger_level)
+    assert "staff zone" in dialog.error.text()  # said, not silent
+    page = dialog.page(DetectionPage)
+    assert isinstance(page, DetectionPage) and page.zone_editor.zone == pytest.approx(zone)
+    assert dialog.apply()
+    assert store.settings == replace(
+        KioskSettings(), pin_hash="kept", ignore_x=0.7, ignore_y=0.1, ignore_w=0.25, ignore_h=0.6
+    )
+    page.clear_button.click()  # clearing it stays a deliberate step of its own
+    assert dialog.apply() and store.settings.ignore_zone is None
+
+
+def test_levels_show_as_percentages_with_sliders(dialog: SettingsDialog) -> None:
+    widget = dialog.editor("trigger_level").widget
+    assert isinstance(widget, PercentField) and widget.slider is not None
+    assert widget.spin.suffix() == " %" and widget.spin.value() == pytest.approx(60)
+    widget.slider.setValue(72)
+    assert dialog.editor("trigger_level").value() == pytest.approx(0.72)
+    page = dialog.page(DetectionPage)
+    assert isinstance(page, DetectionPage) and page.meter.trigger == pytest.approx(0.72)
+
+
+def test_every_detection_field_has_a_plain_words_hint(dialog: SettingsDialog) -> None:
+    page = dialog.page(DetectionPage)
+    assert isinstance(page, DetectionPage)
+    hints = {label.text() for label in page.findChildren(QLabel, "hint")}
+    for name in page.form.editors:
+        assert HINTS.get(name) in hints, name
+    assert HINTS["trigger_level"] == "How negative the visitor must look before the car changes."
+
+
+def test_the_live_bar_follows_the_camera(dialog: SettingsDialog) -> None:
+    page = dialog.page(DetectionPage)
+    assert isinstance(page, DetectionPage)
+    dialog.nav.setCurrentRow(1)
+    assert page.meter.value_text() == "waiting for the camera…"
+    face = FaceResult(Box(10, 10, 100, 100), "sad", 0.8, MappingProxyType({"sad": 0.8, "neutral": 0.2}))
+    analysis = Analysis(1, 1.0, (face,), 0)
+    dialog.show_result(AnalysisResult(1.0, analysis, 0.42, True, (), None, (640, 480), 1, 1.0))
+    assert page.meter.value_text() == "42% now"
+    dialog.editor("release_level").set_value(0.25)
+    assert page.meter.release == pytest.approx(0.25)
+
+
+def test_the_dialog_fits_a_1280x720_screen(dialog: SettingsDialog) -> None:
+    for width, height in ((1280, 720), (1366, 768)):
+        available = QRect(0, 0, width, height - 40)  # a task bar
+        dialog.fit_to(available)
+        for row in range(dialog.nav.count()):
+            dialog.nav.setCurrentRow(row)
+            QApplication.processEvents()
+            assert available.contains(dialog.geometry()), (row, dialog.geometry())
+            assert dialog.minimumSizeHint().height() <= available.height()
+            for button in (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel):
+                shown = dialog.buttons.button(button)
+                corner = shown.mapTo(dialog, QPoint(shown.width(), shown.height()))
+                assert shown.isVisible() and dialog.rect().contains(corner), (row, corner)
+
+
+def test_the_showroom_page_lists_the_cars_without_json(qtbot: QtBot, store: SettingsStore) -> None:
+    cars = load_catalog(None).cars
+    with_cars = SettingsDialog(store, cars=cars)
+    qtbot.addWidget(with_cars)
+    page = with_cars.page(ShowroomPage)
+    assert isinstance(page, ShowroomPage)
+    text = page.car_list.text()
+    assert all(car.name in text for car in cars)
+    assert not any("{" in label.text() for label in page.findChildren(QLabel))
+
+
+def test_the_audio_test_result_shows_on_the_page(dialog: SettingsDialog) -> None:
+    page = dialog.page(AudioPage)
+    assert isinstance(page, AudioPage)
+    dialog.show_audio_test_result("No audio output found on this PC")
+    assert page.test_result.text() == "No audio output found on this PC"
 
 
 def test_a_new_pin_is_kept_only_as_a_hash(qtbot: QtBot, dialog: SettingsDialog, store: SettingsStore) -> None:

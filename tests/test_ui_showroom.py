@@ -128,12 +128,25 @@ def test_a_long_press_in_the_top_left_corner_asks_for_the_settings(
     view.resize(1280, 720)
     view.set_catalog(load_catalog(None))
     first = view.current_car
+    assert view.hold_progress == 0.0
     with qtbot.waitSignal(view.settings_requested, timeout=2000):
         qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+        qtbot.waitUntil(lambda: view.hold_progress > 0.0)  # the ring fills while it counts down
+    assert view.hold_progress == 0.0  # and goes once the PIN prompt is asked for
     qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     assert view.current_car == first  # the corner press did not also change the car
     with qtbot.assertNotEmitted(view.settings_requested, wait=300):
         qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))  # a short tap does nothing
+
+
+def test_the_windowed_kiosk_fits_the_usable_area(qtbot: QtBot) -> None:
+    window = KioskWindow()
+    qtbot.addWidget(window)
+    window.place("", windowed=True)
+    available = window.screen().availableGeometry()
+    qtbot.waitUntil(lambda: available.contains(window.frameGeometry()))
+    assert window.width() >= available.width() * 0.9  # the whole usable area, not a small window
+    assert not window.isFullScreen()
 
 
 def test_arrow_keys_step_and_escape_asks_to_leave(qtbot: QtBot) -> None:

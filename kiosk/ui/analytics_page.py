@@ -9,13 +9,13 @@ The page does not own the store: whoever opened it closes it.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QDate, QMargins, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QPainter, QPalette, QShowEvent
+from PySide6.QtGui import QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -38,13 +38,29 @@ from kiosk.analytics.summary import format_percent, write_csv
 COLUMNS = (
     "Car",
     "Exposures",
-    "Visitor minutes",
+    "Visitor time",
     "Positive",
     "Negative",
     "Reaction switches",
     "Uplift success",
 )
+COLUMN_NOTES = (  # one short line per column: the header's tooltip and the legend under the table
+    "The car, by the name the showroom shows.",
+    "How many times the car was shown.",
+    "How long visitors watched it (min:s).",
+    "Share of that time visitors looked happy or surprised.",
+    "Share of that time visitors looked angry, disgusted, afraid or sad.",
+    "How often the car was changed because the visitor looked unhappy.",
+    "After the music played: how often the visitor looked less unhappy 10 s later.",
+)
+TABLE_LEGEND = (
+    "<b>Positive</b> and <b>Negative</b> need not add up to 100 %: the rest of the time visitors "
+    "looked neutral. <b>Uplift success</b> shows – when no music played while that car was shown "
+    "(music off, or nobody looked unhappy enough). <b>Reaction switches</b>: the car changed "
+    "because the visitor looked unhappy. Hover over a column title for more."
+)
 POSITIVE_COLOR = QColor("#6fcf97")
+CHART_TEXT = "#c9ccd1"
 NEGATIVE_COLOR = QColor("#eb5757")
 MAX_RETENTION_DAYS = 3650
 PRIVACY_NOTE = "Only per-showing totals are kept: no images, no faces, nothing that identifies a visitor."
@@ -73,9 +89,17 @@ class ReactionsPage(QWidget):
     retention_changed = Signal(int)  # the operator changed the retention (days); persist it
     data_erased = Signal()  # the operator erased every exposure
 
-    def __init__(self, store: ReactionStore, notice: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: ReactionStore,
+        notice: str = "",
+        parent: QWidget | None = None,
+        *,
+        car_names: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
+        self._car_names = dict(car_names or {})  # id -> display name; unknown ids show as they are
         self._summaries: list[CarSummary] = []
         self.notice_label = QLabel(notice)  # e.g. a corrupt database set aside, and where it is
         self.notice_label.setObjectName("reactionsNotice")
@@ -146,6 +170,10 @@ class ReactionsPage(QWidget):
         self.retention_spin.setValue(retention)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
+        for column, note in enumerate(COLUMN_NOTES):
+            header = self.table.horizontalHeaderItem(column)
+            if header is not None:
+                header.setToolTip(note)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -176,6 +204,8 @@ class ReactionsPage(QWidget):
         self._series.attachAxis(self._axis_y)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
         self.chart_view = QChartView(chart)
+        self.chart_view.setObjectName("reactionsChart")
+        self.chart_view.setBackgroundBrush(QColor("#14171c"))
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)
 
@@ -190,10 +220,18 @@ class ReactionsPage(QWidget):
         retention_row.addWidget(self.erase_button)
         note = QLabel(PRIVACY_NOTE)
         note.setWordWrap(True)
+        note.setObjectName("hint")
+        heading = QLabel("Reactions")
+        heading.setObjectName("pageHeading")
+        self.legend = QLabel(TABLE_LEGEND)
+        self.legend.setObjectName("hint")
+        self.legend.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addWidget(self.notice_label)
         layout.addLayout(range_row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.legend)
         layout.addWidget(self.chart_view, 1)
         layout.addLayout(retention_row)
         layout.addWidget(note)
@@ -256,7 +294,7 @@ class ReactionsPage(QWidget):
     # -- showing ---------------------------------------------------------------------------
 
     def _follow_palette(self) -> None:
-        text = self.palette().color(QPalette.ColorRole.WindowText)
+        text = QColor(CHART_TEXT)  # the dialog is dark whatever the system palette says
         grid = QColor(text)
         grid.setAlphaF(0.2)
         for axis in (self._axis_x, self._axis_y):
@@ -285,7 +323,7 @@ class ReactionsPage(QWidget):
         self.table.setSortingEnabled(False)  # rows would move while being filled
         self.table.setRowCount(len(summaries))
         for row, summary in enumerate(summaries):
-            for column, item in enumerate(_row_items(summary)):
+            for column, item in enumerate(_row_items(summary, self.car_name(summary.car_id))):
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
 
@@ -295,21 +333,30 @@ class ReactionsPage(QWidget):
         self._positive_set.append([100 * (s.positive_share or 0.0) for s in summaries])
         self._negative_set.append([100 * (s.negative_share or 0.0) for s in summaries])
         self._axis_x.clear()
-        self._axis_x.append([s.car_id for s in summaries])
+        self._axis_x.append([self.car_name(s.car_id) for s in summaries])
+
+    def car_name(self, car_id: str) -> str:
+        return self._car_names.get(car_id, car_id)
 
 
-def _row_items(s: CarSummary) -> list[_SortableItem]:
+def _row_items(s: CarSummary, name: str) -> list[_SortableItem]:
     rate = s.uplift_success_rate
     uplift = "–" if rate is None else f"{format_percent(rate)} ({s.uplift_successes}/{s.audio_plays})"
     return [
-        _SortableItem(s.car_id, s.car_id),
+        _SortableItem(name, name),
         _SortableItem(str(s.exposures), s.exposures),
-        _SortableItem(f"{s.visitor_minutes:.1f}", s.visitor_minutes),
+        _SortableItem(min_s(s.visitor_seconds), s.visitor_seconds),
         _SortableItem(format_percent(s.positive_share, "–"), _key(s.positive_share)),
         _SortableItem(format_percent(s.negative_share, "–"), _key(s.negative_share)),
         _SortableItem(str(s.negative_switches), s.negative_switches),
         _SortableItem(uplift, _key(rate)),
     ]
+
+
+def min_s(seconds: float) -> str:
+    """A duration as people read it on a stopwatch: 0:30, 12:05, 75:00."""
+    total = round(seconds)
+    return f"{total // 60}:{total % 60:02d}"
 
 
 def _key(value: float | None) -> float:
@@ -320,8 +367,8 @@ def _status_text(summaries: Sequence[CarSummary], since: date, until: date) -> s
     if not summaries:
         return f"No exposures recorded from {since.isoformat()} to {until.isoformat()}."
     exposures = sum(s.exposures for s in summaries)
-    minutes = sum(s.visitor_minutes for s in summaries)
-    return f"{exposures} exposures of {len(summaries)} cars, {minutes:.1f} visitor minutes."
+    seconds = sum(s.visitor_seconds for s in summaries)
+    return f"{exposures} exposures of {len(summaries)} cars, {min_s(seconds)} (min:s) of visitor time."
 
 
 def _row_layout(*widgets: QWidget) -> QHBoxLayout:

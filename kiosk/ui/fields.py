@@ -1,24 +1,75 @@
-"""Editors for settings, made from their FieldSpec: the bounds and labels are never repeated."""
+"""Editors for settings, made from their FieldSpec: the bounds and labels are never repeated.
+
+Levels and fractions (0..1) are shown as percentages, as the HUD shows them; the reaction
+levels also get a slider. Each field may have a one-line hint (`hints.HINTS`) under it.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from typing import Any, TypeVar
 
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QSlider,
     QSpinBox,
     QWidget,
 )
 
+from kiosk.ui.hints import HINTS
 from kiosk.ui.settings import FieldSpec, KioskSettings, field_specs, field_type
 
 SpinBox = TypeVar("SpinBox", QSpinBox, QDoubleSpinBox)
+SLIDER_FIELDS = frozenset({"trigger_level", "release_level", "baseline_margin", "weak_weight"})
+PERCENT_FIELDS = SLIDER_FIELDS | {"ignore_x", "ignore_y", "ignore_w", "ignore_h"}
+
+
+class PercentField(QWidget):
+    """A 0..1 setting shown as a percentage: a spin box, with a slider beside it for levels."""
+
+    def __init__(self, spec: FieldSpec, *, slider: bool) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        low, high = round(100 * (spec.minimum or 0.0)), round(100 * (spec.maximum or 1.0))
+        self.spin = _compact(QDoubleSpinBox())
+        self.spin.setDecimals(0 if slider else 1)
+        self.spin.setRange(low, high)
+        self.spin.setSuffix(" %")
+        self.spin.setSingleStep(1.0)
+        self.slider: QSlider | None = None
+        if slider:
+            self.slider = QSlider(Qt.Orientation.Horizontal)
+            self.slider.setRange(low, high)
+            self.slider.setMinimumWidth(140)
+            self.slider.valueChanged.connect(self._on_slider_value_changed)
+            self.spin.valueChanged.connect(self._on_spin_value_changed)
+            layout.addWidget(self.slider, 1)
+        layout.addWidget(self.spin)
+
+    def set_fraction(self, value: float) -> None:
+        self.spin.setValue(100.0 * value)
+
+    def fraction(self) -> float:
+        return round(self.spin.value() / 100.0, 4)
+
+    @Slot(int)
+    def _on_slider_value_changed(self, value: int) -> None:
+        if round(self.spin.value()) != value:
+            self.spin.setValue(value)
+
+    @Slot(float)
+    def _on_spin_value_changed(self, value: float) -> None:
+        if self.slider is not None and self.slider.value() != round(value):
+            self.slider.setValue(round(value))
 
 
 class FieldEditor:
@@ -33,6 +84,8 @@ class FieldEditor:
 
     def _make_widget(self) -> QWidget:
         spec, kind = self.spec, self.kind
+        if self.name in PERCENT_FIELDS:
+            return PercentField(spec, slider=self.name in SLIDER_FIELDS)
         if kind is bool:
             return QCheckBox(spec.label)
         if kind is tuple:
@@ -55,7 +108,9 @@ class FieldEditor:
 
     def set_value(self, value: Any) -> None:
         widget = self.widget
-        if isinstance(widget, QCheckBox):
+        if isinstance(widget, PercentField):
+            widget.set_fraction(float(value))
+        elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
         elif isinstance(widget, _CheckGroup):
             widget.set_checked(tuple(value))
@@ -68,6 +123,8 @@ class FieldEditor:
 
     def value(self) -> Any:
         widget = self.widget
+        if isinstance(widget, PercentField):
+            return widget.fraction()
         if isinstance(widget, QCheckBox):
             return widget.isChecked()
         if isinstance(widget, _CheckGroup):
@@ -80,6 +137,14 @@ class FieldEditor:
             return round(float(widget.value()), 4)
         assert isinstance(widget, QLineEdit)
         return widget.text().strip()
+
+
+def hint_label(text: str) -> QLabel:
+    """A muted line of explanation under a field."""
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
 
 
 def _compact(spin: SpinBox) -> SpinBox:
@@ -111,13 +176,14 @@ class _CheckGroup(QWidget):
 class FieldForm:
     """Editors for a set of fields laid out as a form; `load`/`save` against KioskSettings."""
 
-    def __init__(self, names: list[str], layout: QFormLayout) -> None:
+    def __init__(self, names: list[str], layout: QFormLayout, *, hints: bool = True) -> None:
         self.editors = {name: FieldEditor(name) for name in names}
-        for editor in self.editors.values():
-            if editor.kind is bool:
-                layout.addRow("", editor.widget)
-            else:
-                layout.addRow(editor.spec.label, editor.widget)
+        layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, editor in self.editors.items():
+            layout.addRow("" if editor.kind is bool else editor.spec.label, editor.widget)
+            if hints and HINTS.get(name):
+                layout.addRow("", hint_label(HINTS[name]))
 
     def __getitem__(self, name: str) -> FieldEditor:
         return self.editors[name]

@@ -2,7 +2,8 @@
 
 It paints itself from the newest `AnalysisResult`; the preview arrives as an owned RGB
 array and is turned into a pixmap here, on the GUI thread. Faces the pipeline found in the
-staff zone (`Analysis.ignored`) are drawn grey and marked "not analysed".
+staff zone (`Analysis.ignored`) are drawn grey and marked "not analysed"; the zone itself is
+never outlined here (visitors see the HUD), only in the operator's settings.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from kiosk.ui.emoji import paint_emoji
 from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
 from kiosk.vision.source import SourceState
 from kiosk.vision.types import Box, FaceResult
-
-Zone = tuple[float, float, float, float]
 
 _MODE_TEXT = {
     SourceMode.CAMERA: "Live",
@@ -68,7 +67,6 @@ class EmotionHud(QWidget):
         self._status = WorkerStatus()
         self._trigger = 0.55
         self._release = 0.35
-        self._zone: Zone | None = None
         self._preview_visible = True
 
     # -- inputs --------------------------------------------------------------------------
@@ -86,10 +84,6 @@ class EmotionHud(QWidget):
 
     def set_levels(self, trigger: float, release: float) -> None:
         self._trigger, self._release = trigger, release
-        self.update()
-
-    def set_ignore_zone(self, zone: Zone | None) -> None:
-        self._zone = zone
         self.update()
 
     def set_preview_visible(self, visible: bool) -> None:
@@ -183,7 +177,6 @@ class EmotionHud(QWidget):
         else:
             target = _cover(QRectF(pixmap.rect()), rect)
             painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
-            self._paint_zone(painter, target)
             self._paint_faces(painter, target, result)
         painter.restore()
 
@@ -193,20 +186,6 @@ class EmotionHud(QWidget):
         text = self._status.message or "No picture"
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         painter.drawText(rect.adjusted(self._s(16), 0, -self._s(16), 0), flags, text)
-
-    def _paint_zone(self, painter: QPainter, target: QRectF) -> None:
-        if self._zone is None:
-            return
-        x, y, w, h = self._zone
-        zone = QRectF(
-            target.x() + x * target.width(),
-            target.y() + y * target.height(),
-            w * target.width(),
-            h * target.height(),
-        )
-        painter.setPen(QPen(QColor(255, 255, 255, 90), 1, Qt.PenStyle.DashLine))
-        painter.setBrush(QColor(255, 255, 255, 18))
-        painter.drawRect(zone)
 
     def _paint_faces(self, painter: QPainter, target: QRectF, result: AnalysisResult) -> None:
         analysis = result.analysis
@@ -303,15 +282,7 @@ class EmotionHud(QWidget):
         return ticks
 
     def _paint_meter_fill(self, painter: QPainter, track: QRectF, negative: float) -> None:
-        fill = QRectF(
-            track.left(), track.top(), max(track.height(), track.width() * negative), track.height()
-        )
-        gradient = QLinearGradient(track.topLeft(), track.topRight())
-        gradient.setColorAt(0.0, theme.GOOD)
-        gradient.setColorAt(max(0.05, self._release), theme.WARN)
-        gradient.setColorAt(min(1.0, max(self._release + 0.05, self._trigger)), theme.BAD)
-        painter.setBrush(gradient)
-        painter.drawRoundedRect(fill, track.height() / 2, track.height() / 2)
+        paint_meter_fill(painter, track, negative, self._release, self._trigger)
 
     def _paint_tick(self, painter: QPainter, track: QRectF, level: float, color: QColor, label: str) -> None:
         x = track.left() + track.width() * level
@@ -322,6 +293,20 @@ class EmotionHud(QWidget):
             painter.setPen(theme.TEXT_MUTED)
             below = QRectF(x - self._s(40), track.bottom() + self._s(5), self._s(80), self._s(14))
             painter.drawText(below, Qt.AlignmentFlag.AlignCenter, label)
+
+
+def paint_meter_fill(
+    painter: QPainter, track: QRectF, negative: float, release: float, trigger: float
+) -> None:
+    """The meter's bar up to `negative`: green, amber at the release level, red at the trigger."""
+    fill = QRectF(track.left(), track.top(), max(track.height(), track.width() * negative), track.height())
+    gradient = QLinearGradient(track.topLeft(), track.topRight())
+    gradient.setColorAt(0.0, theme.GOOD)
+    gradient.setColorAt(max(0.05, release), theme.WARN)
+    gradient.setColorAt(min(1.0, max(release + 0.05, trigger)), theme.BAD)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(gradient)
+    painter.drawRoundedRect(fill, track.height() / 2, track.height() / 2)
 
 
 def _cover(source: QRectF, bounds: QRectF) -> QRectF:

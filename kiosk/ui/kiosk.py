@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.paths import data_dir, default_model_path, resource_path
 from kiosk.reaction.engine import Event
 from kiosk.ui.analytics_hook import AnalyticsHook
-from kiosk.ui.audio import UpliftPlayer
+from kiosk.ui.audio import UpliftPlayer, has_audio_output
 from kiosk.ui.catalog import Car, load_catalog
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.pin import DAMAGED_MESSAGE, PinDialog, is_damaged
@@ -259,9 +259,22 @@ class Kiosk(QObject):
         if self.test_player is None:
             self.test_player = UpliftPlayer(bundled_audio(), cooldown_s=0.0, parent=self)
             self.test_player.audio_failed.connect(self._on_audio_failed)
-        self.test_player.set_file(Path(file) if file else bundled_audio())
+            self.test_player.audio_failed.connect(self._on_test_audio_failed)
+        path = Path(file) if file else bundled_audio()
+        self.test_player.set_file(path)
         self.test_player.set_volume(volume / 100)
-        self.test_player.play()
+        if not has_audio_output():
+            self._show_audio_test("No audio output found on this PC: connect speakers, then test again.")
+        elif self.test_player.play():
+            self._show_audio_test(f"Playing {path.name} at {volume} % volume.")
+
+    @Slot(str)
+    def _on_test_audio_failed(self, message: str) -> None:
+        self._show_audio_test(f"Could not play: {message}")
+
+    def _show_audio_test(self, text: str) -> None:
+        if self.dialog is not None:
+            self.dialog.show_audio_test_result(text)
 
     # -- settings ------------------------------------------------------------------------
 
@@ -287,7 +300,6 @@ class Kiosk(QObject):
     def _apply_view_settings(self, settings: KioskSettings) -> None:
         hud = self.window.hud
         hud.set_levels(settings.trigger_level, settings.release_level)
-        hud.set_ignore_zone(settings.ignore_zone)
         hud.set_preview_visible(settings.show_preview)
         self.window.relayout_hud()
         self.window.showroom.set_transition_ms(settings.transition_ms)
@@ -306,6 +318,7 @@ class Kiosk(QObject):
             reaction_store=self.analytics.store,
             reaction_notice=self.analytics.notice,
             storage_problems=self.storage_problems(),
+            cars=self.window.showroom.cars,
             parent=self.window,
         )
         dialog.exit_requested.connect(self.quit)

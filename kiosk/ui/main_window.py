@@ -112,10 +112,9 @@ class KioskWindow(QWidget):
         """Show on the chosen screen: full screen, or a window for development."""
         screen = choose_screen(screen_name)
         geometry = screen.geometry()
-        if windowed:
-            self.resize(min(1280, geometry.width()), min(720, geometry.height()))
-            self.move(geometry.center() - self.rect().center())
-            self.show()
+        if windowed:  # the usable area: without task bars, and maximised where a window manager runs
+            self.setGeometry(screen.availableGeometry())
+            self.showMaximized()
             return
         self.setGeometry(geometry)  # before showFullScreen, so the window opens on that screen
         self.winId()  # creates the native window, so its screen can be set

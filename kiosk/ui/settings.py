@@ -35,10 +35,11 @@ class FieldSpec:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[str, ...] = ()
-    restorable: bool = True  # False: "Restore defaults" keeps the value (the PIN)
+    restorable: bool = True  # False: "Restore defaults" keeps the value (the PIN, the staff zone)
 
 
 _REACTION = ReactionConfig()  # the engine's defaults, shown and stored as settings
+_KEPT = {"restorable": False}  # the staff zone is a privacy setting: cleared only on purpose
 
 
 def _setting(default: Any, key: str, label: str, **bounds: Any) -> Any:
@@ -100,10 +101,16 @@ class KioskSettings:
     min_face_size: int = _setting(
         80, "detection/min_face_size", "Minimum face size (px)", minimum=20, maximum=800
     )
-    ignore_x: float = _setting(0.0, "detection/ignore_x", "Ignore zone x", minimum=0.0, maximum=1.0)
-    ignore_y: float = _setting(0.0, "detection/ignore_y", "Ignore zone y", minimum=0.0, maximum=1.0)
-    ignore_w: float = _setting(0.0, "detection/ignore_w", "Ignore zone width", minimum=0.0, maximum=1.0)
-    ignore_h: float = _setting(0.0, "detection/ignore_h", "Ignore zone height", minimum=0.0, maximum=1.0)
+    ignore_x: float = _setting(
+        0.0, "detection/ignore_x", "Staff zone left", minimum=0.0, maximum=1.0, **_KEPT
+    )
+    ignore_y: float = _setting(0.0, "detection/ignore_y", "Staff zone top", minimum=0.0, maximum=1.0, **_KEPT)
+    ignore_w: float = _setting(
+        0.0, "detection/ignore_w", "Staff zone width", minimum=0.0, maximum=1.0, **_KEPT
+    )
+    ignore_h: float = _setting(
+        0.0, "detection/ignore_h", "Staff zone height", minimum=0.0, maximum=1.0, **_KEPT
+    )
     # Showroom
     catalog_dir: str = _setting("", "showroom/catalog_dir", "Catalog folder")
     rotation_s: int = _setting(
@@ -118,6 +125,23 @@ class KioskSettings:
     retention_days: int = _setting(
         30, "analytics/retention_days", "Keep reaction records (days)", minimum=1, maximum=3650
     )
+    # Fleet: health for IT, the central store (kiosk.health, kiosk.analytics.fleet)
+    health_port: int = _setting(
+        9464, "fleet/health_port", "Health and metrics port (0 = off)", minimum=0, maximum=65535
+    )
+    health_all_interfaces: bool = _setting(
+        False, "fleet/health_all_interfaces", "Serve health and metrics to the network, not only this PC"
+    )
+    health_stale_s: float = _setting(
+        10.0,
+        "fleet/health_stale_s",
+        "Degraded after (s) without camera or results",
+        minimum=2.0,
+        maximum=600.0,
+    )
+    fleet_enabled: bool = _setting(False, "fleet/enabled", "Send hourly per-car figures to the central store")
+    fleet_dsn: str = _setting("", "fleet/dsn", "Central store (PostgreSQL connection, no password)")
+    fleet_kiosk: str = _setting("", "fleet/kiosk_name", "This showroom's name in the fleet")
     # Kiosk
     screen: str = _setting("", "kiosk/screen", "Screen")
     hide_cursor: bool = _setting(True, "kiosk/hide_cursor", "Hide the mouse pointer when idle")
@@ -132,7 +156,7 @@ class KioskSettings:
         return (self.ignore_x, self.ignore_y, self.ignore_w, self.ignore_h)
 
     def with_defaults(self) -> KioskSettings:
-        """Defaults for everything except the values "Restore defaults" keeps (the PIN)."""
+        """Defaults for everything except the values "Restore defaults" keeps (PIN, staff zone)."""
         kept = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if not spec_of(f).restorable}
         return KioskSettings(**kept)
 
@@ -191,6 +215,7 @@ def validate(settings: KioskSettings) -> list[str]:
     """Every problem with these settings (bounds and the rules between fields)."""
     problems = [p for name in field_specs() if (p := check_field(name, getattr(settings, name)))]
     problems += cross_field_problems(settings)
+    problems += fleet_problems(settings)
     return problems
 
 
@@ -205,7 +230,7 @@ def cross_field_problems(settings: KioskSettings) -> list[str]:
         settings.ignore_x + settings.ignore_w > 1.0 + 1e-6
         or settings.ignore_y + settings.ignore_h > 1.0 + 1e-6
     ):
-        problems.append("Ignore zone: it must lie inside the camera picture (x + width and y + height <= 1)")
+        problems.append("Staff zone: it must lie inside the camera picture (x + width and y + height <= 1)")
     return problems
 
 
@@ -244,3 +269,18 @@ def resolution_of(settings: KioskSettings) -> tuple[int, int] | None:
         return None
     width, height = settings.camera_resolution.split("x")
     return int(width), int(height)
+
+
+def fleet_problems(settings: KioskSettings) -> list[str]:
+    """The central store needs a connection string (never with its password) and a kiosk name."""
+    problems = []
+    if settings.fleet_dsn.strip():
+        from kiosk.analytics.fleet_secret import dsn_problem  # psycopg: only when there is one
+
+        if problem := dsn_problem(settings.fleet_dsn):
+            problems.append(f"Central store: {problem}")
+    if settings.fleet_enabled and not settings.fleet_dsn.strip():
+        problems.append("Central store: sending is on, but no connection string is set")
+    if settings.fleet_enabled and not 1 <= len(settings.fleet_kiosk.strip()) <= 200:
+        problems.append("This showroom's name in the fleet: 1 to 200 characters, needed to send figures")
+    return problems

@@ -1,6 +1,7 @@
 """The operator settings dialog: pages on the left, Apply/OK save and apply at once.
 
-Opened behind the PIN (see `main_window`); the showroom keeps running underneath.
+Opened behind the PIN (see `main_window`); the showroom keeps running underneath. It fits
+the screen's usable area (1280x720 included): each page scrolls, the buttons stay in view.
 The Reactions page comes from `kiosk.ui.analytics_page` when that module and the reaction
 database are available, and is a short note otherwise.
 """
@@ -9,22 +10,27 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.ui import theme
+from kiosk.ui.catalog import Car
+from kiosk.ui.fields import FieldEditor
 from kiosk.ui.results import AnalysisResult
 from kiosk.ui.settings import KioskSettings, SettingsError, validate
 from kiosk.ui.settings_pages import (
@@ -40,8 +46,17 @@ from kiosk.ui.settings_store import SettingsStore
 
 log = logging.getLogger(__name__)
 
+PREFERRED_SIZE = QSize(1100, 780)
+SCREEN_MARGIN = 24  # pixels left free around the dialog (a window manager adds its title bar)
+RESTORED_NOTE = (
+    "Defaults restored on every page: press Apply or OK to keep them. "
+    "The staff zone and the PIN were kept; clear the staff zone on Detection & reaction if you mean to."
+)
 
-def make_reactions_page(reaction_store: Any, notice: str = "") -> QWidget:
+
+def make_reactions_page(
+    reaction_store: Any, notice: str = "", car_names: Mapping[str, str] | None = None
+) -> QWidget:
     """The analytics helper's ReactionsPage, or a note (saying why) when it cannot be shown."""
     note = notice or "Reaction records are not available on this kiosk."
     if reaction_store is not None:
@@ -50,7 +65,7 @@ def make_reactions_page(reaction_store: Any, notice: str = "") -> QWidget:
         except ImportError as exc:
             note = f"The Reactions page is not available ({exc})."
         else:
-            page: QWidget = ReactionsPage(reaction_store, notice)
+            page: QWidget = ReactionsPage(reaction_store, notice, car_names=car_names)
             return page
     placeholder = QLabel(note)
     placeholder.setObjectName("reactionsPlaceholder")
@@ -71,22 +86,23 @@ class SettingsDialog(QDialog):
         reaction_store: Any = None,
         reaction_notice: str = "",
         storage_problems: Sequence[str] = (),
+        cars: Sequence[Car] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Kiosk settings")
         self.setStyleSheet(theme.dialog_style_sheet())
-        self.resize(980, 720)
         self._store = store
         self.pages: list[SettingsPage] = [
             CameraPage(),
             DetectionPage(),
-            ShowroomPage(),
+            ShowroomPage(cars),
             AudioPage(),
             KioskPage(),
         ]
-        self.reactions_page = make_reactions_page(reaction_store, reaction_notice)
+        names = {car.id: car.name for car in cars}
+        self.reactions_page = make_reactions_page(reaction_store, reaction_notice, names)
         self._storage_problems = [p for p in storage_problems if p != store.save_problem]
         self.storage_note = QLabel()
         self.storage_note.setObjectName("storageNote")
@@ -95,14 +111,23 @@ class SettingsDialog(QDialog):
         self._show_storage_problems()
         self._connect_pages()
         self.load(store.settings)
+        self.fit_to(_available_area(parent))
+
+    def fit_to(self, available: QRect) -> None:
+        """The preferred size, or less to stay inside `available` (the pages scroll), centred in it."""
+        width = min(PREFERRED_SIZE.width(), available.width() - SCREEN_MARGIN)
+        height = min(PREFERRED_SIZE.height(), available.height() - 2 * SCREEN_MARGIN)
+        self.resize(width, height)
+        self.move(available.center() - self.rect().center())
 
     def _build(self) -> None:
         self.nav = QListWidget()
-        self.nav.setFixedWidth(210)
+        self.nav.setFixedWidth(215)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         for page in self.pages:
             self.nav.addItem(page.title)
-            self.stack.addWidget(page)
+            self.stack.addWidget(_scrolling(page))
         self.nav.addItem("Reactions")
         self.stack.addWidget(self.reactions_page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -137,6 +162,20 @@ class SettingsDialog(QDialog):
 
     def page(self, kind: type[SettingsPage]) -> SettingsPage:
         return next(p for p in self.pages if isinstance(p, kind))
+
+    def editor(self, name: str) -> FieldEditor:
+        """The editor of one setting, whichever page shows it."""
+        for page in self.pages:
+            if name in page.form.editors:
+                return page.form[name]
+            if isinstance(page, DetectionPage) and name in page.zone_form.editors:
+                return page.zone_form[name]
+        raise KeyError(name)
+
+    def show_audio_test_result(self, text: str) -> None:
+        page = self.page(AudioPage)
+        assert isinstance(page, AudioPage)
+        page.show_test_result(text)
 
     def load(self, settings: KioskSettings) -> None:
         for page in self.pages:
@@ -184,9 +223,9 @@ class SettingsDialog(QDialog):
         self.storage_note.setVisible(bool(text))
 
     def show_result(self, result: AnalysisResult) -> None:
-        page = self.stack.currentWidget()
-        if isinstance(page, SettingsPage) and self.isVisible():
-            page.show_result(result)
+        row = self.stack.currentIndex()
+        if 0 <= row < len(self.pages) and self.isVisible():
+            self.pages[row].show_result(result)
 
     @Slot()
     def _on_ok_clicked(self) -> None:
@@ -205,5 +244,23 @@ class SettingsDialog(QDialog):
 
     @Slot()
     def _on_restore_clicked(self) -> None:
-        self.load(self._store.settings.with_defaults())
-        self.error.setText("Defaults restored on every page: press Apply or OK to keep them.")
+        """Defaults, except the privacy and security settings: the staff zone and the PIN stay."""
+        self.load(self.edited().with_defaults())
+        self.error.setText(RESTORED_NOTE)
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """The page in a scroll area, so a small screen scrolls it instead of hiding the buttons."""
+    area = QScrollArea()
+    area.setObjectName("pageScroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setWidget(page)
+    return area
+
+
+def _available_area(parent: QWidget | None) -> QRect:
+    """The usable area (without task bars) of the parent's screen, or of the primary screen."""
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    return screen.availableGeometry()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -11,7 +11,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.fields import FieldForm
-from kiosk.ui.pin import PinDialog
+from kiosk.ui.catalog import Car
+from kiosk.ui.fields import FieldForm, PercentField, hint_label
+from kiosk.ui.level_meter import LevelMeter
+from kiosk.ui.pin import RESET_HINT, PinDialog
 from kiosk.ui.results import AnalysisResult
 from kiosk.ui.settings import KioskSettings, field_specs
 from kiosk.ui.zone_editor import ZoneEditor
@@ -40,11 +41,8 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self.outer = QVBoxLayout(self)
-        heading = QLabel(self.title)
-        heading.setStyleSheet("font-size: 22px; font-weight: 300; padding-bottom: 6px;")
-        self.outer.addWidget(heading)
+        self.outer.addWidget(page_heading(self.title))
         self.form_layout = QFormLayout()
-        self.form_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.body = QHBoxLayout()  # the form, and room beside it for a page's own widgets
         self.body.addLayout(self.form_layout, 1)
         self.outer.addLayout(self.body)
@@ -60,11 +58,14 @@ class SettingsPage(QWidget):
         """A new live result (pages with a preview show it)."""
 
 
+def page_heading(title: str) -> QLabel:
+    heading = QLabel(title)
+    heading.setObjectName("pageHeading")
+    return heading
+
+
 def _hint(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("hint")
-    label.setWordWrap(True)
-    return label
+    return hint_label(text)
 
 
 def _browse_button(on_clicked: Callable[[], None]) -> QPushButton:
@@ -120,29 +121,44 @@ class DetectionPage(SettingsPage):
             "weak_window_s",
         ]
         super().__init__([*names, "min_face_size"], parent)
+        self.meter = LevelMeter()
+        self.outer.insertWidget(1, self.meter)
+        self.outer.insertWidget(
+            2, _hint("The bar shows the visitor in front of the camera now, against the levels below.")
+        )
+        for name in ("trigger_level", "release_level"):
+            self._percent(self.form, name).spin.valueChanged.connect(self._on_level_value_changed)
         column = QVBoxLayout()
         column.addWidget(_hint("Staff zone: drag a rectangle on the picture around where staff stand."))
         self.zone_editor = ZoneEditor(editable=True)
         self.zone_editor.zone_edited.connect(self._on_zone_edited)
         column.addWidget(self.zone_editor, 1)
         zone_layout = QFormLayout()
-        self.zone_form = FieldForm(list(self.ZONE), zone_layout)
+        self.zone_form = FieldForm(list(self.ZONE), zone_layout, hints=False)
         column.addLayout(zone_layout)
-        clear = QPushButton("Clear the staff zone")
-        clear.clicked.connect(self._on_clear_clicked)
-        column.addWidget(clear, 0, Qt.AlignmentFlag.AlignLeft)
-        self.body.addLayout(column, 1)
+        self.clear_button = QPushButton("Clear the staff zone")
+        self.clear_button.clicked.connect(self._on_clear_clicked)
+        column.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.zone_editor.setMinimumHeight(240)
+        self.zone_editor.setMaximumHeight(360)
+        self.outer.addSpacing(12)
+        self.outer.addWidget(page_heading("Staff zone"))
+        self.outer.addLayout(column)  # below the form, so the page scrolls down, never sideways
         for name in self.ZONE:
-            spin = self.zone_form[name].widget
-            assert isinstance(spin, QDoubleSpinBox)
-            spin.setSingleStep(0.01)
-            spin.valueChanged.connect(self._on_zone_value_changed)
+            self._percent(self.zone_form, name).spin.valueChanged.connect(self._on_zone_value_changed)
         self.outer.addStretch(1)
+
+    @staticmethod
+    def _percent(form: FieldForm, name: str) -> PercentField:
+        widget = form[name].widget
+        assert isinstance(widget, PercentField)
+        return widget
 
     def load(self, settings: KioskSettings) -> None:
         super().load(settings)
         self.zone_form.load(settings)
         self.zone_editor.set_zone(settings.ignore_zone)
+        self._on_level_value_changed(0.0)
 
     def save(self, settings: KioskSettings) -> KioskSettings:
         return self.zone_form.save(super().save(settings))
@@ -150,15 +166,19 @@ class DetectionPage(SettingsPage):
     @Slot(object)
     def _on_zone_edited(self, zone: tuple[float, float, float, float] | None) -> None:
         for name, value in zip(self.ZONE, zone or (0.0, 0.0, 0.0, 0.0), strict=True):
-            widget = self.zone_form[name].widget
-            widget.blockSignals(True)
+            spin = self._percent(self.zone_form, name).spin
+            spin.blockSignals(True)
             self.zone_form[name].set_value(value)
-            widget.blockSignals(False)
+            spin.blockSignals(False)
 
     @Slot()
     def _on_clear_clicked(self) -> None:
         self.zone_editor.set_zone(None)
         self._on_zone_edited(None)
+
+    @Slot(float)
+    def _on_level_value_changed(self, _value: float) -> None:
+        self.meter.set_levels(self.form["trigger_level"].value(), self.form["release_level"].value())
 
     @Slot(float)
     def _on_zone_value_changed(self, _value: float) -> None:
@@ -167,23 +187,25 @@ class DetectionPage(SettingsPage):
 
     def show_result(self, result: AnalysisResult) -> None:
         self.zone_editor.show_result(result)
+        self.meter.show_result(result)
 
 
 class ShowroomPage(SettingsPage):
     title = "Showroom"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, cars: Sequence[Car] = (), parent: QWidget | None = None) -> None:
         super().__init__(["catalog_dir", "rotation_s", "transition_ms"], parent)
         edit = self.form["catalog_dir"].widget
         assert isinstance(edit, QLineEdit)
-        edit.setPlaceholderText("the bundled cars")
+        edit.setPlaceholderText("the cars that come with the kiosk")
         self.form_layout.insertRow(1, "", _browse_button(self._on_browse_clicked))
-        self.outer.addWidget(
-            _hint(
-                "Point the catalog folder at your own cars: a catalog.json with the pictures beside it "
-                '({"version": 1, "cars": [{"id", "name", "tagline", "price", "image", "accent", "specs"}]}).'
-            )
-        )
+        self.outer.addWidget(QLabel(f"Cars shown now ({len(cars)})"))
+        self.car_list = QLabel("\n".join(_car_line(car) for car in cars) or "No cars are loaded.")
+        self.car_list.setObjectName("carList")
+        self.car_list.setWordWrap(True)
+        self.car_list.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outer.addWidget(self.car_list)
+        self.outer.addWidget(_hint("They change when the catalog folder above changes (press Apply)."))
         self.outer.addStretch(1)
 
     @Slot()
@@ -193,6 +215,11 @@ class ShowroomPage(SettingsPage):
         folder = QFileDialog.getExistingDirectory(self, "Catalog folder", edit.text())
         if folder:
             edit.setText(folder)
+
+
+def _car_line(car: Car) -> str:
+    details = " · ".join(part for part in (car.tagline, car.price) if part)
+    return f"{car.name}  —  {details}" if details else car.name
 
 
 class AudioPage(SettingsPage):
@@ -207,12 +234,22 @@ class AudioPage(SettingsPage):
         self.form_layout.insertRow(2, "", _browse_button(self._on_browse_clicked))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 100)
-        self.form_layout.insertRow(4, "", self.slider)
+        self.form_layout.insertRow(5, "", self.slider)
         self.slider.valueChanged.connect(self.form["volume"].set_value)
         self.test_button = QPushButton("Play a test")
         self.test_button.clicked.connect(self._on_test_clicked)
-        self.outer.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.test_result = QLabel("")
+        self.test_result.setObjectName("audioTestResult")
+        self.test_result.setWordWrap(True)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        self.outer.addLayout(test_row)
         self.outer.addStretch(1)
+
+    def show_test_result(self, text: str) -> None:
+        """What the test play did: playing (file, level), or why nothing can be heard."""
+        self.test_result.setText(text)
 
     def load(self, settings: KioskSettings) -> None:
         super().load(settings)
@@ -230,6 +267,7 @@ class AudioPage(SettingsPage):
 
     @Slot()
     def _on_test_clicked(self) -> None:
+        self.test_result.setText("Starting the test…")
         self.test_requested.emit(str(self.form["audio_file"].value()), int(self.form["volume"].value()))
 
 
@@ -256,6 +294,9 @@ class KioskPage(SettingsPage):
         self.pin_button = QPushButton("Change PIN…")
         self.pin_button.clicked.connect(self._on_pin_clicked)
         self.form_layout.addRow(self.pin_button, self.pin_status)
+        self.form_layout.addRow(
+            "", _hint(f"Forgotten PIN: on this PC, stop the kiosk and run `{RESET_HINT}` (see the README).")
+        )
         self.exit_button = QPushButton("Exit the kiosk")
         self.exit_button.setObjectName("exitKiosk")
         self.exit_button.clicked.connect(self.exit_requested)

@@ -78,6 +78,11 @@ class ShowroomView(QWidget):
         self._long_press.setSingleShot(True)
         self._long_press.setInterval(LONG_PRESS_MS)
         self._long_press.timeout.connect(self._on_long_press_timeout)
+        self._hold = QVariantAnimation(self)  # the ring that fills while the corner is held
+        self._hold.setStartValue(0.0)
+        self._hold.setEndValue(1.0)
+        self._hold.setDuration(LONG_PRESS_MS)
+        self._hold.valueChanged.connect(self._on_hold_value_changed)
         self._warm_up = QTimer(self)
         self._warm_up.setSingleShot(True)
         self._warm_up.setInterval(300)
@@ -228,9 +233,43 @@ class ShowroomView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         self._paint_notice(painter)
         self._paint_dots(painter)
+        self._paint_hold(painter)
         top = self._s(28)
         for line in self._messages[:4]:
             top = self._paint_pill(painter, line, top) + self._s(8)
+
+    @property
+    def hold_progress(self) -> float:
+        """0..1 while the top-left corner is held (1: the PIN prompt opens); 0 otherwise."""
+        if self._hold.state() != QVariantAnimation.State.Running:
+            return 0.0
+        value = self._hold.currentValue()
+        return float(value) if isinstance(value, float) else 0.0
+
+    def _paint_hold(self, painter: QPainter) -> None:
+        """A ring filling up in the held corner, with what it leads to."""
+        progress = self.hold_progress
+        if progress <= 0.0:
+            return
+        radius = self._s(26)
+        centre = QPointF(self._s(24) + radius, self._s(24) + radius)
+        ring = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+        painter.setPen(QPen(QColor(255, 255, 255, 60), self._s(5)))
+        painter.setBrush(QColor(10, 12, 14, 160))
+        painter.drawEllipse(ring)
+        pen = QPen(theme.TEXT, self._s(5))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawArc(ring, 90 * 16, round(-360 * 16 * progress))
+        painter.setFont(theme.font(self._s(15), weight=QFont.Weight.DemiBold))
+        label = QRectF(ring.right() + self._s(12), ring.top(), self._s(260), ring.height())
+        painter.drawText(
+            label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "Hold for settings…"
+        )
+
+    @Slot(object)
+    def _on_hold_value_changed(self, _value: object) -> None:
+        self.update()
 
     def _paint_dots(self, painter: QPainter) -> None:
         if not self._cars:
@@ -323,11 +362,13 @@ class ShowroomView(QWidget):
         self._press = event.position().toPoint()
         if self._in_corner(self._press):
             self._long_press.start()
+            self._hold.start()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         press, self._press = self._press, None
         was_long = not self._long_press.isActive() and press is not None and self._in_corner(press)
         self._long_press.stop()
+        self._stop_hold()
         if press is None or was_long or self._in_corner(press):
             return
         dx = event.position().x() - press.x()
@@ -340,5 +381,11 @@ class ShowroomView(QWidget):
 
     @Slot()
     def _on_long_press_timeout(self) -> None:
+        self._stop_hold()
         if self._press is not None and self._in_corner(self._press):
             self.settings_requested.emit()
+
+    def _stop_hold(self) -> None:
+        if self._hold.state() == QVariantAnimation.State.Running:
+            self._hold.stop()
+            self.update()

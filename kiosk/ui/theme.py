@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont
 
+from kiosk.paths import resource_path
+
 BACKGROUND = QColor("#0b0d10")
 SURFACE = QColor(20, 23, 28, 215)
 TEXT = QColor("#f2f0ec")
@@ -60,6 +62,11 @@ def mix(a: QColor, b: QColor, t: float) -> QColor:
     )
 
 
+def _icon(name: str) -> str:
+    """A style-sheet url for one of resources/icons (forward slashes, also on Windows)."""
+    return resource_path("resources", "icons", name).as_posix()
+
+
 def dialog_style_sheet(accent: str = "#c8a96a") -> str:
     """A dark style for the operator dialogs, in keeping with the showroom."""
     return f"""
@@ -84,4 +91,39 @@ def dialog_style_sheet(accent: str = "#c8a96a") -> str:
     QGroupBox::title {{ subcontrol-origin: margin; left: 10px; color: #9aa0a8; }}
     QSlider::groove:horizontal {{ height: 4px; background: #2b3038; border-radius: 2px; }}
     QSlider::handle:horizontal {{ background: {accent}; width: 14px; margin: -6px 0; border-radius: 7px; }}
+    QLabel#pageHeading {{ font-size: 22px; font-weight: 300; padding-bottom: 4px; }}
+    QLabel#hint {{ font-size: 12px; }}
+    QScrollArea#pageScroll, QScrollArea#pageScroll > QWidget > QWidget {{ background: #14171c; }}
+    QSpinBox, QDoubleSpinBox, QDateEdit {{ padding-right: 24px; }}
+    QSpinBox::up-button, QDoubleSpinBox::up-button, QDateEdit::up-button {{
+        subcontrol-origin: border; subcontrol-position: top right; width: 22px;
+        background: #232830; border-left: 1px solid #2b3038; border-top-right-radius: 6px; }}
+    QSpinBox::down-button, QDoubleSpinBox::down-button, QDateEdit::down-button {{
+        subcontrol-origin: border; subcontrol-position: bottom right; width: 22px;
+        background: #232830; border-left: 1px solid #2b3038; border-bottom-right-radius: 6px; }}
+    QSpinBox::up-button:hover, QDoubleSpinBox::up-button:hover, QSpinBox::down-button:hover,
+    QDoubleSpinBox::down-button:hover {{ background: #2f353e; }}
+    QSpinBox::up-arrow, QDoubleSpinBox::up-arrow, QDateEdit::up-arrow {{
+        image: url({_icon("arrow-up.png")}); width: 10px; height: 6px; }}
+    QSpinBox::down-arrow, QDoubleSpinBox::down-arrow, QDateEdit::down-arrow, QComboBox::down-arrow {{
+        image: url({_icon("arrow-down.png")}); width: 10px; height: 6px; }}
+    QComboBox::drop-down, QDateEdit::drop-down {{ width: 24px; border-left: 1px solid #2b3038; }}
+    QComboBox QAbstractItemView {{ background: #0f1215; color: #f2f0ec;
+                                   selection-background-color: #232830; }}
+    QTableWidget {{ background: #0f1215; alternate-background-color: #13171b; color: #e8e6e1;
+                    gridline-color: #2b3038; border: 1px solid #2b3038; border-radius: 6px; }}
+    QTableWidget::item:selected {{ background: #232830; color: {accent}; }}
+    QHeaderView::section {{ background: #1b1f25; color: #c9ccd1; border: none;
+                            border-bottom: 1px solid #2b3038; padding: 6px 8px; }}
+    QTableCornerButton::section {{ background: #1b1f25; border: none; }}
+    QChartView, QGraphicsView {{ background: #14171c; border: none; }}
+    QCalendarWidget QWidget {{ background: #14171c; color: #e8e6e1; alternate-background-color: #1b1f25; }}
+    QCalendarWidget QToolButton {{ color: #e8e6e1; background: #232830; border: none; padding: 4px 8px; }}
+    QCalendarWidget QAbstractItemView:enabled {{ color: #e8e6e1; selection-background-color: {accent};
+                                                 selection-color: #101214; }}
+    QCalendarWidget QAbstractItemView:disabled {{ color: #5f656e; }}
+    QScrollBar:vertical {{ background: #0f1215; width: 12px; }}
+    QScrollBar::handle:vertical {{ background: #2f353e; border-radius: 5px; min-height: 30px; margin: 2px; }}
+    QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
+    QToolTip {{ background: #232830; color: #f2f0ec; border: 1px solid #2f353e; }}
     """

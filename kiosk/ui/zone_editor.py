@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui import theme
@@ -12,6 +12,7 @@ from kiosk.ui.results import AnalysisResult
 
 Zone = tuple[float, float, float, float]
 MIN_ZONE = 0.02  # a drag smaller than this (of the picture) clears the zone
+ZONE_LABEL = "staff — not analysed"
 
 
 class ZoneEditor(QWidget):
@@ -99,12 +100,7 @@ class ZoneEditor(QWidget):
         painter.setPen(QPen(theme.WARN, 2, Qt.PenStyle.DashLine))
         painter.setBrush(theme.with_alpha(theme.WARN, 0.15))
         painter.drawRect(rect)
-        painter.setPen(theme.WARN)
-        painter.drawText(
-            rect.adjusted(6, 4, -4, -4),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            "staff — not analysed",
-        )
+        paint_zone_label(painter, rect, picture)
 
     def _fraction(self, pos: QPointF) -> QPointF:
         picture = self._picture_rect()
@@ -136,3 +132,22 @@ def _zone_between(a: QPointF, b: QPointF) -> Zone:
     w = min(round(abs(a.x() - b.x()), 3), round(1.0 - x, 3))
     h = min(round(abs(a.y() - b.y()), 3), round(1.0 - y, 3))
     return (x, y, w, h)
+
+
+def paint_zone_label(painter: QPainter, zone: QRectF, picture: QRectF) -> None:
+    """ "staff — not analysed" in full on a dark chip, readable on any picture; inside the zone
+    when it fits, else just below or above it, always within the picture."""
+    painter.setFont(theme.font(13, weight=QFont.Weight.DemiBold))
+    metrics = painter.fontMetrics()
+    chip = QRectF(0, 0, metrics.horizontalAdvance(ZONE_LABEL) + 14, metrics.height() + 6)
+    chip.moveTopLeft(zone.topLeft() + QPointF(4, 4))
+    if chip.width() > zone.width() - 8 or chip.height() > zone.height() - 8:
+        below = zone.bottom() + 4 + chip.height() <= picture.bottom()
+        chip.moveTop(zone.bottom() + 4 if below else zone.top() - 4 - chip.height())
+    chip.moveLeft(max(picture.left(), min(chip.left(), picture.right() - chip.width())))
+    chip.moveTop(max(picture.top(), min(chip.top(), picture.bottom() - chip.height())))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(10, 12, 14, 225))
+    painter.drawRoundedRect(chip, 4, 4)
+    painter.setPen(theme.WARN)
+    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, ZONE_LABEL)

@@ -27,7 +27,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Final
@@ -302,9 +302,11 @@ class FleetSync:
         *,
         rng: Callable[[], float] = random.random,
         clock: Callable[[], float] = time.time,
+        password_source: Callable[[], str | None] | None = None,
     ) -> None:
         self.db_path = db_path
         self.config = config
+        self._password_source = password_source  # asked in the sync thread (a keyring may be slow)
         self._rng = rng
         self._clock = clock
         self._stop = threading.Event()
@@ -331,8 +333,11 @@ class FleetSync:
 
     def sync_now(self) -> bool:
         """One push in the caller's thread; True on success (the failure is in `last_error`)."""
+        config = self.config
+        if config.password is None and self._password_source is not None:
+            config = replace(config, password=self._password_source())
         try:
-            result = push_once(self.db_path, self.config)
+            result = push_once(self.db_path, config)
         except (FleetError, sqlite3.Error) as exc:
             with self._lock:
                 self.failures += 1

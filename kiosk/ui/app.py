@@ -82,6 +82,7 @@ def _run(args: argparse.Namespace, settings: Path, data_problem: str) -> int:
         video=str(video) if video is not None else None,
         model_path=Path(model) if model is not None else None,
         records=not data_problem,
+        monitoring=True,
         data_problem=_sentence(f"{data_problem}: {READ_ONLY_CONSEQUENCES}") if data_problem else "",
     )
     kiosk = Kiosk(store, options)

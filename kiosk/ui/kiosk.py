@@ -22,6 +22,7 @@ from kiosk.reaction.engine import Event
 from kiosk.ui.analytics_hook import AnalyticsHook
 from kiosk.ui.audio import UpliftPlayer, has_audio_output
 from kiosk.ui.catalog import Car, load_catalog
+from kiosk.ui.fleet_hook import FleetHook
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.pin import DAMAGED_MESSAGE, PinDialog, is_damaged
 from kiosk.ui.pin_backoff import FILE_NAME as PIN_ATTEMPTS_FILE
@@ -58,6 +59,7 @@ class LaunchOptions:
     demo_clip: Path | None = None  # None: resources/demo/demo.mp4
     reaction_db: Path | None = None  # None: <data dir>/reactions.sqlite3
     records: bool = True  # False: no reaction records (tests, benchmarks)
+    monitoring: bool = False  # True: /health, /metrics and the fleet sync, as settings say (the app)
     realtime: bool = True  # pace video files at their frame rate
     data_problem: str = ""  # e.g. a read-only data folder: shown on screen and in the dialog
 
@@ -98,6 +100,10 @@ class Kiosk(QObject):
         )
         if self.analytics.available and self.analytics.notice:  # a corrupt database was set aside
             self._notes.append(self.analytics.notice)
+        self.fleet: FleetHook | None = None
+        if options.monitoring:
+            self.fleet = FleetHook(self.settings, self.analytics.store.path if self.analytics.store else None)
+            self._notes += self.fleet.problems
         self._rotation = QTimer(self)
         self._rotation.setSingleShot(True)
         self._connect()
@@ -169,6 +175,8 @@ class Kiosk(QObject):
             self.dialog.show_result(result)
         face = result.analysis.visitor_face if result.analysis is not None else None
         self.analytics.observe(face.probs if face is not None else None, result.negative)
+        if self.fleet is not None:
+            self.fleet.observe_result(result)
         self.visitor_present = result.visitor_present
         for event in result.events:
             self._on_reaction_event(event, result)
@@ -212,6 +220,8 @@ class Kiosk(QObject):
             return
         old, self.status = self.status, status
         self.window.hud.set_status(status)
+        if self.fleet is not None:
+            self.fleet.observe_status(status)
         if (old.mode, old.source_state) != (status.mode, status.source_state):
             log.info(
                 "event source mode=%s state=%s message=%s",
@@ -288,6 +298,8 @@ class Kiosk(QObject):
         self.player.set_volume(settings.volume / 100)
         self.player.cooldown_s = settings.cooldown_s
         self.analytics.set_retention_days(settings.retention_days)
+        if self.fleet is not None:
+            self.fleet.apply(settings)
         if settings.catalog_dir != old.catalog_dir:
             self._load_catalog(settings)
         if settings.screen != old.screen and not self.options.windowed:
@@ -409,6 +421,8 @@ class Kiosk(QObject):
         if self.test_player is not None:
             self.test_player.stop()
         self.analytics.close()
+        if self.fleet is not None:
+            self.fleet.close()
         if self.dialog is not None:
             self.dialog.close()
         self.window.allow_close()

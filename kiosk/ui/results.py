@@ -36,6 +36,8 @@ class WorkerStatus:
     message: str = "Starting the camera…"
     model_loaded: bool = False
     model_message: str = ""  # why there is no analysis, when the model did not load
+    model_version: str = ""  # the loaded model's metadata "version" ("" when none)
+    model_labels: tuple[str, ...] = ()  # the loaded model's labels, in output order
 
 
 @dataclass(frozen=True)

@@ -187,7 +187,14 @@ class AnalysisWorker(QObject):
             self._status = replace(self._status, model_loaded=False, model_message=message)
             return
         log.info("event model_loaded path=%s labels=%s", path, ",".join(self._pipeline.classifier.labels))
-        self._status = replace(self._status, model_loaded=True, model_message="")
+        classifier = self._pipeline.classifier
+        self._status = replace(
+            self._status,
+            model_loaded=True,
+            model_message="",
+            model_version=classifier.metadata.get("version", ""),
+            model_labels=tuple(classifier.labels),
+        )
 
     def _process(self, frame: Frame) -> None:
         started = time.perf_counter()

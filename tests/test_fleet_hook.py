@@ -1,0 +1,176 @@
+"""FleetHook (the kiosk's side of /health and the fleet sync), the fleet settings and the keyring."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from pg_cluster import ADMIN_PASSWORD, PgCluster, free_port
+from test_fleet import A_DAY, central_rows, record, wait_until
+
+from kiosk.analytics.fleet import FleetConfig, queued_count
+from kiosk.analytics.fleet_secret import account, dsn_problem, load_password, save_password, split_password
+from kiosk.reaction.engine import Event
+from kiosk.ui.fleet_hook import FleetHook
+from kiosk.ui.results import AnalysisResult, WorkerStatus
+from kiosk.ui.settings import KioskSettings, validate
+from kiosk.vision.source import SourceState
+from kiosk.vision.types import Analysis
+
+
+def get(url: str) -> tuple[int, dict[str, object]]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+@pytest.fixture
+def hook() -> Iterator[FleetHook]:
+    made = FleetHook(KioskSettings(health_port=free_port()), None)
+    yield made
+    made.close()
+
+
+def result(events: tuple[Event, ...] = ()) -> AnalysisResult:
+    return AnalysisResult(
+        t=1.0,
+        analysis=Analysis(frame_index=1, t=1.0, faces=(), visitor=None),
+        negative=None,
+        visitor_present=False,
+        events=events,
+        preview=None,
+        frame_size=(640, 480),
+        frames_read=1,
+        analyse_ms=12.0,
+    )
+
+
+def test_health_follows_the_worker_and_the_results(hook: FleetHook) -> None:
+    assert hook.server is not None and hook.server.host == "127.0.0.1"
+    url = hook.server.url + "/health"
+    assert get(url)[0] == 503  # no model yet
+    hook.observe_status(
+        WorkerStatus(
+            source_state=SourceState.LIVE, model_loaded=True, model_version="v3", model_labels=("a", "b")
+        )
+    )
+    hook.observe_result(result((Event.SWITCH_CAR,)))
+    code, doc = get(url)
+    assert code == 200
+    assert doc["camera"] == "live" and doc["model"] == {"version": "v3", "labels": ["a", "b"], "loaded": True}
+    hook.close()
+    assert hook.server is None
+
+
+def test_port_changes_restart_the_server_and_0_turns_it_off(hook: FleetHook) -> None:
+    port = free_port()
+    hook.apply(replace(hook._settings, health_port=port))
+    assert hook.server is not None and hook.server.port == port
+    hook.apply(replace(hook._settings, health_port=0))
+    assert hook.server is None
+
+
+def test_a_busy_port_is_a_problem_not_a_crash(hook: FleetHook) -> None:
+    assert hook.server is not None
+    second = FleetHook(replace(hook._settings), None)
+    try:
+        assert second.server is None
+        assert any("cannot serve" in line for line in second.problems)
+    finally:
+        second.close()
+
+
+def test_fleet_settings_are_checked() -> None:
+    assert validate(KioskSettings()) == []
+    on = KioskSettings(fleet_enabled=True)
+    assert any("no connection string" in p for p in validate(on))
+    assert any("name in the fleet" in p for p in validate(on))
+    with_password = KioskSettings(fleet_dsn="host=db user=kiosk password=hunter2 dbname=fleet")
+    assert any("holds a password" in p for p in validate(with_password))
+    assert any("not a PostgreSQL connection string" in p for p in validate(KioskSettings(fleet_dsn="x y")))
+    fine = KioskSettings(
+        fleet_enabled=True, fleet_dsn="host=db user=kiosk dbname=fleet", fleet_kiosk="Berlin"
+    )
+    assert validate(fine) == []
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_the_password_goes_to_the_keyring_not_the_settings(memory_keyring: MemoryKeyring) -> None:
+    bare, password = split_password("postgresql://kiosk:hunter2@db.example:5433/fleet")
+    assert password == "hunter2" and "hunter2" not in bare and dsn_problem(bare) is None
+    assert save_password(bare, password) is None
+    assert memory_keyring.secrets == {("emotion-kiosk-fleet", "kiosk@db.example:5433/fleet"): "hunter2"}
+    assert load_password(bare) == "hunter2"
+    assert account("host=db user=k") == "k@db:/"
+
+
+def test_without_a_keyring_nothing_is_stored() -> None:
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        assert "no keyring" in (save_password("host=db user=k", "pw") or "")
+        assert load_password("host=db user=k") is None
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_the_hook_syncs_with_the_password_from_libpq_when_there_is_no_keyring(
+    tmp_path: Path, pg_cluster: PgCluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from keyring.backends import fail
+
+    with pg_cluster.admin() as conn:
+        conn.execute("CREATE DATABASE fleet_hook")
+    db = tmp_path / "reactions.sqlite3"
+    record(db, A_DAY)
+    monkeypatch.setenv("PGPASSWORD", ADMIN_PASSWORD)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    settings = KioskSettings(
+        health_port=0, fleet_enabled=True, fleet_dsn=pg_cluster.dsn("fleet_hook"), fleet_kiosk="lyon"
+    )
+    hook = FleetHook(settings, db)
+    try:
+        assert hook.sync is not None and hook.problems == []
+        wait_until(lambda: queued_count(db) == 0)
+    finally:
+        hook.close()
+        keyring.set_keyring(previous)
+    rows = central_rows(FleetConfig(dsn=pg_cluster.dsn("fleet_hook"), kiosk="x", password=ADMIN_PASSWORD))
+    assert {row[0] for row in rows} == {"lyon"} and len(rows) == 4

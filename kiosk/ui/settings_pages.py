@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -70,6 +71,7 @@ def _hint(text: str) -> QLabel:
 
 def _browse_button(on_clicked: Callable[[], None]) -> QPushButton:
     button = QPushButton("Browse…")
+    button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     button.clicked.connect(on_clicked)
     return button
 

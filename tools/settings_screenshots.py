@@ -1,0 +1,174 @@
+"""Screenshots of the operator dialogs for the README, taken under Xvfb.
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/settings_screenshots.py 1920
+    xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python tools/settings_screenshots.py 1280
+
+The dialogs are fed as the running kiosk feeds them: the demo clip analysed by the kiosk's
+own pipeline and reaction engine (models/emotion.onnx), a staff zone, and a few days of
+made-up reaction records in a scratch folder. 1920: the dialog itself; 1280: the whole screen,
+to show that the dialog fits it. PNGs go to docs/.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import cv2
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kiosk.analytics import ReactionStore  # noqa: E402
+from kiosk.analytics.records import Exposure  # noqa: E402
+from kiosk.reaction.engine import ReactionEngine  # noqa: E402
+from kiosk.ui.catalog import load_catalog  # noqa: E402
+from kiosk.ui.pin import PinDialog, hash_pin  # noqa: E402
+from kiosk.ui.pin_backoff import PinBackoff  # noqa: E402
+from kiosk.ui.results import AnalysisResult  # noqa: E402
+from kiosk.ui.settings import pipeline_config, reaction_config  # noqa: E402
+from kiosk.ui.settings_dialog import SettingsDialog  # noqa: E402
+from kiosk.ui.settings_store import SettingsStore  # noqa: E402
+from kiosk.ui.worker import make_preview  # noqa: E402
+from kiosk.vision.classifier import EmotionClassifier  # noqa: E402
+from kiosk.vision.detector import FaceDetector  # noqa: E402
+from kiosk.vision.pipeline import Pipeline  # noqa: E402
+from kiosk.vision.types import Frame  # noqa: E402
+
+DOCS = ROOT / "docs"
+DEMO = ROOT / "resources" / "demo" / "demo.mp4"
+AT_S = 11.5  # the demo visitor's unhappy phase (as `make screenshot`)
+
+
+def live_result(store: SettingsStore) -> AnalysisResult:
+    """The demo clip analysed up to AT_S seconds, as the worker would send it."""
+    pipeline = Pipeline(
+        FaceDetector(min_face_size=60),
+        EmotionClassifier(ROOT / "models" / "emotion.onnx"),
+        pipeline_config(store.settings),
+    )
+    engine = ReactionEngine(reaction_config(store.settings))
+    capture = cv2.VideoCapture(str(DEMO))
+    fps = capture.get(cv2.CAP_PROP_FPS) or 25.0
+    result = None
+    index = 0
+    while True:
+        ok, image = capture.read()
+        if not ok or index / fps > AT_S:
+            break
+        t = index / fps
+        if index % 2 == 0:  # every other frame: quicker, the same picture
+            analysis = pipeline.analyse(Frame(image, t, index))
+            face = analysis.visitor_face
+            engine.update(t, face.probs if face else None)
+            result = AnalysisResult(
+                t, analysis, engine.negative, engine.visitor_present, (), make_preview(image, 320),
+                (image.shape[1], image.shape[0]), index, 1.0,
+                baseline=engine.baseline_negative, learning=engine.learning,
+            )  # fmt: skip
+        index += 1
+    capture.release()
+    assert result is not None, f"no frame read from {DEMO}"
+    return result
+
+
+def reaction_records(folder: Path) -> ReactionStore:
+    store = ReactionStore.open(folder / "reactions.sqlite3")
+    now = datetime.now(UTC)
+    cars = [car.id for car in load_catalog(None).cars]
+    for day in range(6):
+        for n, car in enumerate(cars):
+            start = now - timedelta(days=day, minutes=7 * n)
+            happy, sad = 0.15 + 0.1 * ((n + day) % 4), 0.05 + 0.06 * ((n * 3 + day) % 4)
+            store.record(_exposure(car, start, happy, sad, audio=(n + day) % 3 == 0))
+    store.flush(timeout=10)
+    return store
+
+
+def _exposure(car: str, start: datetime, happy: float, sad: float, *, audio: bool) -> Exposure:
+    probs = {"angry": 0.02, "disgust": 0.0, "fear": 0.03, "happy": happy, "sad": sad, "surprise": 0.05}
+    probs["neutral"] = max(0.0, 1.0 - sum(probs.values()))
+    return Exposure(
+        car_id=car,
+        started_at=start,
+        ended_at=start + timedelta(seconds=40),
+        visitor_seconds=35.0,
+        mean_probs=probs,
+        peak_negative=sad + 0.2,
+        ended_by_negative=sad > 0.2,
+        audio_played=audio,
+        uplift_success=(happy > 0.3) if audio else None,
+    )
+
+
+def save(pixmap: QPixmap, name: str, scale: float) -> None:
+    if scale != 1.0:
+        pixmap = pixmap.scaledToWidth(round(pixmap.width() * scale), mode=_smooth())
+    path = DOCS / name
+    pixmap.save(str(path))
+    print(f"{path} {pixmap.width()}x{pixmap.height()}")
+
+
+def _smooth():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.TransformationMode.SmoothTransformation
+
+
+def settle(app: QApplication, ms: int = 600) -> None:
+    """Let Qt paint for `ms` (a local loop: QApplication.quit() would close the windows)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def grab(widget: QWidget, whole_screen: bool) -> QPixmap:
+    """The dialog, or the whole X screen (ImageMagick's `import`: Qt's root grab comes out black)."""
+    if not whole_screen:
+        return widget.grab()
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "screen.png"
+        subprocess.run(["import", "-window", "root", str(path)], check=True)
+        return QPixmap(str(path))
+
+
+def main(size: str) -> None:
+    app = QApplication(sys.argv[:1])
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
+    store = SettingsStore(folder / "settings.ini")
+    store.load()
+    store.update(replace(store.settings, ignore_x=0.68, ignore_y=0.05, ignore_w=0.3, ignore_h=0.9))
+    cars = load_catalog(None).cars
+    dialog = SettingsDialog(store, reaction_store=reaction_records(folder), cars=cars)
+    dialog.show()
+    result = live_result(store)
+    whole = size == "1280"
+    scale = 1.0 if whole else 0.7
+    pages = {"1920": (1, 5), "1280": (1, 2)}[size]
+    for row in pages:
+        dialog.nav.setCurrentRow(row)
+        dialog.show_result(result)
+        settle(app)
+        name = dialog.nav.item(row).text().split()[0].lower()
+        save(grab(dialog, whole), f"settings-{name}-{size}.png", scale)
+    if whole:
+        dialog.close()
+        backoff = PinBackoff(None)
+        pin = PinDialog(stored_hash=hash_pin("1357", iterations=1000), purpose="exit", backoff=backoff)
+        pin.show()
+        for _ in range(3):
+            pin.pin_edit.setText("0000")
+            pin.ok_button.click()
+        settle(app)
+        save(grab(pin, True), f"pin-{size}.png", scale)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "1920")

@@ -15,6 +15,7 @@ The checks, in order:
   plays, and plays to its end (it does so silently when there is no audio device).
 - `opencv_lapack`: OpenCV's matrix routines give numpy's answers. The Linux bundle serves
   OpenCV's BLAS/LAPACK from numpy's OpenBLAS (tools/cv2_blas_shim.c); this proves it is wired.
+- `health`: the /health and /metrics server answers on loopback (kiosk.selftest_health).
 
 Every check runs even when an earlier one failed (those that need a failed one are
 skipped and say so). The summary goes to stdout and to `<data dir>/self-test.json` (a
@@ -120,6 +121,7 @@ def run_self_test(args: argparse.Namespace, inputs: SelfTestInputs | None = None
     checks, startup_s = run_vision_checks(inputs)
     checks.append(_timed(_audio_check, inputs.audio))
     checks.append(_timed(_lapack_check))
+    checks.append(_timed(_health_check))
     summary = _summary(checks, startup_s)
     text = json.dumps(summary, indent=2)
     print(text, flush=True)
@@ -146,6 +148,13 @@ def _audio_check(path: Path) -> Check:
     except ImportError as error:
         return failed("audio", f"QtMultimedia cannot be imported: {error}")
     return check_audio(path)
+
+
+def _health_check() -> Check:
+    from kiosk.selftest_health import check_health
+
+    ok, detail, document = check_health()
+    return passed("health", detail, **document) if ok else failed("health", detail, **document)
 
 
 def _lapack_check() -> Check:

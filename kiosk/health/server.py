@@ -111,7 +111,7 @@ class HealthServer:
     @property
     def port(self) -> int:
         """The bound port (the one taken, when constructed with port 0)."""
-        return int(self._socket.getsockname()[1]) if self._socket is not None else self._port
+        return self._port
 
     @property
     def url(self) -> str:
@@ -123,6 +123,7 @@ class HealthServer:
         self._socket = socket.create_server(
             (self.host, self._port), family=family, backlog=self.limits.backlog, reuse_port=False
         )
+        self._port = int(self._socket.getsockname()[1])  # still known once the socket is closed
         self._thread = threading.Thread(target=self._run, name="health-server", daemon=True)
         self._thread.start()
         if not self._ready.wait(5.0):

@@ -21,7 +21,7 @@ APT_PACKAGES := python3-venv libpulse0 libegl1 libgl1 libglib2.0-0 libxkbcommon0
 run: setup
 	$(PY) -m kiosk $(ARGS)
 
-test: setup
+test: setup $(STAMPS)/postgresql
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: setup
@@ -72,6 +72,14 @@ $(STAMPS)/system:
 		echo "Installing system packages:" $$missing; \
 		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
+	@touch $@
+
+# The fleet tests start a throw-away PostgreSQL server (tests/pg_cluster.py): initdb and pg_ctl.
+$(STAMPS)/postgresql:
+	@mkdir -p $(STAMPS)
+	@dpkg-query -W -f='$${Status}' postgresql 2>/dev/null | grep -q "ok installed" || { \
+		echo "Installing PostgreSQL for the fleet tests"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql; }
 	@touch $@
 
 $(STAMPS)/venv: pyproject.toml

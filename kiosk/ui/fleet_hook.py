@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.analytics.fleet import FleetConfig, FleetSync
 from kiosk.health import DEFAULT_HOST, HealthMonitor, HealthServer, HealthThresholds
 from kiosk.ui.results import AnalysisResult, WorkerStatus
 from kiosk.ui.settings import KioskSettings, fleet_problems
+
+if TYPE_CHECKING:
+    from kiosk.analytics.fleet import FleetSync
 
 log = logging.getLogger(__name__)
 
@@ -95,13 +98,17 @@ class FleetHook:
         self._drop_problem("Central store")
         if not settings.fleet_enabled or self._db_path is None:
             return
-        problems = fleet_problems(settings)
+        try:  # psycopg and keyring only when the fleet is on
+            from kiosk.analytics.fleet import FleetConfig, FleetSync
+            from kiosk.analytics.fleet_secret import load_password
+
+            problems = fleet_problems(settings)
+        except ImportError as exc:
+            problems = [f"Central store: psycopg or keyring cannot be loaded: {exc}"]
         if problems:
             self.problems += problems
             log.warning("event fleet_sync_off %s", "; ".join(problems))
             return
-        from kiosk.analytics.fleet_secret import load_password
-
         dsn = settings.fleet_dsn.strip()
         config = FleetConfig(dsn=dsn, kiosk=settings.fleet_kiosk.strip())
         self.sync = FleetSync(self._db_path, config, password_source=lambda: load_password(dsn))

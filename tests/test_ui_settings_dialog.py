@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kiosk.analytics import ReactionStore
+from kiosk.ui.catalog import load_catalog
+from kiosk.ui.fields import PercentField
+from kiosk.ui.hints import HINTS
 from kiosk.ui.pin import verify_pin
 from kiosk.ui.results import AnalysisResult
 from kiosk.ui.settings import KioskSettings
 from kiosk.ui.settings_dialog import SettingsDialog
-from kiosk.ui.catalog import load_catalog
-from kiosk.ui.fields import PercentField
-from kiosk.ui.hints import HINTS
 from kiosk.ui.settings_pages import AudioPage, CameraPage, DetectionPage, KioskPage, ShowroomPage
-from kiosk.vision.types import Analysis, Box, FaceResult
 from kiosk.ui.settings_store import SettingsStore
+from kiosk.vision.types import Analysis, Box, FaceResult
 
 
 @pytest.fixture
@@ -156,7 +156,9 @@ def test_the_ignore_zone_is_drawn_by_dragging(
     assert editor.zone is None  # the numbers drive the drawing too
 
 
-def test_restore_defaults_keeps_the_pin_and_the_staff_zone(dialog: SettingsDialog, store: SettingsStore) -> None:
+def test_restore_defaults_keeps_the_pin_and_the_staff_zone(
+    dialog: SettingsDialog, store: SettingsStore
+) -> None:
     zone = (0.7, 0.1, 0.25, 0.6)
     for name, value in zip(DetectionPage.ZONE, zone, strict=True):
         dialog.editor(name).set_value(value)

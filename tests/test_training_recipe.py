@@ -101,6 +101,11 @@ def test_best_keeps_the_weight_average_and_training_goes_on_with_the_raw_weights
     best = keras.models.load_model(tmp_path / "run" / "best.keras", compile=False)
     for got, want in zip(best.trainable_variables, averages, strict=True):
         assert np.allclose(got.numpy(), want)  # best.keras is the average, last.keras the raw weights
+    # A run carried to another machine without best.keras (checkpoints/ keeps last.keras only):
+    # the resumed run's next epoch becomes the best, so there is always a file to export.
+    (tmp_path / "run" / "best.keras").unlink()
+    state = train(tmp_path / "data", tmp_path / "run", epochs=2, resume=True)
+    assert state["best_epoch"] == 2 and (tmp_path / "run" / "best.keras").is_file()
 
 
 def test_a_mixed_bfloat16_checkpoint_exports_as_float32(tmp_path: Path) -> None:

@@ -261,6 +261,9 @@ def train(
         model = keras.models.load_model(out / "last.keras")
         start = int(state["epoch"])
         log.info("resuming from epoch %d (best val accuracy %.4f)", start, state["best_val_accuracy"])
+        if not (out / "best.keras").exists():  # a checkpoint carried without it (see checkpoints/)
+            log.info("no best.keras in %s: the next epoch's average becomes the best", out)
+            state["best_val_accuracy"], state["best_epoch"] = 0.0, 0
         if resized:
             # The schedule is saved with the optimizer: stretch or shrink it to the new length.
             # The optimizer's step count carries on, so the rate continues from the new curve.

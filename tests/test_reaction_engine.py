@@ -368,12 +368,22 @@ def test_the_baseline_is_learnt_over_the_first_seconds_and_forgotten_on_departur
     assert engine.baseline is None and not engine.learning
 
 
-def test_no_switch_while_learning_then_a_clearly_unhappy_arrival_still_gets_one() -> None:
+def test_an_arrival_who_already_looks_unhappy_is_judged_against_that_look() -> None:
     config = ReactionConfig(baseline_s=2.0)
-    events = run(ReactionEngine(config), clock(15.0), 8.0, lambda t: probs_with_negative(0.95))
+    scowl = run(ReactionEngine(config), clock(15.0), 12.0, lambda t: probs_with_negative(0.7))
+    assert Event.SWITCH_CAR not in [e for _, e in scowl]  # no switch while learning, nor for the same look
+
+    def deeper(t: float) -> Probs:  # then clearly more negative than their own look
+        return probs_with_negative(0.5 if t < 6.0 else 0.97)
+
+    events = run(ReactionEngine(config), clock(15.0), 12.0, deeper)
     switches = [t for t, e in events if e is Event.SWITCH_CAR]
-    # the baseline (0.95 here) raises the trigger level by at most baseline_margin: 0.75
-    assert len(switches) == 1 and 2.0 <= switches[0] <= 3.0
+    assert len(switches) == 1 and 6.0 < switches[0] <= 7.5
+    # with the baseline off, the absolute level alone fires on the first look
+    off = run(
+        ReactionEngine(replace(config, baseline_s=0.0)), clock(15.0), 12.0, lambda t: probs_with_negative(0.7)
+    )
+    assert Event.SWITCH_CAR in [e for _, e in off]
 
 
 def test_baseline_off_fires_on_the_absolute_level_alone() -> None:

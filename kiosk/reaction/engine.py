@@ -15,8 +15,7 @@ Two things keep a pleasant, talking visitor from firing it:
 - The visitor's own face. For the first `baseline_s` seconds of each visitor the engine
   learns their resting probabilities (the baseline) and does not fire; after that it fires
   only when the score is above the trigger level *and* `baseline_margin` above the
-  baseline's own score, so a resting face the model reads as slightly sad never triggers
-  (the trigger level is raised by at most `baseline_margin`).
+  baseline's own score, so a resting face the model reads as slightly sad never triggers.
 """
 
 from __future__ import annotations
@@ -51,7 +50,7 @@ class ReactionConfig:
     depart_s: float = 2.0  # face absent this long -> visitor_left (resets state)
     weak_labels: frozenset[str] = frozenset({"fear"})  # fleeting in speech: counted lower, held longer
     weak_weight: float = 0.8  # how much a weak label's probability counts (0..1)
-    weak_window_s: float = 1.5  # time constant of the weak labels' smoothing
+    weak_window_s: float = 1.0  # time constant of the weak labels' smoothing
     baseline_s: float = 2.0  # learn each visitor's resting face this long; 0 = no baseline
     baseline_margin: float = 0.2  # fire only this far above the visitor's own baseline score
 
@@ -250,13 +249,14 @@ class ReactionEngine:
     def _levels(self) -> tuple[float, float]:
         """(fire at, re-arm below): the configured levels, raised by the visitor's baseline.
 
-        The baseline raises the trigger level by at most `baseline_margin`: a visitor who
-        arrives already clearly unhappy still gets a reaction once the baseline is learnt.
+        No cap: a resting face the model misreads as clearly negative (a neutral face read
+        as 0.68 angry was seen on validation faces) must still rise by the margin. The price:
+        a visitor who arrives already unhappy is judged against that look; turning the
+        baseline off in the settings restores the absolute levels alone.
         """
         config, resting = self.config, self.baseline_negative
         if resting is None:
             return config.trigger_level, config.release_level
-        resting = min(resting, config.trigger_level)
         return max(config.trigger_level, resting + config.baseline_margin), max(config.release_level, resting)
 
     def _trigger(self, t: float) -> list[Event]:

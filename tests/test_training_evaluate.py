@@ -57,6 +57,12 @@ def band_model(path: Path, labels: list[str], metadata: dict[str, str] | None = 
     return path
 
 
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reports without --out go to ./evaluations/: keep them in the test's folder."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture
 def faces(tmp_path: Path) -> Path:
     write_folder(tmp_path / "faces", per_class=2)
@@ -73,9 +79,13 @@ def test_report_shape_and_files(tmp_path: Path, faces: Path) -> None:
     assert np.array_equal(np.diag(report["confusion"]), [2, 2, 2, 2, 2, 3, 2])
     assert report["skipped"] == 1 and report["unknown_classes"] == ["contempt"]
     assert report["timing"]["batch1_ms_median"] > 0
-    written = json.loads((tmp_path / "models" / "emotion_report.json").read_text())
+    # Without --out nothing beside the model changes: the report goes to evaluations/<data set>/
+    assert sorted(p.name for p in (tmp_path / "models").iterdir()) == ["emotion.onnx"]
+    out = tmp_path / "evaluations" / "faces"
+    assert Path(report["report_path"]).resolve() == (out / "emotion_report.json").resolve()
+    written = json.loads((out / "emotion_report.json").read_text())
     assert written["accuracy"] == 1.0 and written["confusion"] == report["confusion"]
-    assert (tmp_path / "models" / "emotion_confusion.png").read_bytes().startswith(PNG_MAGIC)
+    assert (out / "emotion_confusion.png").read_bytes().startswith(PNG_MAGIC)
 
 
 def test_model_label_order_and_aliases_are_mapped(tmp_path: Path, faces: Path) -> None:
@@ -100,6 +110,9 @@ def test_split_root_and_csv_use_validation(tmp_path: Path) -> None:
     write_folder(tmp_path / "split" / "val", per_class=1, faults=False)
     report = evaluate(model, tmp_path / "split")
     assert (report["split"], report["n"]) == ("val", 7)
+    assert Path(report["report_path"]).parent == Path("evaluations") / "split"
+    report = evaluate(model, tmp_path / "split" / "val")
+    assert Path(report["report_path"]).parent == Path("evaluations") / "split-val"
     write_csv(tmp_path / "fer2013.csv", {"Training": 2, "PublicTest": 1})
     report = evaluate(model, tmp_path / "fer2013.csv")
     assert (report["split"], report["n"], report["accuracy"]) == ("val", 7, 1.0)

@@ -124,7 +124,10 @@ def _parser() -> argparse.ArgumentParser:
         "--data", type=Path, required=True, help="<class>/*.png folder, split folders or CSV"
     )
     evaluate.add_argument(
-        "--out", type=Path, default=None, help="folder for the report (default: beside the model)"
+        "--out",
+        type=Path,
+        default=None,
+        help="folder for the report (default: evaluations/<data set>/; never beside the model unless given)",
     )
     evaluate.add_argument("--json", action="store_true", help="print the report as one JSON object")
     evaluate.add_argument(

@@ -44,8 +44,21 @@ def evaluate(
     confusion = confusion_matrix(truth, predicted, len(classes))
     report = _report(model, Path(data_dir), split_name, split, classes, confusion)
     report["timing"] = {"images_per_s": round(len(truth) / max(seconds, 1e-9), 1), **latency(model)}
-    _write_outputs(report, confusion, classes, model.path, out_dir)
+    _write_outputs(report, confusion, classes, model.path, out_dir or default_report_dir(Path(data_dir)))
     return report
+
+
+def default_report_dir(data_dir: Path) -> Path:
+    """Where reports go without --out: `evaluations/<data set>/` in the working folder, named
+    after the data (its folder, or the split folder's parent), never beside the model, so a
+    model card's figures are only replaced when someone says so with --out."""
+    data_dir = data_dir.resolve()
+    if data_dir.name.lower() in _SPLIT_NAMES:  # e.g. fer2013/val -> evaluations/fer2013-val
+        return Path("evaluations") / f"{data_dir.parent.name}-{data_dir.name}"
+    return Path("evaluations") / data_dir.stem
+
+
+_SPLIT_NAMES = {"train", "val", "test", "publictest", "privatetest", "validation"}
 
 
 def load_eval_split(data: Path) -> tuple[str, Split]:
@@ -151,9 +164,8 @@ def latency(model: OnnxModel, runs: int = 30) -> dict[str, float]:
 
 
 def _write_outputs(
-    report: Report, confusion: np.ndarray, classes: list[str], model_path: Path, out: Path | None
+    report: Report, confusion: np.ndarray, classes: list[str], model_path: Path, out: Path
 ) -> None:
-    out = Path(out) if out is not None else model_path.parent
     out.mkdir(parents=True, exist_ok=True)
     json_path = out / f"{model_path.stem}_report.json"
     png_path = out / f"{model_path.stem}_confusion.png"

@@ -2,8 +2,9 @@
 
 No subcommand starts the kiosk window. `analyze` writes per-frame results of a video or a
 camera as JSON Lines, `bench` times each stage of the pipeline, `report` summarises the
-exposure records, `reset-pin` clears the operator PIN. Bad input gives one `error: ...` line
-and exit status 2, never a traceback (see EXIT_STATUS).
+exposure records, `reset-pin` clears the operator PIN, `install-autostart` / `remove-autostart`
+start the kiosk at sign-in (and again after a crash), `supervise` runs it, restarting it after a
+crash. Bad input gives one `error: ...` line and exit status 2, never a traceback (see EXIT_STATUS).
 """
 
 from __future__ import annotations
@@ -114,7 +115,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     reset.add_argument("--settings", type=Path, default=None, metavar="FILE", help="settings file to use")
     reset.set_defaults(handler=_run_reset_pin)
+    _add_autostart(commands, common)
     return parser
+
+
+def _add_autostart(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    install = commands.add_parser(
+        "install-autostart", parents=[common], help="start the kiosk at sign-in, restart it after a crash"
+    )
+    install.add_argument(
+        "--method",
+        choices=("auto", "systemd", "xdg"),
+        default="auto",
+        help="systemd user unit, or XDG autostart entry (auto: systemd when a user session runs)",
+    )
+    install.set_defaults(handler=_run_install_autostart)
+    remove = commands.add_parser("remove-autostart", help="undo install-autostart for this user")
+    remove.set_defaults(handler=_run_remove_autostart)
+    supervise = commands.add_parser(
+        "supervise", parents=[common], help="run the kiosk window, restarting it after a crash"
+    )
+    supervise.set_defaults(handler=_run_supervise)
 
 
 def _add_gui_options(parser: argparse.ArgumentParser) -> None:
@@ -202,6 +223,40 @@ def _run_reset_pin(args: argparse.Namespace, extra: list[str]) -> int:
     from kiosk.ui.pin_reset import reset_pin
 
     return reset_pin(args.settings)
+
+
+def _kiosk_command(args: argparse.Namespace) -> list[str]:
+    from kiosk.appliance.autostart import kiosk_command
+
+    data = ["--data-dir", str(args.data_dir)] if args.data_dir is not None else []
+    return [*kiosk_command(), *data]
+
+
+def _run_install_autostart(args: argparse.Namespace, extra: list[str]) -> int:
+    from kiosk.appliance.autostart import install
+
+    try:
+        print(install(args.method, _kiosk_command(args)))
+    except OSError as error:
+        raise CliError(f"autostart could not be installed: {error}") from error
+    return EXIT_OK
+
+
+def _run_remove_autostart(args: argparse.Namespace, extra: list[str]) -> int:
+    from kiosk.appliance.autostart import remove
+
+    try:
+        print(remove())
+    except OSError as error:
+        raise CliError(f"autostart could not be removed: {error}") from error
+    return EXIT_OK
+
+
+def _run_supervise(args: argparse.Namespace, extra: list[str]) -> int:
+    from kiosk.appliance.supervise import supervise
+
+    _setup_console_logging()
+    return supervise(_kiosk_command(args))
 
 
 def _run_analyze(args: argparse.Namespace, extra: list[str]) -> int:

@@ -24,9 +24,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
+from kiosk.appliance.crashguard import CrashLoopGuard
+from kiosk.appliance.hours import HoursError, OpeningHours
 from kiosk.paths import APP_NAME, data_dir, resource_path
+from kiosk.ui.crash_notice import show_crash_notice
 from kiosk.ui.kiosk import Kiosk, LaunchOptions
 from kiosk.ui.runtime import InstanceLock, KioskLogging, data_folder_problem
+from kiosk.ui.screensaver import ScreenKeeper
 from kiosk.ui.settings_store import SettingsError, SettingsStore, settings_path_problem
 
 log = logging.getLogger(__name__)
@@ -58,8 +62,14 @@ def run_gui(args: argparse.Namespace) -> int:
     if problem:
         print(f"warning: {problem}: {READ_ONLY_CONSEQUENCES}", file=sys.stderr)
     logs = KioskLogging(folder, to_file=not problem)
+    guard = CrashLoopGuard(folder) if lock is not None else None  # after the lock: not a 2nd kiosk
     try:
-        return _run(args, settings, problem)
+        if guard is not None and guard.starting():
+            return _show_crash_loop(args, guard.message())
+        status = _run(args, settings, problem)
+        if guard is not None:
+            guard.stopped_cleanly()
+        return status
     finally:
         logs.close()
         if lock is not None:
@@ -91,14 +101,39 @@ def _run(args: argparse.Namespace, settings: Path, data_problem: str) -> int:
     quit_on_close = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # the kiosk quits once its thread has stopped
     kiosk.start()
+    keeper = ScreenKeeper(_opening_hours(store.settings.screen_off_hours), parent=kiosk)
+    keeper.start()
+    store.settings_changed.connect(lambda s: keeper.set_hours(_opening_hours(s.screen_off_hours)))
     _schedule_screenshot(kiosk)
     status = app.exec()
+    keeper.stop()
     kiosk.controller.wait_stopped()  # normally stopped already; the window is gone by now
     app.setQuitOnLastWindowClosed(quit_on_close)
     interrupts.restore()
     kiosk.window.deleteLater()
     log.info("event kiosk_stopped status=%d", status)
     return EXIT_OK if status == 0 else status
+
+
+def _show_crash_loop(args: argparse.Namespace, message: str) -> int:
+    """Status 0, so that systemd (Restart=on-failure) or `supervise` does not start it again."""
+    app = _application()
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # closing the notice must not quit a later event loop
+    notice = show_crash_notice(app, message, windowed=bool(getattr(args, "windowed", False)))
+    app.exec()
+    notice.close()
+    notice.deleteLater()
+    app.setQuitOnLastWindowClosed(quit_on_close)
+    return EXIT_OK
+
+
+def _opening_hours(text: str) -> OpeningHours | None:
+    try:
+        return OpeningHours.parse(text)
+    except HoursError as error:  # validated with the settings; an edited file may still hold one
+        log.warning("event opening_hours_ignored %s", error)
+        return None
 
 
 def _sentence(text: str) -> str:

@@ -36,4 +36,7 @@ HINTS: dict[str, str] = {
     "audio_file": "Empty plays the music that comes with the kiosk.",
     # Kiosk
     "hide_cursor": "The mouse pointer disappears after a few seconds without movement.",
+    "screen_off_hours": (
+        "For example 08:00-20:00: outside these hours the screen may sleep. Empty keeps it on always."
+    ),
 }

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from kiosk.appliance.resume import load_car, save_car
 from kiosk.paths import data_dir, default_model_path, resource_path
 from kiosk.reaction.engine import Event
 from kiosk.ui.analytics_hook import AnalyticsHook
@@ -161,7 +162,8 @@ class Kiosk(QObject):
         for problem in catalog.problems:
             log.warning("event catalog_problem %s", problem)
         self._catalog_problems = catalog.problems
-        self.window.showroom.set_catalog(catalog)
+        resume = load_car(data_dir()) if self.options.records else None  # after a restart: same car
+        self.window.showroom.set_catalog(catalog, start_at=resume)
         self._refresh_messages()
 
     # -- live results --------------------------------------------------------------------
@@ -198,6 +200,8 @@ class Kiosk(QObject):
         log.info("event car_shown car=%s reason=%s", car.id, reason)
         self.window.hud.set_accent(QColor(car.accent))
         self.analytics.car_shown(car.id, reason)
+        if self.options.records:
+            save_car(data_dir(), car.id)
         self._restart_rotation()
 
     def _restart_rotation(self) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.appliance.hours import HoursError, OpeningHours
 from kiosk.reaction.engine import ReactionConfig
 from kiosk.vision.pipeline import PipelineConfig
 
@@ -145,6 +146,7 @@ class KioskSettings:
     # Kiosk
     screen: str = _setting("", "kiosk/screen", "Screen")
     hide_cursor: bool = _setting(True, "kiosk/hide_cursor", "Hide the mouse pointer when idle")
+    screen_off_hours: str = _setting("", "kiosk/screen_off_hours", "Opening hours (screen off outside them)")
     privacy_text: str = _setting(DEFAULT_PRIVACY_TEXT, "kiosk/privacy_text", "Privacy notice")
     pin_hash: str = _setting("", "security/pin_hash", "Operator PIN", restorable=False)
 
@@ -216,7 +218,16 @@ def validate(settings: KioskSettings) -> list[str]:
     problems = [p for name in field_specs() if (p := check_field(name, getattr(settings, name)))]
     problems += cross_field_problems(settings)
     problems += fleet_problems(settings)
+    problems += _hours_problems(settings)
     return problems
+
+
+def _hours_problems(settings: KioskSettings) -> list[str]:
+    try:
+        OpeningHours.parse(settings.screen_off_hours)
+    except HoursError as error:
+        return [f"{field_specs()['screen_off_hours'].label}: {error}"]
+    return []
 
 
 def cross_field_problems(settings: KioskSettings) -> list[str]:

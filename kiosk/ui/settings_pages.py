@@ -278,7 +278,7 @@ class KioskPage(SettingsPage):
     exit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(["hide_cursor"], parent)
+        super().__init__(["hide_cursor", "screen_off_hours"], parent)
         self.screens = QComboBox()
         self.screens.setObjectName("screens")
         self.screens.addItem("The primary screen", "")

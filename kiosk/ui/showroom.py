@@ -102,18 +102,18 @@ class ShowroomView(QWidget):
     def is_fading(self) -> bool:
         return self._fade.state() == QVariantAnimation.State.Running
 
-    def set_catalog(self, catalog: Catalog) -> None:
-        """Show this catalog from its first car."""
+    def set_catalog(self, catalog: Catalog, start_at: str | None = None) -> None:
+        """Show this catalog from the car with id `start_at` (a restart resumes), else its first."""
         self._cars = catalog.cars
         self._images.clear()
         self._scenes.clear()
-        self._index = 0
+        self._index = next((i for i, car in enumerate(self._cars) if car.id == start_at), 0)
         self._previous = None
         self._progress = 1.0
         self.update()
         self._warm_up.start()
         if self._cars:
-            self.car_changed.emit(self._cars[0], "start")
+            self.car_changed.emit(self._cars[self._index], "start")
 
     def set_transition_ms(self, ms: int) -> None:
         self._fade.setDuration(max(1, ms))

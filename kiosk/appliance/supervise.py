@@ -1,0 +1,44 @@
+"""`emotion-kiosk supervise`: run the kiosk, start it again when it crashes (XDG autostart).
+
+The kiosk ends with status 0 when it was closed, stopped by a signal, or stopped itself after a
+crash loop: the supervisor ends too. Any other status is a crash: it starts the kiosk again
+after a short pause. The supervisor keeps its own count with the same policy, as a backstop
+for a kiosk that dies before its guard runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import time
+from collections.abc import Callable, Sequence
+
+from kiosk.appliance.crashguard import CrashLoopPolicy
+
+log = logging.getLogger(__name__)
+
+RESTART_PAUSE_S = 3.0
+POLICY = CrashLoopPolicy()
+
+
+def supervise(
+    command: Sequence[str],
+    policy: CrashLoopPolicy = POLICY,
+    run: Callable[[Sequence[str]], int] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+) -> int:
+    """Returns 0 when the kiosk ended cleanly, else the last crash's status (a crash loop)."""
+    run = run or (lambda cmd: subprocess.run(list(cmd), check=False).returncode)
+    crashes: list[float] = []
+    while True:
+        status = run(command)
+        if status == 0:
+            return 0
+        now = clock()
+        crashes = [*policy.recent(crashes, now), now]
+        log.warning("event kiosk_crashed status=%d recent=%d", status, len(crashes))
+        if policy.looping(crashes, now):
+            log.error("event crash_loop %s: the supervisor stops restarting", policy.describe())
+            return status
+        sleep(RESTART_PAUSE_S)

@@ -16,12 +16,12 @@ APT_PACKAGES := python3-venv libpulse0 libegl1 libgl1 libglib2.0-0 libxkbcommon0
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
 	libxcb-xfixes0 libx11-xcb1 xvfb imagemagick binutils gcc libsndfile1
 
-.PHONY: run test lint screenshot dist selftest-dist clean setup
+.PHONY: run test lint screenshot dist selftest-dist deb check-deb clean setup
 
 run: setup
 	$(PY) -m kiosk $(ARGS)
 
-test: setup $(STAMPS)/postgresql
+test: setup $(STAMPS)/postgresql $(STAMPS)/appliance-tools
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: setup
@@ -49,6 +49,17 @@ selftest-dist: dist
 		--data-dir $(SELFTEST_DIR)/window
 	@test -s $(SELFTEST_DIR)/window.png || { echo "the kiosk window did not start from $(DIST)"; exit 1; }
 	@echo "$(DIST): self-test passed, the window started ($(SELFTEST_DIR)/window.png)"
+
+# The Debian package of $(DIST) (tools/make_deb.py), into dist/; `make dist` first rebuilds the folder.
+DEB = dist/emotion-kiosk_$$($(PY) -c 'import kiosk; print(kiosk.__version__)')_$$(dpkg --print-architecture).deb
+
+deb: setup
+	@[ -x $(DIST)/EmotionKiosk ] || $(MAKE) dist
+	$(PY) tools/make_deb.py $(DIST) --out dist
+
+# Installs the package on this machine, runs it, verifies its autostart unit, removes it.
+check-deb: deb $(STAMPS)/appliance-tools
+	$(SUDO) packaging/linux/check_deb.sh $(DEB)
 
 # docs/screenshot.png: the kiosk full screen under Xvfb at 1920x1080 on the demo clip, grabbed by Qt
 # (KIOSK_SCREENSHOT) during the visitor's unhappy phase. Needs models/emotion.onnx.
@@ -80,6 +91,14 @@ $(STAMPS)/postgresql:
 	@dpkg-query -W -f='$${Status}' postgresql 2>/dev/null | grep -q "ok installed" || { \
 		echo "Installing PostgreSQL for the fleet tests"; \
 		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql; }
+	@touch $@
+
+# The screensaver tests start a D-Bus session bus (dbus-daemon); the autostart ones run systemd-analyze.
+$(STAMPS)/appliance-tools:
+	@mkdir -p $(STAMPS)
+	@command -v dbus-daemon >/dev/null && command -v systemd-analyze >/dev/null || { \
+		echo "Installing dbus and systemd for the appliance tests"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q dbus systemd; }
 	@touch $@
 
 $(STAMPS)/venv: pyproject.toml

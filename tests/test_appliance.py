@@ -169,10 +169,22 @@ def test_the_policy_is_checked() -> None:
 
 
 def test_supervise_restarts_a_crashed_kiosk_and_stops_when_it_ends_cleanly() -> None:
-    statuses = iter([1, -11, 0])
+    statuses = iter([3, -11, 0])
     pauses: list[float] = []
     assert supervise(["kiosk"], run=lambda _: next(statuses), clock=Clock(), sleep=pauses.append) == 0
     assert len(pauses) == 2
+
+
+def test_supervise_does_not_restart_a_second_kiosk_or_bad_settings() -> None:
+    for status in (1, 2):
+        runs: list[Sequence[str]] = []
+
+        def run(command: Sequence[str], status: int = status, runs: list[Sequence[str]] = runs) -> int:
+            runs.append(command)
+            return status
+
+        assert supervise(["kiosk"], run=run, sleep=pytest.fail) == status
+        assert len(runs) == 1
 
 
 def test_supervise_gives_up_on_a_crash_loop() -> None:
@@ -180,14 +192,14 @@ def test_supervise_gives_up_on_a_crash_loop() -> None:
 
     def crashing(_: Sequence[str]) -> int:
         runs.append(1)
-        return 1
+        return -11  # SIGSEGV
 
     clock = Clock()
 
     def pause(seconds: float) -> None:
         clock.now += seconds
 
-    assert supervise(["kiosk"], run=crashing, clock=clock, sleep=pause) == 1
+    assert supervise(["kiosk"], run=crashing, clock=clock, sleep=pause) == -11
     assert len(runs) == 5
 
 

@@ -1,9 +1,10 @@
 """`emotion-kiosk supervise`: run the kiosk, start it again when it crashes (XDG autostart).
 
 The kiosk ends with status 0 when it was closed, stopped by a signal, or stopped itself after a
-crash loop: the supervisor ends too. Any other status is a crash: it starts the kiosk again
-after a short pause. The supervisor keeps its own count with the same policy, as a backstop
-for a kiosk that dies before its guard runs.
+crash loop; 1 when another kiosk runs with its data folder; 2 for bad settings or options. The
+supervisor ends too, as systemd does (RestartPreventExitStatus). Any other status is a crash:
+it starts the kiosk again after a short pause. The supervisor keeps its own count with the
+same policy, as a backstop for a kiosk that dies before its guard runs.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from kiosk.appliance.crashguard import CrashLoopPolicy
 log = logging.getLogger(__name__)
 
 RESTART_PAUSE_S = 3.0
+NOT_RESTARTED = frozenset({0, 1, 2})  # closed or stopped, already running, bad input
 POLICY = CrashLoopPolicy()
 
 
@@ -28,13 +30,13 @@ def supervise(
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
 ) -> int:
-    """Returns 0 when the kiosk ended cleanly, else the last crash's status (a crash loop)."""
+    """Returns the status that ended it: one of NOT_RESTARTED, or the last crash's (a crash loop)."""
     run = run or (lambda cmd: subprocess.run(list(cmd), check=False).returncode)
     crashes: list[float] = []
     while True:
         status = run(command)
-        if status == 0:
-            return 0
+        if status in NOT_RESTARTED:
+            return status
         now = clock()
         crashes = [*policy.recent(crashes, now), now]
         log.warning("event kiosk_crashed status=%d recent=%d", status, len(crashes))

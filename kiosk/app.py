@@ -235,6 +235,8 @@ def _kiosk_command(args: argparse.Namespace) -> list[str]:
 def _run_install_autostart(args: argparse.Namespace, extra: list[str]) -> int:
     from kiosk.appliance.autostart import install
 
+    if not sys.platform.startswith("linux"):
+        raise CliError("install-autostart is for Linux desktops; on Windows, the installer's task does it")
     try:
         print(install(args.method, _kiosk_command(args)))
     except OSError as error:

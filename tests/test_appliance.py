@@ -234,3 +234,11 @@ def test_bad_opening_hours_name_the_text(text: str) -> None:
 
 def test_no_opening_hours_means_always_on() -> None:
     assert OpeningHours.parse("  ") is None
+
+
+def test_install_autostart_on_windows_points_to_the_installer(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("kiosk.app.sys.platform", "win32")
+    assert main(["install-autostart"]) == 2
+    assert "the installer's task" in capsys.readouterr().err

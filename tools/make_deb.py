@@ -29,7 +29,7 @@ PACKAGE = "emotion-kiosk"
 LINUX = ROOT / "packaging" / "linux"
 # Data, not linked code, so no ELF file names them: fonts for the captions (the bundled
 # libfontconfig reads the system's configuration and fonts).
-RECOMMENDS = "fontconfig-config, fonts-dejavu-core"
+RECOMMENDS = "fontconfig-config, fonts-dejavu-core, libpq5"  # libpq5: the optional fleet sync
 
 
 def control(version: str, arch: str, needs: list[str], size_kib: int) -> str:

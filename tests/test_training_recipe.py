@@ -85,7 +85,9 @@ def test_bf16_follows_the_cpu_flags(tmp_path: Path) -> None:
     assert not bf16_available(tmp_path / "missing")
 
 
-def test_best_keeps_the_weight_average_and_training_goes_on_with_the_raw_weights(tmp_path: Path) -> None:
+def test_best_keeps_the_better_of_average_and_raw_and_training_goes_on_with_the_raw_weights(
+    tmp_path: Path,
+) -> None:
     from training.synthetic import write_folder
 
     write_folder(tmp_path / "data" / "train", per_class=4)
@@ -99,8 +101,11 @@ def test_best_keeps_the_weight_average_and_training_goes_on_with_the_raw_weights
     raw = [v.numpy() for v in last.trainable_variables]
     assert any(not np.allclose(a, r) for a, r in zip(averages, raw, strict=True))
     best = keras.models.load_model(tmp_path / "run" / "best.keras", compile=False)
-    for got, want in zip(best.trainable_variables, averages, strict=True):
-        assert np.allclose(got.numpy(), want)  # best.keras is the average, last.keras the raw weights
+    kept = averages if state["best_weights"] == "average" else raw  # whichever scored better
+    for got, want in zip(best.trainable_variables, kept, strict=True):
+        assert np.allclose(got.numpy(), want)
+    row = state["history"][-1]
+    assert state["best_val_accuracy"] == max(row["val_accuracy"], row["val_accuracy_raw"])
     # A run carried to another machine without best.keras (checkpoints/ keeps last.keras only):
     # the resumed run's next epoch becomes the best, so there is always a file to export.
     (tmp_path / "run" / "best.keras").unlink()

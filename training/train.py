@@ -1,7 +1,8 @@
 """Train the expression network with per-epoch checkpoints that a later run resumes exactly.
 
 The out folder holds `last.keras` (model + optimizer with its weight average, written every
-epoch), `best.keras` (the averaged weights of the epoch with the best validation accuracy),
+epoch), `best.keras` (the weights with the best validation accuracy: the moving average, or the raw
+weights while the average still lags),
 `state.json` (epoch, history, config) and `curves.png`.
 
 The recipe (v2): faces stay in memory as uint8; each step draws its batch and its
@@ -302,6 +303,34 @@ def validation_scores(model: keras.Model, split: Split) -> dict[str, float]:
     return scores
 
 
+def keep_best(model: keras.Model, split: Split, state: State, out: Path, epoch: int) -> dict[str, float]:
+    """Score the raw weights and their moving average; keep the better as best.keras when it
+    beats the best so far. Early in a run the average lags (and BatchNorm's statistics follow
+    the raw weights), so the raw weights can be the better ones. The model ends with its raw
+    weights. Returns the scores: the average's as `val_*` (the raw ones without an average),
+    the raw ones as `val_*_raw`."""
+    raw = validation_scores(model, split)
+    averaged: dict[str, float] | None = None
+    if swap_average(model):
+        try:
+            averaged = validation_scores(model, split)
+            if averaged["val_accuracy"] >= raw["val_accuracy"]:
+                _keep_if_better(model, averaged["val_accuracy"], "average", state, out, epoch)
+        finally:
+            swap_average(model)
+    if averaged is None or raw["val_accuracy"] > averaged["val_accuracy"]:
+        _keep_if_better(model, raw["val_accuracy"], "raw", state, out, epoch)
+    return {**(averaged or raw), **{f"{key}_raw": value for key, value in raw.items()}}
+
+
+def _keep_if_better(
+    model: keras.Model, accuracy: float, source: str, state: State, out: Path, epoch: int
+) -> None:
+    if accuracy > state["best_val_accuracy"] or not state["best_epoch"]:
+        state.update(best_val_accuracy=accuracy, best_epoch=epoch, best_weights=source)
+        _atomic_save(model, out / "best.keras")
+
+
 def swap_average(model: keras.Model) -> bool:
     """Exchange the model's weights with the optimizer's moving average; False without one."""
     optimizer = model.optimizer
@@ -339,27 +368,21 @@ class _EpochCheckpoint:
                 row.update(epoch=epoch + 1, seconds=round(time.monotonic() - self.started, 1))
                 row["learning_rate"] = float(self.model.optimizer.learning_rate)
                 _atomic_save(self.model, out / "last.keras")
-                swapped = swap_average(self.model)
-                try:
-                    row.update(validation_scores(self.model, val_split))
-                    val = row["val_accuracy"]
-                    if val > state["best_val_accuracy"] or not state["best_epoch"]:
-                        state["best_val_accuracy"], state["best_epoch"] = val, epoch + 1
-                        _atomic_save(self.model, out / "best.keras")
-                finally:
-                    if swapped:
-                        swap_average(self.model)
+                row.update(keep_best(self.model, val_split, state, out, epoch + 1))
+                val = row["val_accuracy"]
                 state["history"].append(row)
                 state["epoch"] = epoch + 1
                 _write_json(out / "state.json", state)
                 _plot_curves(state["history"], out / "curves.png")
                 log.info(
-                    "epoch %d (%.0f s): val accuracy %.4f (best %.4f at %d)",
+                    "epoch %d (%.0f s): val accuracy %.4f averaged, %.4f raw (best %.4f at %d, %s)",
                     epoch + 1,
                     row["seconds"],
                     val,
+                    row["val_accuracy_raw"],
                     state["best_val_accuracy"],
                     state["best_epoch"],
+                    state.get("best_weights", "raw"),
                 )
                 if epoch + 1 - state["best_epoch"] >= patience:
                     log.info("early stop: no validation gain for %d epochs", patience)
@@ -379,6 +402,9 @@ def _plot_curves(history: list[dict[str, float]], path: Path) -> None:
     for key, ax in (("accuracy", acc_ax), ("loss", loss_ax)):
         ax.plot(epochs, [row.get(key, np.nan) for row in history], label="train")
         ax.plot(epochs, [row.get(f"val_{key}", np.nan) for row in history], label="validation")
+        if any(f"val_{key}_raw" in row for row in history):  # the raw weights beside their average
+            raw = [row.get(f"val_{key}_raw", np.nan) for row in history]
+            ax.plot(epochs, raw, label="validation, raw weights", linestyle="--")
         ax.set_xlabel("epoch")
         ax.set_title(key)
         ax.grid(alpha=0.3)

@@ -67,6 +67,7 @@ def test_the_pages_show_the_stored_settings(dialog: SettingsDialog) -> None:
         "Showroom",
         "Audio",
         "Kiosk",
+        "Fleet & monitoring",
         "Reactions",
     ]
     assert dialog.editor("trigger_level").value() == pytest.approx(0.6)
@@ -295,3 +296,17 @@ def test_the_reactions_page_is_embedded_when_the_records_are_open(
     qtbot.addWidget(without)
     assert isinstance(without.reactions_page, QLabel)
     assert "not available" in without.reactions_page.text()
+
+
+def test_the_fleet_and_monitoring_settings_have_a_page(
+    qtbot: QtBot, dialog: SettingsDialog, store: SettingsStore
+) -> None:
+    titles = [page.title for page in dialog.pages]
+    assert "Fleet & monitoring" in titles
+    dialog.editor("health_port").set_value(9470)
+    dialog.editor("fleet_kiosk").set_value("Hamburg Nord")
+    with qtbot.waitSignal(store.settings_changed) as blocker:
+        assert dialog.apply()
+    saved: KioskSettings = blocker.args[0]
+    assert (saved.health_port, saved.fleet_kiosk) == (9470, "Hamburg Nord")
+    assert not saved.fleet_enabled  # off until the operator turns it on

@@ -34,6 +34,13 @@ HINTS: dict[str, str] = {
     "transition_ms": "How long one car takes to fade into the next.",
     # Audio
     "audio_file": "Empty plays the music that comes with the kiosk.",
+    # Fleet & monitoring
+    "health_port": "The IT department's monitoring asks this PC's port for /health and /metrics.",
+    "health_all_interfaces": "Off: only programs on this PC can ask. On: the showroom network can too.",
+    "health_stale_s": "Report a problem when the camera or the analysis has been silent this long.",
+    "fleet_enabled": "Send each car's hourly figures (never pictures or single visits) to head office.",
+    "fleet_dsn": "For example host=db.example.com dbname=showrooms user=kiosk (ask IT).",
+    "fleet_kiosk": "How this showroom is named in the group's reports.",
     # Kiosk
     "hide_cursor": "The mouse pointer disappears after a few seconds without movement.",
     "screen_off_hours": (

@@ -37,6 +37,7 @@ from kiosk.ui.settings_pages import (
     AudioPage,
     CameraPage,
     DetectionPage,
+    FleetPage,
     KioskPage,
     SettingsPage,
     ShowroomPage,
@@ -100,6 +101,7 @@ class SettingsDialog(QDialog):
             ShowroomPage(cars),
             AudioPage(),
             KioskPage(),
+            FleetPage(),
         ]
         names = {car.id: car.name for car in cars}
         self.reactions_page = make_reactions_page(reaction_store, reaction_notice, names)

@@ -273,6 +273,31 @@ class AudioPage(SettingsPage):
         self.test_requested.emit(str(self.form["audio_file"].value()), int(self.form["volume"].value()))
 
 
+class FleetPage(SettingsPage):
+    """Monitoring for the dealer group's IT and the optional central reaction store."""
+
+    title = "Fleet & monitoring"
+    NAMES = (
+        "health_port",
+        "health_all_interfaces",
+        "health_stale_s",
+        "fleet_enabled",
+        "fleet_dsn",
+        "fleet_kiosk",
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(list(self.NAMES), parent)
+        self.form_layout.addRow(
+            "",
+            _hint(
+                "The central store's password is never kept here: store it in this PC's keyring "
+                "or the PostgreSQL password file (see the README)."
+            ),
+        )
+        self.outer.addStretch(1)
+
+
 class KioskPage(SettingsPage):
     title = "Kiosk"
     exit_requested = Signal()

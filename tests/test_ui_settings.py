@@ -61,6 +61,31 @@ def test_settings_map_to_the_worker_configs() -> None:
     assert pipeline_config(KioskSettings()).ignore_zones == ()
 
 
+def test_the_baseline_and_fleeting_label_settings_reach_the_engine(tmp_path: Path) -> None:
+    from kiosk.reaction.engine import ReactionConfig
+
+    default = reaction_config(KioskSettings())
+    engine_default = ReactionConfig()
+    for name in ("weak_labels", "weak_weight", "weak_window_s", "baseline_s", "baseline_margin"):
+        assert getattr(default, name) == getattr(engine_default, name)  # one set of defaults
+    changed = KioskSettings(
+        weak_labels=("fear", "surprise"),
+        weak_weight=0.5,
+        weak_window_s=2.0,
+        baseline_s=3.0,
+        baseline_margin=0.1,
+    )
+    reaction = reaction_config(changed)
+    assert reaction.weak_labels == frozenset({"fear", "surprise"})
+    assert (reaction.weak_weight, reaction.weak_window_s) == (0.5, 2.0)
+    assert (reaction.baseline_s, reaction.baseline_margin) == (3.0, 0.1)
+    assert reaction_config(dataclasses.replace(changed, baseline_enabled=False)).baseline_s == 0.0
+    store = SettingsStore(tmp_path / "settings.ini")
+    store.load()
+    store.update(changed)
+    assert SettingsStore(tmp_path / "settings.ini").load().settings.weak_labels == ("fear", "surprise")
+
+
 def test_a_new_file_is_written_with_defaults_and_the_schema_version(tmp_path: Path) -> None:
     path = tmp_path / "settings.ini"
     report = SettingsStore(path).load()

@@ -174,3 +174,21 @@ def test_the_hook_syncs_with_the_password_from_libpq_when_there_is_no_keyring(
         keyring.set_keyring(previous)
     rows = central_rows(FleetConfig(dsn=pg_cluster.dsn("fleet_hook"), kiosk="x", password=ADMIN_PASSWORD))
     assert {row[0] for row in rows} == {"lyon"} and len(rows) == 4
+
+
+def test_without_the_postgresql_client_library_settings_still_save(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The packaged kiosk carries no libpq; a set connection string must not break validation."""
+    import builtins
+    import sys
+
+    real_import = builtins.__import__
+
+    def no_psycopg(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("psycopg") or name == "kiosk.analytics.fleet_secret":
+            raise ImportError("no pq wrapper available")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.delitem(sys.modules, "kiosk.analytics.fleet_secret", raising=False)
+    monkeypatch.setattr(builtins, "__import__", no_psycopg)
+    settings = KioskSettings(fleet_dsn="host=db.example.com dbname=fleet user=kiosk", fleet_kiosk="berlin-1")
+    assert validate(settings) == []

@@ -282,14 +282,21 @@ def resolution_of(settings: KioskSettings) -> tuple[int, int] | None:
     return int(width), int(height)
 
 
+def _dsn_problem(dsn: str) -> str | None:
+    """What is wrong with a connection string; None also when psycopg cannot load (the packaged
+    kiosk uses the system's libpq, which may be missing): then the sync says why instead."""
+    try:
+        from kiosk.analytics.fleet_secret import dsn_problem
+    except ImportError:
+        return None
+    return dsn_problem(dsn)
+
+
 def fleet_problems(settings: KioskSettings) -> list[str]:
     """The central store needs a connection string (never with its password) and a kiosk name."""
     problems = []
-    if settings.fleet_dsn.strip():
-        from kiosk.analytics.fleet_secret import dsn_problem  # psycopg: only when there is one
-
-        if problem := dsn_problem(settings.fleet_dsn):
-            problems.append(f"Central store: {problem}")
+    if settings.fleet_dsn.strip() and (problem := _dsn_problem(settings.fleet_dsn)):
+        problems.append(f"Central store: {problem}")
     if settings.fleet_enabled and not settings.fleet_dsn.strip():
         problems.append("Central store: sending is on, but no connection string is set")
     if settings.fleet_enabled and not 1 <= len(settings.fleet_kiosk.strip()) <= 200:

@@ -126,6 +126,10 @@ def test_bad_frames_give_an_empty_analysis(spy: SpyClassifier, caplog: pytest.Lo
     assert all(r.faces == () and r.visitor is None for r in results)
     assert [r.frame_index for r in results] == [0, 1, 2]
     assert "frame 0 skipped" in caplog.text
+    first = [r for r in caplog.records if "frame 0 skipped" in r.getMessage()]
+    assert first[0].levelno == logging.WARNING and first[0].exc_info is not None  # the traceback, once
+    assert all(r.exc_info is None for r in caplog.records if r.levelno >= logging.WARNING and r not in first)
+    assert pipeline.failures == 3
     assert pipeline.analyse(_frame()).visitor == 0  # and the next good frame works
 
 

@@ -81,11 +81,21 @@ class Pipeline:
         values = {label: float(p) for label, p in zip(self.classifier.labels, probs, strict=True)}
         return FaceResult(box, self.classifier.labels[best], float(probs[best]), values)
 
+    @property
+    def failures(self) -> int:
+        """Frames that could not be analysed since the pipeline was built."""
+        return self._failures
+
     def _report_failure(self, frame: Frame, error: Exception) -> None:
         self._failures += 1
         if self._failures in (1, 10, 100) or self._failures % 1000 == 0:
-            log.warning("frame %d skipped (%d so far): %s", frame.index, self._failures, error)
-        log.debug("frame %d skipped", frame.index, exc_info=error)
+            # The first one with its traceback: a persistent fault must not look like "no faces".
+            first = error if self._failures == 1 else None
+            log.warning(
+                "frame %d skipped (%d so far): %s", frame.index, self._failures, error, exc_info=first
+            )
+        else:
+            log.debug("frame %d skipped", frame.index, exc_info=error)
 
 
 def split_ignored(

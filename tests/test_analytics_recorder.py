@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.analytics import Exposure, ExposureRecorder, ReactionStore
+from kiosk.analytics.records import CarChange
 
 START = datetime(2025, 3, 10, 12, 0).astimezone()
 
@@ -68,7 +69,7 @@ def test_scripted_exposure(sink: ListSink) -> None:
     frames(recorder, 104.0, 106.0, None, None)  # 2 s nobody: not visitor time
     frames(recorder, 106.0, 108.0, SAD, 0.7)  # 2 s sad, peak 0.7
     clock.now = START + timedelta(seconds=8)
-    exposure = recorder.car_ended(108.0, "negative")
+    exposure = recorder.car_ended(108.0, CarChange.NEGATIVE)
 
     assert sink.exposures == [exposure]
     assert exposure is not None
@@ -90,7 +91,7 @@ def test_gaps_count_at_most_max_gap(sink: ListSink) -> None:
     recorder.car_shown("suv", 0.0)
     recorder.observe(0.0, HAPPY, 0.0)
     recorder.observe(30.0, HAPPY, 0.0)  # the pipeline stalled for 30 s
-    exposure = recorder.car_ended(30.5, "rotation")
+    exposure = recorder.car_ended(30.5, CarChange.ROTATION)
     assert exposure is not None
     assert exposure.visitor_seconds == pytest.approx(2.0 + 0.5)
 

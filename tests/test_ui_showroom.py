@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.analytics.records import CarChange
 from kiosk.ui import showroom as showroom_module
 from kiosk.ui.catalog import Catalog, bundled_catalog_dir, load_catalog
 from kiosk.ui.hud import EmotionHud
@@ -98,13 +99,13 @@ def view(qtbot: QtBot) -> ShowroomView:
 def test_switching_crossfades_to_the_next_car(qtbot: QtBot, view: ShowroomView) -> None:
     cars = view.cars
     with qtbot.waitSignal(view.car_changed) as blocker:
-        view.show_next("negative")
-    assert blocker.args == [cars[1], "negative"]
+        view.show_next(CarChange.NEGATIVE)
+    assert blocker.args == [cars[1], CarChange.NEGATIVE]
     assert view.is_fading
     qtbot.waitUntil(lambda: not view.is_fading, timeout=3000)
     assert view.current_car == cars[1]
-    view.show_previous("manual")
-    view.show_previous("manual")
+    view.show_previous(CarChange.MANUAL)
+    view.show_previous(CarChange.MANUAL)
     assert view.current_car == cars[-1]  # wraps around
 
 

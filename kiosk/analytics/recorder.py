@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Final, Protocol
 
-from kiosk.analytics.records import EXPRESSIONS, Exposure, check_car_id
+from kiosk.analytics.records import EXPRESSIONS, CarChange, Exposure, check_car_id
 
-END_REASONS: Final = frozenset({"negative", "manual", "rotation", "shutdown"})
+# The reasons that end an exposure (START begins the first one and ends nothing).
+END_REASONS: Final = frozenset({CarChange.NEGATIVE, CarChange.MANUAL, CarChange.ROTATION, CarChange.SHUTDOWN})
 
 
 class ExposureSink(Protocol):
@@ -77,7 +78,7 @@ class ExposureRecorder:
         """A car is on screen from `t`; an exposure still open is ended as "rotation"."""
         check_car_id(car_id)
         if self._running is not None:
-            self.car_ended(t, "rotation")
+            self.car_ended(t, CarChange.ROTATION)
         self._running = _Running(car_id=car_id, started_at=self._now(), last_t=self._clock(t))
 
     def observe(self, t: float, probs: Mapping[str, float] | None, negative: float | None) -> None:
@@ -103,7 +104,7 @@ class ExposureRecorder:
         running.audio_t = self._clock(t)
         running.audio_baseline = running.last_negative
 
-    def car_ended(self, t: float, reason: str) -> Exposure | None:
+    def car_ended(self, t: float, reason: CarChange) -> Exposure | None:
         """Close the open exposure (reason in END_REASONS) and record it; None if none was open."""
         if reason not in END_REASONS:
             raise ValueError(f"reason must be one of {sorted(END_REASONS)}, got {reason!r}")
@@ -118,7 +119,7 @@ class ExposureRecorder:
 
     def close(self, t: float) -> None:
         """End the open exposure, if any, as "shutdown"."""
-        self.car_ended(t, "shutdown")
+        self.car_ended(t, CarChange.SHUTDOWN)
 
     def _clock(self, t: float) -> float:
         """`t` on a clock that never steps back (a backward jump is absorbed into an offset)."""
@@ -146,7 +147,7 @@ class ExposureRecorder:
             baseline = running.audio_baseline
             running.uplift_success = baseline is not None and negative is not None and negative < baseline
 
-    def _finish(self, running: _Running, reason: str) -> Exposure:
+    def _finish(self, running: _Running, reason: CarChange) -> Exposure:
         seconds = running.visitor_seconds
         means = {n: min(1.0, w / seconds) for n, w in running.weighted.items()} if seconds > 0 else None
         played = running.audio_t is not None
@@ -157,7 +158,7 @@ class ExposureRecorder:
             visitor_seconds=seconds,
             mean_probs=means,
             peak_negative=running.peak_negative,
-            ended_by_negative=reason == "negative",
+            ended_by_negative=reason == CarChange.NEGATIVE,
             audio_played=played,
             uplift_success=bool(running.uplift_success) if played else None,
         )

@@ -6,6 +6,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 from types import MappingProxyType
 
 # The shipped model's labels (docs/ARCHITECTURE.md); other labels are ignored.
@@ -14,6 +15,16 @@ POSITIVE_EXPRESSIONS: frozenset[str] = frozenset({"happy", "surprise"})
 NEGATIVE_EXPRESSIONS: frozenset[str] = frozenset({"angry", "disgust", "fear", "sad"})
 
 MAX_CAR_ID_LENGTH = 200
+
+
+class CarChange(str, Enum):
+    """Why a car appeared on screen, and so why the one before it ended."""
+
+    NEGATIVE = "negative"  # the visitor turned unhappy
+    MANUAL = "manual"  # someone swiped or pressed an arrow key
+    ROTATION = "rotation"  # the showroom moved on by itself (nobody there)
+    START = "start"  # the first car after the kiosk started: nothing ended
+    SHUTDOWN = "shutdown"  # the kiosk stopped: the car on screen ended, no new one
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from kiosk.analytics.recorder import END_REASONS
+from kiosk.analytics.records import CarChange
+
 log = logging.getLogger(__name__)
 
 
@@ -44,13 +47,13 @@ class AnalyticsHook:
         self._recorder = ExposureRecorder(self.store)
         log.info("reaction records in %s", db_path)
 
-    def car_shown(self, car_id: str, reason: str) -> None:
+    def car_shown(self, car_id: str, reason: CarChange) -> None:
         """A car is now on screen; the previous one ended for `reason`."""
         if self._recorder is None:
             return
         now = time.monotonic()
         try:
-            if reason in ("negative", "manual", "rotation"):
+            if reason in END_REASONS:  # START ends nothing
                 self._recorder.car_ended(now, reason)
             self._recorder.car_shown(car_id, now)
         except ValueError as exc:

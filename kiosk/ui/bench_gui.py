@@ -22,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
+from kiosk.analytics.records import CarChange
 from kiosk.paths import set_data_dir
 from kiosk.ui.kiosk import Kiosk, LaunchOptions
 from kiosk.ui.results import AnalysisResult
@@ -82,7 +83,7 @@ class GuiProbe(QObject):
 
     @Slot()
     def _on_switcher_timeout(self) -> None:
-        self.kiosk.window.showroom.show_next("manual")
+        self.kiosk.window.showroom.show_next(CarChange.MANUAL)
 
 
 def main(argv: list[str] | None = None) -> int:

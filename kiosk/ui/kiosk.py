@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from kiosk.analytics.records import CarChange
 from kiosk.appliance.resume import load_car, save_car
 from kiosk.paths import data_dir, default_model_path, resource_path
 from kiosk.reaction.engine import Event
@@ -186,7 +187,7 @@ class Kiosk(QObject):
     def _on_reaction_event(self, event: Event, result: AnalysisResult) -> None:
         negative = f"{result.negative:.2f}" if result.negative is not None else "none"
         if event == Event.SWITCH_CAR:
-            self.window.showroom.show_next("negative")
+            self.window.showroom.show_next(CarChange.NEGATIVE)
             car = self.window.showroom.current_car
             log.info("event switch_car car=%s negative=%s", car.id if car else "none", negative)
         elif event == Event.PLAY_UPLIFT:
@@ -196,8 +197,8 @@ class Kiosk(QObject):
             log.info("event %s negative=%s", event.value, negative)
 
     @Slot(object, str)
-    def _on_car_changed(self, car: Car, reason: str) -> None:
-        log.info("event car_shown car=%s reason=%s", car.id, reason)
+    def _on_car_changed(self, car: Car, reason: CarChange) -> None:
+        log.info("event car_shown car=%s reason=%s", car.id, CarChange(reason).value)
         self.window.hud.set_accent(QColor(car.accent))
         self.analytics.car_shown(car.id, reason)
         if self.options.records:
@@ -216,7 +217,7 @@ class Kiosk(QObject):
         if self.visitor_present:
             self._restart_rotation()  # someone is looking: leave the car be
         else:
-            self.window.showroom.show_next("rotation")
+            self.window.showroom.show_next(CarChange.ROTATION)
 
     @Slot(object)
     def _on_status_changed(self, status: WorkerStatus) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.analytics.records import CarChange
 from kiosk.ui.hud import EmotionHud
 from kiosk.ui.showroom import ShowroomView
 
@@ -138,9 +139,9 @@ class KioskWindow(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         key = event.key()
         if key == Qt.Key.Key_Right:
-            self.showroom.show_next("manual")
+            self.showroom.show_next(CarChange.MANUAL)
         elif key == Qt.Key.Key_Left:
-            self.showroom.show_previous("manual")
+            self.showroom.show_previous(CarChange.MANUAL)
         elif key == Qt.Key.Key_Escape:
             self.exit_requested.emit()
         else:

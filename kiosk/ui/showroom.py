@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from kiosk.analytics.records import CarChange
 from kiosk.ui import theme
 from kiosk.ui.catalog import Car, Catalog
 from kiosk.ui.scene import SceneLayers, paint_dots, render_layers, trim_transparent
@@ -51,7 +52,7 @@ SWIPE_FRACTION = 0.06  # a horizontal drag longer than this (of the width) is a 
 class ShowroomView(QWidget):
     """Shows one car of the catalog at a time; `car_changed(car, reason)` after each change."""
 
-    car_changed = Signal(object, str)  # Car, reason: "negative" | "manual" | "rotation" | "start"
+    car_changed = Signal(object, object)  # Car, CarChange
     settings_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -113,7 +114,7 @@ class ShowroomView(QWidget):
         self.update()
         self._warm_up.start()
         if self._cars:
-            self.car_changed.emit(self._cars[self._index], "start")
+            self.car_changed.emit(self._cars[self._index], CarChange.START)
 
     def set_transition_ms(self, ms: int) -> None:
         self._fade.setDuration(max(1, ms))
@@ -133,13 +134,13 @@ class ShowroomView(QWidget):
     def messages(self) -> tuple[str, ...]:
         return self._messages
 
-    def show_next(self, reason: str) -> None:
+    def show_next(self, reason: CarChange) -> None:
         self.show_index(self._index + 1, reason)
 
-    def show_previous(self, reason: str) -> None:
+    def show_previous(self, reason: CarChange) -> None:
         self.show_index(self._index - 1, reason)
 
-    def show_index(self, index: int, reason: str) -> None:
+    def show_index(self, index: int, reason: CarChange) -> None:
         """Crossfade to car `index` (wrapping around)."""
         if len(self._cars) < 2:
             return
@@ -373,11 +374,11 @@ class ShowroomView(QWidget):
             return
         dx = event.position().x() - press.x()
         if abs(dx) > self.width() * SWIPE_FRACTION:
-            self.show_index(self._index + (1 if dx < 0 else -1), "manual")
+            self.show_index(self._index + (1 if dx < 0 else -1), CarChange.MANUAL)
         elif press.x() < self.width() / 2:
-            self.show_previous("manual")
+            self.show_previous(CarChange.MANUAL)
         else:
-            self.show_next("manual")
+            self.show_next(CarChange.MANUAL)
 
     @Slot()
     def _on_long_press_timeout(self) -> None:

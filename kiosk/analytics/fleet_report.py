@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -21,7 +20,7 @@ import psycopg
 
 from kiosk.analytics.fleet import FleetError
 from kiosk.analytics.fleet_secret import load_password, split_password
-from kiosk.analytics.summary import CSV_COLUMNS, CarSummary
+from kiosk.analytics.summary import CSV_COLUMNS, CarSummary, export_csv_to
 
 __all__ = ["FLEET_SCOPE", "FleetSummary", "read_fleet_summary", "write_fleet_csv"]
 
@@ -124,14 +123,6 @@ def print_fleet(summary: FleetSummary, table: Any) -> None:
 
 
 def export_fleet_csv(summary: FleetSummary, target: str) -> bool:
-    if target == "-":
-        write_fleet_csv(summary, sys.stdout)
-        return True
-    try:
-        with open(target, "w", encoding="utf-8", newline="") as out:
-            write_fleet_csv(summary, out)
-    except OSError as exc:
-        print(f"error: cannot write the CSV file {target}: {exc.strerror or exc}", file=sys.stderr)
-        return False
-    print(f"wrote the fleet's figures to {target}", file=sys.stderr)
-    return True
+    return export_csv_to(
+        target, lambda out: write_fleet_csv(summary, out), f"wrote the fleet's figures to {target}"
+    )

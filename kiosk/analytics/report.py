@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from kiosk.analytics.store import SchemaError, default_db_path, read_summary
-from kiosk.analytics.summary import CarSummary, format_percent, to_json, write_csv
+from kiosk.analytics.summary import CarSummary, export_csv_to, format_percent, to_json, write_csv
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -116,17 +116,9 @@ def _nothing_message(args: argparse.Namespace, path: Path) -> str:
 
 
 def _export_csv(summaries: Sequence[CarSummary], target: str) -> bool:
-    if target == "-":
-        write_csv(summaries, sys.stdout)
-        return True
-    try:
-        with open(target, "w", encoding="utf-8", newline="") as out:
-            write_csv(summaries, out)
-    except OSError as exc:
-        print(f"error: cannot write the CSV file {target}: {exc.strerror or exc}", file=sys.stderr)
-        return False
-    print(f"wrote {len(summaries)} cars to {target}", file=sys.stderr)
-    return True
+    return export_csv_to(
+        target, lambda out: write_csv(summaries, out), f"wrote {len(summaries)} cars to {target}"
+    )
 
 
 def _date_range(since_text: str | None, until_text: str | None) -> tuple[date | None, date | None]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -83,6 +84,22 @@ def write_csv(summaries: Iterable[CarSummary], out: TextIO) -> None:
     writer.writeheader()
     for summary in summaries:
         writer.writerow({k: "" if v is None else v for k, v in summary.as_dict().items()})
+
+
+def export_csv_to(target: str, write: Callable[[TextIO], None], done: str) -> bool:
+    """Write a CSV to `target` ("-" is standard output); False, with the reason on stderr, when
+    the file cannot be written. `done` is printed to stderr after a file was written."""
+    if target == "-":
+        write(sys.stdout)
+        return True
+    try:
+        with open(target, "w", encoding="utf-8", newline="") as out:
+            write(out)
+    except OSError as exc:
+        print(f"error: cannot write the CSV file {target}: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    print(done, file=sys.stderr)
+    return True
 
 
 def to_json(summaries: Sequence[CarSummary]) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 from kiosk import __version__
 from kiosk.cli_common import CliError, resolve_model
 from kiosk.paths import set_data_dir
+from kiosk.vision.types import VISITOR_MIN_FACE
 
 PROG = "emotion-kiosk"
 DESCRIPTION = "Emotion-aware car showroom kiosk. Without a COMMAND it opens the kiosk window."
@@ -165,7 +166,11 @@ def _add_analyze(parser: argparse.ArgumentParser) -> None:
         "--output", type=Path, default=None, metavar="FILE", help="JSON Lines file (default: stdout)"
     )
     parser.add_argument(
-        "--min-face", type=_positive_int, default=80, metavar="N", help="visitor minimum face size, px"
+        "--min-face",
+        type=_positive_int,
+        default=VISITOR_MIN_FACE,
+        metavar="N",
+        help=f"visitor minimum face size, px (default {VISITOR_MIN_FACE})",
     )
     parser.add_argument("--frames", type=_positive_int, default=None, metavar="N", help="stop after N frames")
     parser.set_defaults(handler=_run_analyze)

@@ -14,14 +14,16 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from kiosk.cli_common import CliError, build_pipeline, resolve_model
+from kiosk.cli_common import CliError, resolve_model
 from kiosk.reaction.engine import Event, ReactionEngine
-from kiosk.vision.pipeline import Pipeline
+from kiosk.reaction.loop import AnalysisLoop
+from kiosk.vision.pipeline import Pipeline, PipelineConfig
 from kiosk.vision.source import FrameSource, SourceState, quiet_opencv_logs
 from kiosk.vision.types import Analysis
 
@@ -49,7 +51,7 @@ class _Tally:
 
 def run_analyze(args: argparse.Namespace) -> int:
     quiet_opencv_logs()
-    pipeline = build_pipeline(resolve_model(args.model), min_face_size=args.min_face)
+    pipeline = Pipeline.build(resolve_model(args.model), PipelineConfig(min_face_size=args.min_face))
     source = open_source(args.source)
     started = time.perf_counter()
     with source, _open_output(args.output) as out:
@@ -83,24 +85,15 @@ def analyse_stream(
 ) -> _Tally:
     """Analyse until the source ends, `limit` frames are done, or Ctrl+C."""
     tally = _Tally()
-    state = source.state
+    loop = AnalysisLoop(pipeline, engine)
     try:
-        while limit is None or tally.frames < limit:
-            frame = source.read()
-            if source.state is not state:
-                state = source.state
-                print(source.message, file=sys.stderr)
-            if frame is None:
-                if state in (SourceState.ENDED, SourceState.FAILED):
-                    break
-                continue
-            analysis = pipeline.analyse(frame)
-            visitor = analysis.visitor_face
-            events = engine.update(frame.t, None if visitor is None else visitor.probs)
-            out.write(json.dumps(frame_record(analysis, engine.negative, events, engine.baseline)) + "\n")
+        for step in loop.run(source, limit, on_state=lambda s: print(s.message, file=sys.stderr)):
+            assert step.analysis is not None  # the loop has a pipeline
+            events = list(step.events)
+            out.write(json.dumps(frame_record(step.analysis, step.negative, events, step.baseline)) + "\n")
             if not source.is_file:
                 out.flush()  # live lines for whoever reads the pipe
-            tally.add(analysis, events)
+            tally.add(step.analysis, events)
     except KeyboardInterrupt:
         tally.interrupted = True
     return tally
@@ -110,7 +103,7 @@ def frame_record(
     analysis: Analysis,
     negative: float | None,
     events: list[Event],
-    baseline: dict[str, float] | None = None,
+    baseline: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
     faces = [
         {

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from kiosk.cli_analyze import open_source
-from kiosk.cli_common import CliError, build_pipeline, resolve_model
+from kiosk.cli_common import CliError, resolve_model
 from kiosk.vision import synthetic
 from kiosk.vision.pipeline import Pipeline
 from kiosk.vision.source import quiet_opencv_logs
@@ -53,7 +53,7 @@ class BenchResult:
 def run_bench(args: argparse.Namespace) -> int:
     quiet_opencv_logs()
     model = resolve_model(args.model)
-    pipeline = build_pipeline(model, threads=CLASSIFIER_THREADS)
+    pipeline = Pipeline.build(model, threads=CLASSIFIER_THREADS)
     with ExitStack() as stack:
         read, what = _reader(args.video, stack)
         result = measure(pipeline, read, args.frames)

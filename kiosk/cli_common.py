@@ -1,14 +1,10 @@
-"""What the command-line subcommands share: the model check and building the pipeline."""
+"""What the command-line subcommands share: the model check and the error type."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kiosk.paths import default_model_path
-
-if TYPE_CHECKING:
-    from kiosk.vision.pipeline import Pipeline
 
 MISSING_MODEL_HELP = """\
 the emotion model models/emotion.onnx is missing (looked for {path}).
@@ -31,13 +27,3 @@ def resolve_model(model: Path | None) -> Path:
         raise CliError(MISSING_MODEL_HELP.format(path=path))
     return path
 
-
-def build_pipeline(model: Path, *, min_face_size: int = 80, threads: int = 1) -> Pipeline:
-    """A ready Pipeline (ModelError / CascadeError when the model or cascade is unusable)."""
-    from kiosk.vision.classifier import EmotionClassifier
-    from kiosk.vision.detector import FaceDetector
-    from kiosk.vision.pipeline import Pipeline, PipelineConfig
-
-    detector = FaceDetector(min_face_size=min(60, min_face_size))
-    classifier = EmotionClassifier(model, threads=threads)
-    return Pipeline(detector, classifier, PipelineConfig(min_face_size=min_face_size))

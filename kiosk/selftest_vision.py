@@ -1,8 +1,9 @@
 """The self-test's vision and reaction checks: model, cascade, and the pipeline over a clip.
 
-The clip is analysed exactly as `analyze` does it (the kiosk's detector and pipeline
-settings, the default reaction settings), frame by frame with the file's own timestamps,
-and what happened is judged against a ClipExpectation (see kiosk/selftest.py).
+The clip goes through the kiosk's own loop (`kiosk.reaction.loop.AnalysisLoop`, which the
+worker and `analyze` run too) with the default pipeline and reaction settings, frame by
+frame with the file's own timestamps, and what happened is judged against a ClipExpectation
+(see kiosk/selftest.py). A frame the pipeline could not analyse fails the clip check.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TypeVar
 
 from kiosk.paths import resource_path
 from kiosk.reaction.engine import Event, ReactionConfig, ReactionEngine
+from kiosk.reaction.loop import AnalysisLoop
 from kiosk.selftest import (
     Check,
     ClipExpectation,
@@ -32,7 +34,6 @@ from kiosk.vision.detector import CASCADE_FILE, CascadeError, FaceDetector
 from kiosk.vision.pipeline import Pipeline, PipelineConfig
 from kiosk.vision.source import FrameSource, SourceState, quiet_opencv_logs
 
-MIN_FACE_SIZE = 80  # as `analyze` and the kiosk's default settings
 T = TypeVar("T")
 JUDGED = (
     "no_face_when_empty",
@@ -59,6 +60,7 @@ class ClipRun:
     samples: list[Sample] = field(default_factory=list)
     startup_s: float | None = None  # process age when the first frame had been analysed
     problem: str = ""  # why the clip could not be analysed to its end
+    failures: int = 0  # frames the pipeline could not analyse
 
 
 def run_vision_checks(inputs: SelfTestInputs) -> tuple[list[Check], float | None]:
@@ -70,7 +72,7 @@ def run_vision_checks(inputs: SelfTestInputs) -> tuple[list[Check], float | None
     if classifier is None or detector is None:
         needs = " and ".join(check.name for check in checks if not check.ok)
         return checks + [skipped(name, needs) for name in ("demo_clip", *JUDGED)], None
-    pipeline = Pipeline(detector, classifier, PipelineConfig(min_face_size=MIN_FACE_SIZE))
+    pipeline = Pipeline(detector, classifier, PipelineConfig())
     started = time.perf_counter()
     run = analyse_clip(inputs.clip, pipeline)
     clip_check = _clip_check(inputs.clip, run, inputs.expectation)
@@ -101,7 +103,7 @@ def _load_model(path: Path) -> tuple[EmotionClassifier | None, Check]:
 
 def _load_cascade(path: Path) -> tuple[FaceDetector | None, Check]:
     try:
-        detector = FaceDetector(min_face_size=60, cascade=path)
+        detector = FaceDetector(cascade=path)
     except CascadeError as error:
         return None, failed("cascade", str(error), path=str(path))
     bundled = resource_path("resources", CASCADE_FILE)
@@ -113,23 +115,20 @@ def _load_cascade(path: Path) -> tuple[FaceDetector | None, Check]:
 def analyse_clip(clip: Path, pipeline: Pipeline) -> ClipRun:
     """Every frame of the clip through the pipeline and a fresh reaction engine."""
     run = ClipRun()
-    engine = ReactionEngine(ReactionConfig())
+    loop = AnalysisLoop(pipeline, ReactionEngine(ReactionConfig()))
     with FrameSource.open(clip) as source:
-        while True:
-            frame = source.read()
-            if frame is None:
-                if source.state in (SourceState.ENDED, SourceState.FAILED):
-                    break
-                continue
-            analysis = pipeline.analyse(frame)
-            visitor = analysis.visitor_face
-            events = engine.update(frame.t, None if visitor is None else visitor.probs)
+        for step in loop.run(source):
+            faces = step.analysis.faces if step.analysis is not None else ()
+            visitor = step.analysis.visitor_face if step.analysis is not None else None
             label = None if visitor is None else visitor.label
-            run.samples.append(Sample(frame.t, len(analysis.faces), label, engine.negative, tuple(events)))
+            run.samples.append(Sample(step.frame.t, len(faces), label, step.negative, step.events))
             if run.startup_s is None:
                 run.startup_s = _rounded(process_age_s())
         if source.state is SourceState.FAILED:
             run.problem = source.message
+    run.failures = pipeline.failures
+    if run.failures and not run.problem:
+        run.problem = f"{run.failures} of {len(run.samples)} frames could not be analysed (see the log)"
     return run
 
 

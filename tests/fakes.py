@@ -39,8 +39,9 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 from kiosk.vision import synthetic
+from kiosk.vision.labels import EMOTION_LABELS
 
-LABELS7 = ("angry", "disgust", "fear", "happy", "neutral", "sad", "surprise")
+LABELS7 = EMOTION_LABELS  # the shipped model's seven
 TINY_CENTRES = {"sad": 94.0, "neutral": 138.0, "happy": 177.0}
 TINY_SPREAD = 20.0
 VIDEO_LABELS = ("none", "happy", "neutral", "sad")

@@ -33,9 +33,7 @@ def test_a_pleasant_talker_never_switches_the_car() -> None:
     model = default_model_path()
     if not model.is_file():
         pytest.skip(f"no shipped model at {model}")
-    from kiosk.cli_common import build_pipeline
-
-    pipeline: Pipeline = build_pipeline(model)
+    pipeline = Pipeline.build(model)
     engine = ReactionEngine(ReactionConfig())
     records = []
     for index, image in enumerate(talking_frames()):

@@ -11,8 +11,9 @@ from dataclasses import replace
 import pytest
 
 from kiosk.reaction.engine import Event, ReactionConfig, ReactionEngine, negative_score, weighted_score
+from kiosk.vision.labels import NEGATIVE_LABELS
 
-NEGATIVE = ("angry", "disgust", "fear", "sad")
+NEGATIVE = tuple(sorted(NEGATIVE_LABELS))
 Probs = dict[str, float]
 # The trigger mechanics alone (levels, dwell, hysteresis, cooldown): every negative label
 # counts fully and there is no per-visitor baseline. Those two have tests of their own below.

@@ -210,6 +210,25 @@ def test_the_hud_shows_the_visitor_and_greys_out_staff(qtbot: QtBot) -> None:
     assert hud._expression_text(None)[0] == "Analysis off"
 
 
+def test_the_hud_says_when_the_analysis_keeps_failing(qtbot: QtBot) -> None:
+    hud = EmotionHud()
+    qtbot.addWidget(hud)
+    hud.set_scale(1.0)
+    hud.set_status(WorkerStatus(SourceMode.CAMERA, SourceState.LIVE, "Camera 0 live", True, ""))
+    preview = np.zeros((240, 320, 3), np.uint8)
+    preview.flags.writeable = False
+    empty = Analysis(5, 0.3, (), None)
+    healthy = AnalysisResult(0.3, empty, None, False, (), preview, (640, 480), 5, 1.0)
+    hud.show_result(healthy)
+    assert hud._expression_text(None)[0] == "No visitor" and hud._mode_text() == "Live"
+    before = hud.grab().toImage()
+    fault = "12 frames in a row could not be analysed: RuntimeError: bad allocation"
+    hud.show_result(AnalysisResult(0.4, empty, None, False, (), preview, (640, 480), 6, 1.0, fault=fault))
+    assert hud._expression_text(None) == ("Analysis failing", fault)  # not "No visitor"
+    assert hud._mode_text() == "Fault"
+    assert hud.grab().toImage() != before
+
+
 def test_the_hud_meter_shows_learning_then_the_visitors_resting_face(qtbot: QtBot) -> None:
     hud = EmotionHud()
     qtbot.addWidget(hud)

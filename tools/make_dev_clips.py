@@ -113,11 +113,12 @@ class FaceBank:
     """Validation faces the Haar cascade finds once placed in a frame, by label and by model reading."""
 
     def __init__(self, folder: Path, model: Path | None, seed: int = 0) -> None:
-        from kiosk.cli_common import build_pipeline, resolve_model
+        from kiosk.cli_common import resolve_model
+        from kiosk.vision.pipeline import Pipeline
         from kiosk.vision.types import Frame
 
         self.rng = random.Random(seed)
-        pipeline = build_pipeline(resolve_model(model))
+        pipeline = Pipeline.build(resolve_model(model))
         self.faces: dict[str, list[np.ndarray]] = {}  # by true label
         self.read_as: dict[str, list[np.ndarray]] = {}  # pleasant or neutral truth, by what the model reads
         self.clearly_negative: list[np.ndarray] = []  # negative truth that the model reads >= 0.6 negative

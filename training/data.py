@@ -15,10 +15,12 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from kiosk.vision.labels import EMOTION_LABELS
+
 log = logging.getLogger(__name__)
 
-# Output order of the shipped model (alphabetical, as the class folders are named).
-LABELS: tuple[str, ...] = ("angry", "disgust", "fear", "happy", "neutral", "sad", "surprise")
+# Output order of the shipped model (alphabetical, as the class folders are named): the kiosk's own.
+LABELS: tuple[str, ...] = EMOTION_LABELS
 IMAGE_SIZE = 48
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp"}
 

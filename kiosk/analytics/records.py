@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from types import MappingProxyType
+from typing import Final
 
-# The shipped model's labels (docs/ARCHITECTURE.md); other labels are ignored.
-EXPRESSIONS: tuple[str, ...] = ("angry", "disgust", "fear", "happy", "neutral", "sad", "surprise")
-POSITIVE_EXPRESSIONS: frozenset[str] = frozenset({"happy", "surprise"})
-NEGATIVE_EXPRESSIONS: frozenset[str] = frozenset({"angry", "disgust", "fear", "sad"})
+from kiosk.vision.labels import EMOTION_LABELS, NEGATIVE_LABELS, POSITIVE_LABELS
+
+# The shipped model's labels (kiosk/vision/labels.py); other labels are ignored.
+EXPRESSIONS: Final = EMOTION_LABELS
+POSITIVE_EXPRESSIONS: Final = POSITIVE_LABELS
+NEGATIVE_EXPRESSIONS: Final = NEGATIVE_LABELS
 
 MAX_CAR_ID_LENGTH = 200
 

@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
+from kiosk.vision.labels import NEGATIVE_LABELS
+
 MEDIAN_FRAMES = 3  # a one-frame spike never passes a median of three
 _EPS = 1e-9  # timestamps are float sums: 6 * (1 / 15) is a hair below 0.4
 
@@ -40,7 +42,7 @@ class Event(str, Enum):
 
 @dataclass(frozen=True)
 class ReactionConfig:
-    negative_labels: frozenset[str] = frozenset({"angry", "disgust", "fear", "sad"})
+    negative_labels: frozenset[str] = NEGATIVE_LABELS
     smoothing_s: float = 0.4  # time constant of the smoothing
     trigger_level: float = 0.55  # smoothed negative score that fires
     release_level: float = 0.35  # must fall below this before it can fire again

@@ -146,6 +146,8 @@ class EmotionHud(QWidget):
         }.get(status.mode, theme.BAD)
         if status.mode == SourceMode.CAMERA and status.source_state != SourceState.LIVE:
             color = theme.WARN
+        if self._fault():
+            color = theme.BAD
         radius = self._s(4.5)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
@@ -159,8 +161,14 @@ class EmotionHud(QWidget):
         )
         return rect.bottom()
 
+    def _fault(self) -> str | None:
+        """The analysis keeps failing (see Pipeline.fault): said on the card, never hidden."""
+        return self._result.fault if self._result is not None else None
+
     def _mode_text(self) -> str:
         status = self._status
+        if self._fault():
+            return self.tr("Fault")
         if status.mode == SourceMode.CAMERA and status.source_state == SourceState.RECONNECTING:
             return "Reconnecting"
         return _MODE_TEXT[status.mode]
@@ -239,6 +247,8 @@ class EmotionHud(QWidget):
         return rect.bottom()
 
     def _expression_text(self, face: FaceResult | None) -> tuple[str, str]:
+        if self._fault():
+            return self.tr("Analysis failing"), self._fault() or ""
         if face is not None:
             return face.label.capitalize(), f"{face.confidence:.0%} confidence"
         if not self._status.model_loaded and self._status.model_message:

@@ -55,6 +55,7 @@ class AnalysisResult:
     analyse_ms: float  # detection + classification + reaction for this frame
     baseline: float | None = None  # the visitor's resting negative score, once learnt
     learning: bool = False  # the visitor's resting face is still being learnt (no reaction yet)
+    fault: str | None = None  # the analysis keeps failing (Pipeline.fault): shown on the status line
 
     @property
     def preview_scale(self) -> float:

@@ -14,11 +14,11 @@ from typing import Any
 
 from kiosk.appliance.hours import HoursError, OpeningHours
 from kiosk.reaction.engine import ReactionConfig
+from kiosk.vision.labels import EMOTION_LABELS
 from kiosk.vision.pipeline import PipelineConfig
 
 SCHEMA_VERSION = 1
 
-EMOTION_LABELS = ("angry", "disgust", "fear", "happy", "neutral", "sad", "surprise")
 CAPTURE_BACKENDS = ("auto", "v4l2", "dshow", "msmf")
 RESOLUTIONS = ("auto", "640x480", "1280x720", "1920x1080")
 DEFAULT_PRIVACY_TEXT = (
@@ -40,6 +40,7 @@ class FieldSpec:
 
 
 _REACTION = ReactionConfig()  # the engine's defaults, shown and stored as settings
+_PIPELINE = PipelineConfig()  # the vision defaults (minimum face size)
 _KEPT = {"restorable": False}  # the staff zone is a privacy setting: cleared only on purpose
 
 
@@ -56,22 +57,28 @@ class KioskSettings:
     show_preview: bool = _setting(True, "camera/show_preview", "Show the camera preview on screen")
     # Detection and reaction
     negative_labels: tuple[str, ...] = _setting(
-        ("angry", "disgust", "fear", "sad"),
+        tuple(label for label in EMOTION_LABELS if label in _REACTION.negative_labels),
         "reaction/negative_labels",
         "Negative expressions",
         choices=EMOTION_LABELS,
     )
     trigger_level: float = _setting(
-        0.55, "reaction/trigger_level", "Trigger level", minimum=0.05, maximum=0.99
+        _REACTION.trigger_level, "reaction/trigger_level", "Trigger level", minimum=0.05, maximum=0.99
     )
     release_level: float = _setting(
-        0.35, "reaction/release_level", "Release level", minimum=0.0, maximum=0.95
+        _REACTION.release_level, "reaction/release_level", "Release level", minimum=0.0, maximum=0.95
     )
-    smoothing_s: float = _setting(0.4, "reaction/smoothing_s", "Smoothing (s)", minimum=0.05, maximum=5.0)
-    dwell_s: float = _setting(0.4, "reaction/dwell_s", "Dwell above trigger (s)", minimum=0.0, maximum=10.0)
-    cooldown_s: float = _setting(8.0, "reaction/cooldown_s", "Cooldown (s)", minimum=1.0, maximum=600.0)
+    smoothing_s: float = _setting(
+        _REACTION.smoothing_s, "reaction/smoothing_s", "Smoothing (s)", minimum=0.05, maximum=5.0
+    )
+    dwell_s: float = _setting(
+        _REACTION.dwell_s, "reaction/dwell_s", "Dwell above trigger (s)", minimum=0.0, maximum=10.0
+    )
+    cooldown_s: float = _setting(
+        _REACTION.cooldown_s, "reaction/cooldown_s", "Cooldown (s)", minimum=1.0, maximum=600.0
+    )
     baseline_enabled: bool = _setting(
-        True, "reaction/baseline", "Learn each visitor's resting face before reacting"
+        _REACTION.baseline_s > 0, "reaction/baseline", "Learn each visitor's resting face before reacting"
     )
     baseline_s: float = _setting(
         _REACTION.baseline_s, "reaction/baseline_s", "Resting face learnt over (s)", minimum=0.5, maximum=10.0
@@ -100,7 +107,7 @@ class KioskSettings:
         maximum=10.0,
     )
     min_face_size: int = _setting(
-        80, "detection/min_face_size", "Minimum face size (px)", minimum=20, maximum=800
+        _PIPELINE.min_face_size, "detection/min_face_size", "Minimum face size (px)", minimum=20, maximum=800
     )
     ignore_x: float = _setting(
         0.0, "detection/ignore_x", "Staff zone left", minimum=0.0, maximum=1.0, **_KEPT

@@ -1,8 +1,9 @@
 """Live analysis off the GUI thread: `AnalysisWorker` in a QThread, driven by `AnalysisController`.
 
 The worker builds the frame source, the detector, the classifier, the pipeline and the
-reaction engine in its own thread (in `_on_start_requested`), then reads and analyses one
-frame per tick of a zero-interval timer, so its event loop stays free for new settings and
+reaction engine in its own thread (in `_on_start_requested`), then reads one frame per tick
+of a zero-interval timer and hands it to the `AnalysisLoop` that `analyze` and the self-test
+also run, so its event loop stays free for new settings and
 the stop request. Results go through a one-item mailbox (`LatestResult`): the GUI always
 gets the newest one, and a slow GUI costs dropped previews, never a growing queue.
 
@@ -24,11 +25,12 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from kiosk.paths import app_root
-from kiosk.reaction.engine import Event, ReactionConfig, ReactionEngine
+from kiosk.reaction.engine import ReactionConfig, ReactionEngine
+from kiosk.reaction.loop import AnalysisLoop
 from kiosk.ui.results import AnalysisResult, LatestResult, SourceMode, WorkerStatus
 from kiosk.ui.sources import SourcePlan, SourceSwitcher
-from kiosk.vision.classifier import EmotionClassifier, ModelError
-from kiosk.vision.detector import CascadeError, FaceDetector
+from kiosk.vision.classifier import ModelError
+from kiosk.vision.detector import CascadeError
 from kiosk.vision.pipeline import Pipeline, PipelineConfig
 from kiosk.vision.source import quiet_opencv_logs
 from kiosk.vision.types import Frame
@@ -36,7 +38,6 @@ from kiosk.vision.types import Frame
 log = logging.getLogger(__name__)
 
 PREVIEW_WIDTH = 320
-DETECT_MIN_FACE = 60
 IDLE_TICK_MS = 30  # between reads while the source has nothing (reconnecting, no camera)
 
 
@@ -50,11 +51,6 @@ class WorkerSetup:
     reaction: ReactionConfig = field(default_factory=ReactionConfig)
     preview_width: int = PREVIEW_WIDTH
     realtime: bool = True  # pace a video file at its frame rate (False: as fast as it decodes)
-
-
-def detector_min_size(config: PipelineConfig) -> int:
-    """Faces smaller than the visitor minimum are still shown in the HUD, down to 60 px."""
-    return min(DETECT_MIN_FACE, config.min_face_size)
 
 
 def display_path(path: Path) -> str:
@@ -88,14 +84,12 @@ class AnalysisWorker(QObject):
         self._mailbox = mailbox
         self._stop = threading.Event()
         self._finished = False
-        self._pipeline: Pipeline | None = None
-        self._engine: ReactionEngine | None = None
+        self._loop: AnalysisLoop | None = None
         self._sources: SourceSwitcher | None = None
         self._timer: QTimer | None = None
         self._status = WorkerStatus()
         self._frames_read = 0
         self._pace_origin: tuple[float, float] | None = None  # (source t, monotonic) of the pace
-        self._timeline: tuple[int, float] = (-1, 0.0)  # (source generation, last frame t)
 
     def request_stop(self) -> None:
         """Thread-safe: seen by a start still opening the camera, and by every tick."""
@@ -109,8 +103,7 @@ class AnalysisWorker(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
         quiet_opencv_logs()
-        self._load_model()
-        self._engine = ReactionEngine(self._setup.reaction)
+        self._loop = AnalysisLoop(self._load_model(), ReactionEngine(self._setup.reaction))
         self._sources = SourceSwitcher(self._setup.plan, should_stop=self._stop.is_set)
         self._sources.open_initial()
         self._publish_status()
@@ -131,7 +124,7 @@ class AnalysisWorker(QObject):
         if self._sources is not None:
             self._sources.close()
             self._sources = None
-        self._pipeline = None
+        self._loop = None
         self.stopped.emit()
         thread = self.thread()
         app = QCoreApplication.instance()
@@ -144,11 +137,10 @@ class AnalysisWorker(QObject):
         if self._finished:
             return
         self._setup = replace(self._setup, pipeline=pipeline, reaction=reaction)
-        if self._pipeline is not None:
-            self._pipeline.update_config(pipeline)
-            self._pipeline.detector.min_face_size = detector_min_size(pipeline)
-        if self._engine is not None:
-            self._engine.update_config(reaction)
+        if self._loop is not None:
+            if self._loop.pipeline is not None:
+                self._loop.pipeline.update_config(pipeline)
+            self._loop.engine.update_config(reaction)
 
     @Slot(object)
     def _on_source_plan_changed(self, plan: SourcePlan) -> None:
@@ -162,7 +154,7 @@ class AnalysisWorker(QObject):
 
     @Slot()
     def _on_timer_timeout(self) -> None:
-        if self._stop.is_set() or self._sources is None or self._timer is None:
+        if self._stop.is_set() or self._sources is None or self._timer is None or self._loop is None:
             return
         frame = self._sources.read()
         self._publish_status()
@@ -170,24 +162,23 @@ class AnalysisWorker(QObject):
             self._timer.start(IDLE_TICK_MS)
             return
         self._frames_read += 1
-        self._process(frame)
+        self._process(frame, self._loop)
         self._timer.start(self._delay_ms(frame))
 
     # -- work ----------------------------------------------------------------------------
 
-    def _load_model(self) -> None:
+    def _load_model(self) -> Pipeline | None:
         path = self._setup.model_path
         try:
-            detector = FaceDetector(min_face_size=detector_min_size(self._setup.pipeline))
-            self._pipeline = Pipeline(detector, EmotionClassifier(path), self._setup.pipeline)
+            pipeline = Pipeline.build(path, self._setup.pipeline)
         except (ModelError, CascadeError) as exc:
             shown = f"{display_path(path)} is missing" if not path.exists() else str(exc)
             log.warning("event model_failed reason=%s", exc)
             message = f"Expression analysis off — {shown}"
             self._status = replace(self._status, model_loaded=False, model_message=message)
-            return
-        log.info("event model_loaded path=%s labels=%s", path, ",".join(self._pipeline.classifier.labels))
-        classifier = self._pipeline.classifier
+            return None
+        classifier = pipeline.classifier
+        log.info("event model_loaded path=%s labels=%s", path, ",".join(classifier.labels))
         self._status = replace(
             self._status,
             model_loaded=True,
@@ -195,41 +186,30 @@ class AnalysisWorker(QObject):
             model_version=classifier.metadata.get("version", ""),
             model_labels=tuple(classifier.labels),
         )
+        return pipeline
 
-    def _process(self, frame: Frame) -> None:
+    def _process(self, frame: Frame, loop: AnalysisLoop) -> None:
         started = time.perf_counter()
-        self._keep_timeline(frame)
-        analysis = self._pipeline.analyse(frame) if self._pipeline is not None else None
-        events: tuple[Event, ...] = ()
-        engine = self._engine
-        if analysis is not None and engine is not None:
-            face = analysis.visitor_face
-            events = tuple(engine.update(frame.t, face.probs if face is not None else None))
+        step = loop.step(frame, self._sources.generation if self._sources is not None else 0)
+        if step.restarted:
+            self._pace_origin = None
         height, width = frame.image.shape[:2]
         result = AnalysisResult(
             t=frame.t,
-            analysis=analysis,
-            negative=engine.negative if engine is not None and analysis is not None else None,
-            visitor_present=bool(engine is not None and engine.visitor_present),
-            events=events,
+            analysis=step.analysis,
+            negative=step.negative,
+            visitor_present=step.visitor_present,
+            events=step.events,
             preview=make_preview(frame.image, self._setup.preview_width),
             frame_size=(width, height),
             frames_read=self._frames_read,
             analyse_ms=(time.perf_counter() - started) * 1000.0,
-            baseline=engine.baseline_negative if engine is not None else None,
-            learning=bool(engine is not None and engine.learning),
+            baseline=step.baseline_negative,
+            learning=step.learning,
+            fault=loop.pipeline.fault if loop.pipeline is not None else None,
         )
         if self._mailbox.put(result):
             self.result_ready.emit()
-
-    def _keep_timeline(self, frame: Frame) -> None:
-        """Reset the reaction state when the frames' clock changes (another source)."""
-        generation = self._sources.generation if self._sources is not None else -1
-        last_generation, last_t = self._timeline
-        if self._engine is not None and (generation != last_generation or frame.t < last_t):
-            self._engine.reset()
-            self._pace_origin = None
-        self._timeline = (generation, frame.t)
 
     def _delay_ms(self, frame: Frame) -> int:
         """Pace a file at its frame rate; a camera's read already waits for the next frame."""

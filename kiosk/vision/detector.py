@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from kiosk.paths import resource_path
-from kiosk.vision.types import Box
+from kiosk.vision.types import DETECTOR_FLOOR, Box
 
 CASCADE_FILE = "haarcascade_frontalface_default.xml"
 _HAAR_WINDOW = 24  # the cascade's training size: smaller faces cannot be found
@@ -58,7 +58,7 @@ class FaceDetector:
 
     def __init__(
         self,
-        min_face_size: int = 60,
+        min_face_size: int = DETECTOR_FLOOR,
         detect_width: int = 320,
         cascade: Path | None = None,
         *,

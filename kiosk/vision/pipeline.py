@@ -10,23 +10,25 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import cv2
 import numpy as np
 
 from kiosk.vision.classifier import EmotionClassifier
 from kiosk.vision.detector import FaceDetector
-from kiosk.vision.types import Analysis, Box, FaceResult, Frame
+from kiosk.vision.types import DETECTOR_FLOOR, VISITOR_MIN_FACE, Analysis, Box, FaceResult, Frame
 
 log = logging.getLogger(__name__)
 
 Zone = tuple[float, float, float, float]  # x, y, w, h as fractions 0..1 of the frame
+PERSISTENT_FAULT_FRAMES = 10  # this many failed frames in a row are a fault, not a glitch
 FACE_MARGIN = 0.1  # crop this much beyond the detector's box on each side, as FER-2013 crops do
 
 
 @dataclass(frozen=True)
 class PipelineConfig:
-    min_face_size: int = 80  # pixels, in the full frame: smaller faces are never the visitor
+    min_face_size: int = VISITOR_MIN_FACE  # pixels, in the full frame: smaller faces are never the visitor
     ignore_zones: tuple[Zone, ...] = ()
 
 
@@ -49,17 +51,29 @@ class Pipeline:
         self.config = config
         self.timings = StageTimes()
         self._failures = 0
+        self._failing = 0  # failed frames in a row
+        self._last_error = ""
+
+    @classmethod
+    def build(cls, model: Path, config: PipelineConfig = PipelineConfig(), *, threads: int = 1) -> Pipeline:
+        """The kiosk's pipeline for a model file (ModelError / CascadeError when unusable): the
+        bundled cascade, detecting down to the detector floor so smaller faces still show."""
+        detector = FaceDetector(min_face_size=detector_floor(config))
+        return cls(detector, EmotionClassifier(model, threads=threads), config)
 
     def update_config(self, config: PipelineConfig) -> None:
         """Takes effect from the next frame."""
         self.config = config
+        self.detector.min_face_size = detector_floor(config)
 
     def analyse(self, frame: Frame) -> Analysis:
         try:
-            return self._analyse(frame, self.config)
+            analysis = self._analyse(frame, self.config)
         except Exception as error:  # a bad frame must not stop a kiosk that runs all day
             self._report_failure(frame, error)
             return Analysis(frame.index, frame.t, (), None)
+        self._failing = 0
+        return analysis
 
     def _analyse(self, frame: Frame, config: PipelineConfig) -> Analysis:
         image = frame.image
@@ -86,8 +100,18 @@ class Pipeline:
         """Frames that could not be analysed since the pipeline was built."""
         return self._failures
 
+    @property
+    def fault(self) -> str | None:
+        """What keeps failing, once PERSISTENT_FAULT_FRAMES frames in a row could not be
+        analysed (shown on the HUD: a broken analysis must not look like an empty room)."""
+        if self._failing < PERSISTENT_FAULT_FRAMES:
+            return None
+        return f"{self._failing} frames in a row could not be analysed: {self._last_error}"
+
     def _report_failure(self, frame: Frame, error: Exception) -> None:
         self._failures += 1
+        self._failing += 1
+        self._last_error = f"{type(error).__name__}: {error}"
         if self._failures in (1, 10, 100) or self._failures % 1000 == 0:
             # The first one with its traceback: a persistent fault must not look like "no faces".
             first = error if self._failures == 1 else None
@@ -96,6 +120,11 @@ class Pipeline:
             )
         else:
             log.debug("frame %d skipped", frame.index, exc_info=error)
+
+
+def detector_floor(config: PipelineConfig) -> int:
+    """Faces smaller than the visitor minimum are still found (and shown), down to the floor."""
+    return min(DETECTOR_FLOOR, config.min_face_size)
 
 
 def split_ignored(

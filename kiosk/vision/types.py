@@ -8,6 +8,12 @@ from types import MappingProxyType
 
 import numpy as np
 
+# Face sizes in pixels of the full frame, compared with Box.size: a face smaller than
+# VISITOR_MIN_FACE (the default of the operator's setting) is never judged as the visitor;
+# the detector still finds (and the HUD shows) faces down to DETECTOR_FLOOR.
+VISITOR_MIN_FACE = 80
+DETECTOR_FLOOR = 60
+
 
 @dataclass(frozen=True)
 class Box:

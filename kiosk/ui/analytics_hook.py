@@ -1,6 +1,6 @@
-"""The reaction records, when the analytics package and its database can be opened.
+"""The reaction records, when their database can be opened.
 
-Every call is a no-op when they cannot: the showroom never stops for its statistics.
+Every call is a no-op when it cannot: the showroom never stops for its statistics.
 Times are `time.monotonic()` seconds, as `ExposureRecorder` expects.
 """
 
@@ -10,10 +10,11 @@ import logging
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
+from kiosk.analytics import ExposureRecorder, ReactionStore
 from kiosk.analytics.recorder import END_REASONS
 from kiosk.analytics.records import CarChange
+from kiosk.analytics.recovery import open_reaction_store
 
 log = logging.getLogger(__name__)
 
@@ -22,8 +23,8 @@ class AnalyticsHook:
     """Feeds `ExposureRecorder` and owns the `ReactionStore` it writes to (its own thread)."""
 
     def __init__(self, db_path: Path | None, *, retention_days: int) -> None:
-        self.store: Any = None
-        self._recorder: Any = None
+        self.store: ReactionStore | None = None
+        self._recorder: ExposureRecorder | None = None
         self.notice = ""  # for the operator: a database set aside, read-only, or unusable
         if db_path is not None:
             self._open(db_path, retention_days)
@@ -33,12 +34,6 @@ class AnalyticsHook:
         return self._recorder is not None
 
     def _open(self, db_path: Path, retention_days: int) -> None:
-        try:
-            from kiosk.analytics import ExposureRecorder
-            from kiosk.analytics.recovery import open_reaction_store
-        except ImportError as exc:
-            log.warning("reaction records off: %s", exc)
-            return
         opened = open_reaction_store(db_path, retention_days=retention_days)
         self.notice = opened.notice
         if opened.store is None:

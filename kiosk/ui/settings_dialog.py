@@ -2,8 +2,8 @@
 
 Opened behind the PIN (see `main_window`); the showroom keeps running underneath. It fits
 the screen's usable area (1280x720 included): each page scrolls, the buttons stay in view.
-The Reactions page comes from `kiosk.ui.analytics_page` when that module and the reaction
-database are available, and is a short note otherwise.
+The Reactions page (`kiosk.ui.analytics_page`) shows when the reaction database is open, and
+a short note saying why not otherwise.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -28,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.analytics import ReactionStore
 from kiosk.ui import theme
+from kiosk.ui.analytics_page import ReactionsPage
 from kiosk.ui.catalog import Car
 from kiosk.ui.fields import FieldEditor
 from kiosk.ui.results import AnalysisResult
@@ -56,19 +57,12 @@ RESTORED_NOTE = (
 
 
 def make_reactions_page(
-    reaction_store: Any, notice: str = "", car_names: Mapping[str, str] | None = None
-) -> QWidget:
-    """The analytics helper's ReactionsPage, or a note (saying why) when it cannot be shown."""
-    note = notice or "Reaction records are not available on this kiosk."
+    reaction_store: ReactionStore | None, notice: str = "", car_names: Mapping[str, str] | None = None
+) -> ReactionsPage | QLabel:
+    """The Reactions page over the open store, or a note (saying why) when there is none."""
     if reaction_store is not None:
-        try:
-            from kiosk.ui.analytics_page import ReactionsPage
-        except ImportError as exc:
-            note = f"The Reactions page is not available ({exc})."
-        else:
-            page: QWidget = ReactionsPage(reaction_store, notice, car_names=car_names)
-            return page
-    placeholder = QLabel(note)
+        return ReactionsPage(reaction_store, notice, car_names=car_names)
+    placeholder = QLabel(notice or "Reaction records are not available on this kiosk.")
     placeholder.setObjectName("reactionsPlaceholder")
     placeholder.setWordWrap(True)
     return placeholder
@@ -84,7 +78,7 @@ class SettingsDialog(QDialog):
         self,
         store: SettingsStore,
         *,
-        reaction_store: Any = None,
+        reaction_store: ReactionStore | None = None,
         reaction_notice: str = "",
         storage_problems: Sequence[str] = (),
         cars: Sequence[Car] = (),
@@ -158,9 +152,8 @@ class SettingsDialog(QDialog):
                 page.test_requested.connect(self.audio_test_requested)
             if isinstance(page, KioskPage):
                 page.exit_requested.connect(self.exit_requested)
-        retention_changed = getattr(self.reactions_page, "retention_changed", None)
-        if retention_changed is not None:
-            retention_changed.connect(self._on_retention_changed)
+        if isinstance(self.reactions_page, ReactionsPage):
+            self.reactions_page.retention_changed.connect(self._on_retention_changed)
 
     def page(self, kind: type[SettingsPage]) -> SettingsPage:
         return next(p for p in self.pages if isinstance(p, kind))
@@ -186,18 +179,17 @@ class SettingsDialog(QDialog):
         self.error.setText("")
 
     def _load_retention(self, settings: KioskSettings) -> None:
-        set_retention = getattr(self.reactions_page, "set_retention_days", None)
-        if callable(set_retention):
-            set_retention(settings.retention_days)
+        if isinstance(self.reactions_page, ReactionsPage):
+            self.reactions_page.set_retention_days(settings.retention_days)
 
     def edited(self) -> KioskSettings:
         """The settings as the pages show them now (not yet validated)."""
         settings = self._store.settings
         for page in self.pages:
             settings = page.save(settings)
-        spin = getattr(self.reactions_page, "retention_spin", None)
-        if spin is not None:
-            settings = dataclasses.replace(settings, retention_days=int(spin.value()))
+        if isinstance(self.reactions_page, ReactionsPage):
+            days = int(self.reactions_page.retention_spin.value())
+            settings = dataclasses.replace(settings, retention_days=days)
         return settings
 
     def apply(self) -> bool:

@@ -1,6 +1,7 @@
 """`emotion-kiosk bench`: per-stage latency of the pipeline on 640x480 frames with one face.
 
-Stages: read (a frame from the video, or a copy of a pre-rendered synthetic frame), detect
+Stages: read (a frame from the video, or a copy of a frame of the bundled demo clip held in
+memory: the stretch where its visitor faces the camera), detect
 (gray conversion and face detection), classify (cropping and the classifier batch) and
 pipeline (all of `Pipeline.analyse`). The classifier runs on one thread, as in the kiosk.
 """
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import time
 from collections.abc import Callable
@@ -21,7 +21,8 @@ import numpy as np
 
 from kiosk.cli_analyze import open_source
 from kiosk.cli_common import CliError, resolve_model
-from kiosk.vision import synthetic
+from kiosk.paths import demo_clip_path
+from kiosk.selftest import DEMO_CLIP
 from kiosk.vision.pipeline import Pipeline
 from kiosk.vision.source import quiet_opencv_logs
 from kiosk.vision.types import Frame
@@ -71,20 +72,29 @@ def _reader(video: Path | None, stack: ExitStack) -> tuple[Reader, str]:
         source = stack.enter_context(open_source(str(video)))
         source.loop = True
         return source.read, f"video {video.name}"
-    images = [synthetic.render_frame(_bench_face(i)) for i in range(30)]
+    images = demo_visitor_frames()
     counter = iter(range(sys.maxsize))
 
-    def read_synthetic() -> Frame:
+    def read_in_memory() -> Frame:
         index = next(counter)
         return Frame(images[index % len(images)].copy(), index / 15.0, index)
 
-    return read_synthetic, "synthetic face"
+    return read_in_memory, f"the demo clip's visitor ({len(images)} frames in memory)"
 
 
-def _bench_face(i: int) -> synthetic.FaceStyle:
-    """A face that sways and changes expression, as a visitor in front of the kiosk does."""
-    phase = 2 * math.pi * i / 30
-    return synthetic.FaceStyle(cx=320 + 15 * math.sin(phase), cy=230, width=140, expression=math.sin(phase))
+def demo_visitor_frames(limit: int = 150) -> list[np.ndarray]:
+    """Up to `limit` frames of the bundled demo clip in which its visitor faces the camera
+    (pleased, then turning unhappy), decoded once so that `read` costs a copy."""
+    start, end = DEMO_CLIP.present
+    images: list[np.ndarray] = []
+    clip = demo_clip_path()
+    with open_source(str(clip)) as source:
+        while len(images) < limit and (frame := source.read()) is not None and frame.t < end:
+            if frame.t >= start:
+                images.append(np.array(frame.image))
+    if not images:
+        raise CliError(f"the demo clip {clip} gave no frames between {start:g} and {end:g} s")
+    return images
 
 
 def measure(pipeline: Pipeline, read: Reader, frames: int) -> BenchResult:

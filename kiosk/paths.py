@@ -33,6 +33,16 @@ def default_model_path() -> Path:
     return resource_path("models", "emotion.onnx")
 
 
+def demo_clip_path() -> Path:
+    """The bundled demo clip: shown when no camera opens, and what the self-test and `bench` run."""
+    return resource_path("resources", "demo", "demo.mp4")
+
+
+def bundled_music_path() -> Path:
+    """The bundled uplift track."""
+    return resource_path("resources", "audio", "uplift.ogg")
+
+
 def set_data_dir(path: Path | None) -> None:
     """Use this folder for settings, logs and the database (`--data-dir`)."""
     global _data_dir_override

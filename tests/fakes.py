@@ -34,11 +34,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import cv2
+import demo_face as synthetic
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-from kiosk.vision import synthetic
 from kiosk.vision.labels import EMOTION_LABELS
 
 LABELS7 = EMOTION_LABELS  # the shipped model's seven

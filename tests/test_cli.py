@@ -9,13 +9,13 @@ import sys
 import types
 from pathlib import Path
 
+import demo_face as synthetic
 import numpy as np
 import pytest
 from fakes import FakeCamera, FakeCapture, build_tiny_model
 
 from kiosk import __version__, paths
 from kiosk.app import main
-from kiosk.vision import synthetic
 from kiosk.vision.source import FrameSource
 
 RECORD_KEYS = {"frame", "t", "faces", "visitor", "negative", "baseline", "events"}

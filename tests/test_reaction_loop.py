@@ -91,9 +91,8 @@ class BrokenClassifier:
 def test_a_persistent_failure_becomes_a_fault_and_clears_on_success(
     tiny_model: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    import demo_face as synthetic
     from fakes import face_style
-
-    from kiosk.vision import synthetic
 
     image = synthetic.render_frame(face_style("neutral"))
     good = EmotionClassifier(tiny_model)

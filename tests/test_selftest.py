@@ -9,6 +9,7 @@ import math
 from pathlib import Path
 from types import ModuleType
 
+import demo_face as synthetic
 import pytest
 from fakes import VideoFactory
 from PySide6.QtWidgets import QApplication
@@ -18,7 +19,6 @@ from kiosk.app import main
 from kiosk.reaction.engine import Event, ReactionConfig
 from kiosk.selftest import DEMO_CLIP, ClipExpectation, SelfTestInputs, run_self_test
 from kiosk.selftest_vision import Sample, judge
-from kiosk.vision import synthetic
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECKS = [

@@ -3,11 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import cv2
+import demo_face as synthetic
 import numpy as np
 import pytest
 
 from kiosk import paths
-from kiosk.vision import synthetic
 from kiosk.vision.detector import CASCADE_FILE, CascadeError, FaceDetector, default_cascade_path
 from kiosk.vision.types import Box
 

@@ -4,10 +4,10 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+import demo_face as synthetic
 import numpy as np
 import pytest
 
-from kiosk.vision import synthetic
 from kiosk.vision.classifier import EmotionClassifier
 from kiosk.vision.detector import FaceDetector
 from kiosk.vision.pipeline import Pipeline, PipelineConfig, crop_face

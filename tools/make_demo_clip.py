@@ -1,7 +1,7 @@
 """Write the demo clip the kiosk plays without a camera: resources/demo/demo.mp4.
 
 About 20 s at 15 fps, 640x480, mp4v: an empty showroom; the drawn visitor (see
-kiosk/vision/synthetic.py) walks in, smiles broadly at the car, then turns clearly unhappy for
+tools/demo_face.py) walks in, smiles broadly at the car, then turns clearly unhappy for
 several seconds (mouth corners pulled down, chin pushed up, inner brow ends raised, drooping
 lids, dimmer light), recovers to a neutral look and walks out. A FER-trained emotion model
 reads the phases as happy, then sad (a negative score well above the switch level), then
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a source checkout
     sys.path.insert(0, str(ROOT))
 
-from kiosk.vision.synthetic import MOODS, FaceStyle, blend, render_frame  # noqa: E402
+from demo_face import MOODS, FaceStyle, blend, render_frame  # noqa: E402
 
 # (start s, end s, style at start, style at end); None is the empty scene.
 HAPPY, NEUTRAL, SAD = MOODS["happy"], MOODS["neutral"], MOODS["sad"]

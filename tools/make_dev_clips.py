@@ -10,7 +10,7 @@ and "cheered up" for nothing. These clips reproduce that, so the engine can be m
 
 Clips (640x480, 15 fps, mp4v) and what a correct kiosk does on each:
 
-- `talking.mp4`: the drawn visitor (kiosk/vision/synthetic.py) chats pleasantly for 20 s:
+- `talking.mp4`: the drawn visitor (tools/demo_face.py) chats pleasantly for 20 s:
   syllables at 3-6 Hz, pauses, raised brows on stressed syllables, a nodding head. No switch.
 - `faces_talking.mp4` (needs --data): real validation faces. Each visitor is a neutral or happy
   face; at speech rates it flickers to a face of the same split that the model reads as fear
@@ -41,8 +41,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a source checkout
     sys.path.insert(0, str(ROOT))
 
+from demo_face import FRAME_SIZE, FaceStyle, render_background, render_frame  # noqa: E402
+
 from kiosk.reaction.engine import Event, ReactionConfig, ReactionEngine  # noqa: E402
-from kiosk.vision.synthetic import FRAME_SIZE, FaceStyle, render_background, render_frame  # noqa: E402
 
 FPS = 15.0
 NEGATIVE = ("angry", "disgust", "sad")  # the strong negative labels a turned visitor shows

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.analytics.records import CarChange
 from kiosk.appliance.resume import load_car, save_car
-from kiosk.paths import data_dir, default_model_path, resource_path
+from kiosk.paths import bundled_music_path, data_dir, default_model_path, demo_clip_path
 from kiosk.reaction.engine import Event
 from kiosk.ui.analytics_hook import AnalyticsHook
 from kiosk.ui.audio import UpliftPlayer, has_audio_output
@@ -43,11 +43,11 @@ SHUTDOWN_GRACE_MS = 10_000  # then quit anyway; the caller waits for the thread 
 
 
 def bundled_audio() -> Path:
-    return resource_path("resources", "audio", "uplift.ogg")
+    return bundled_music_path()
 
 
 def bundled_demo() -> Path:
-    return resource_path("resources", "demo", "demo.mp4")
+    return demo_clip_path()
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,13 @@
 """A drawn visitor: a face the Haar cascade detects, with an adjustable expression.
 
-Used where no camera or real footage is wanted: `bench` without `--video`, the demo clip
-(`tools/make_demo_clip.py`) and the tests. The head is painted procedurally, with soft light
-and shadow rather than outlines, so that at the 48x48 pixels an emotion model sees it reads
-like a (stylised) photograph: a lit skin oval framed by hair, eye sockets in shadow, small
-dark eyes under lids, tapered brows, a nose modelled by light, lips, nasolabial folds.
+Demo content, not part of the kiosk: it draws the bundled demo clip
+(`tools/make_demo_clip.py`), the development clips (`tools/make_dev_clips.py`) and the faces
+the tests need. The kiosk itself only plays the rendered clip (resources/demo/demo.mp4).
+
+The head is painted procedurally, with soft light and shadow rather than outlines, so that at
+the 48x48 pixels an emotion model sees it reads like a (stylised) photograph: a lit skin oval
+framed by hair, eye sockets in shadow, small dark eyes under lids, tapered brows, a nose
+modelled by light, lips, nasolabial folds.
 
 The expression moves what a real face moves. A smile widens and lifts the mouth, opens it over
 the upper teeth, deepens the folds, raises the cheeks and narrows the eyes. Sorrow raises the

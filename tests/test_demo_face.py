@@ -6,10 +6,10 @@ import itertools
 import time
 
 import cv2
+import demo_face as synthetic
 import numpy as np
 import pytest
 
-from kiosk.vision import synthetic
 from kiosk.vision.detector import FaceDetector
 
 DETECTOR = FaceDetector(full_scan_every=0)  # every call a full-frame scan: nothing carried over

@@ -10,7 +10,7 @@ The checks, in order:
 - `demo_clip`: the bundled demo clip decodes from start to end (OpenCV's FFmpeg).
 - `no_face_when_empty`, `face_when_present`, `visitor_arrived`, `switch_when_negative`,
   `visitor_left`: the whole pipeline and the reaction engine over the clip, judged against
-  DEMO_CLIP, what the clip shows and when.
+  DEMO_CLIP, what the clip shows and when (kiosk.selftest_vision).
 - `audio`: the uplift track through QtMultimedia's FFmpeg backend: QMediaPlayer loads it,
   plays, and plays to its end (it does so silently when there is no audio device).
 - `opencv_lapack`: OpenCV's matrix routines give numpy's answers. The Linux bundle serves
@@ -29,42 +29,17 @@ import json
 import os
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from kiosk import __version__
 from kiosk.paths import app_root, data_dir, default_model_path, resource_path
+from kiosk.selftest_checks import Check, failed, passed
+from kiosk.selftest_vision import DEMO_CLIP, ClipExpectation, run_vision_checks
 
 EXIT_PASSED, EXIT_FAILED = 0, 1
 SUMMARY_FILE = "self-test.json"
-Window = tuple[float, float]  # [start, end) in seconds of the clip
-
-
-@dataclass(frozen=True)
-class ClipExpectation:
-    """What the kiosk must make of a clip with one visitor who turns clearly negative."""
-
-    empty: tuple[Window, ...]  # nobody there: no face may be found in any frame
-    present: Window  # the visitor faces the camera: a visitor face in most frames
-    arrive: Window  # visitor_arrived fires once, in here
-    negative: Window  # switch_car + play_uplift fire in here, and nowhere else
-    leave: Window  # visitor_left fires once, in here
-    end_s: float  # the clip lasts this long
-    present_share: float = 0.9  # the least share of frames in `present` with a visitor face
-
-
-# The demo clip's timeline (tools/make_demo_clip.py TIMELINE; tests/test_selftest.py checks
-# that the two agree): empty 0-2 s, walks in 2-3.4 s, pleased until 7 s, turns unhappy from
-# 7.8 s (fully at 8.6 s), recovers 13.4-14.4 s, walks out 16.6-18 s, empty 18-20 s.
-DEMO_CLIP = ClipExpectation(
-    empty=((0.0, 2.0), (18.0, 20.0)),
-    present=(3.4, 16.6),
-    arrive=(2.0, 4.2),  # found while walking in; visitor_arrived 0.4 s later at most
-    negative=(7.8, 14.4),  # from the first frown to the end of the recovery
-    leave=(16.6, 20.0),  # 2 s (depart_s) after the face is last seen
-    end_s=20.0,
-)
 
 
 @dataclass(frozen=True)
@@ -88,37 +63,14 @@ class SelfTestInputs:
         )
 
 
-@dataclass
-class Check:
-    name: str
-    ok: bool | None  # None: skipped, because a check it needs failed
-    detail: str
-    seconds: float = 0.0
-    data: dict[str, Any] = field(default_factory=dict)
-
-
-def passed(name: str, detail: str, **data: Any) -> Check:
-    return Check(name, True, detail, data=data)
-
-
-def failed(name: str, detail: str, **data: Any) -> Check:
-    return Check(name, False, detail, data=data)
-
-
-def skipped(name: str, needs: str) -> Check:
-    return Check(name, None, f"skipped: needs {needs}")
-
-
 def run_self_test(args: argparse.Namespace, inputs: SelfTestInputs | None = None) -> int:
     """Run every check, print the JSON summary; 0 when all passed, else 1 (failures on stderr).
 
     `args` is the parsed command line (`--data-dir` has been applied by then); `inputs`
     replaces the shipped files (the tests use a tiny model and a clip of their own).
     """
-    from kiosk.selftest_vision import run_vision_checks
-
     inputs = inputs or SelfTestInputs.shipped()
-    checks, startup_s = run_vision_checks(inputs)
+    checks, startup_s = run_vision_checks(inputs.model, inputs.cascade, inputs.clip, inputs.expectation)
     checks.append(_timed(_audio_check, inputs.audio))
     checks.append(_timed(_lapack_check))
     checks.append(_timed(_health_check))
@@ -205,41 +157,3 @@ def _save(text: str) -> None:
         path.write_text(text + "\n", encoding="utf-8")
     except OSError as error:
         print(f"note: the summary could not be saved: {error}", file=sys.stderr)
-
-
-def process_age_s() -> float | None:
-    """Seconds since this process started (the executable was launched); None if unknown."""
-    try:
-        if sys.platform == "win32":
-            return _windows_process_age()
-        if sys.platform.startswith("linux"):
-            return _linux_process_age()
-    except (OSError, ValueError, AttributeError):
-        return None
-    return None
-
-
-def _linux_process_age() -> float:
-    with open("/proc/self/stat", encoding="ascii") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: start time after boot, in ticks
-    return time.clock_gettime(time.CLOCK_BOOTTIME) - started
-
-
-def _windows_process_age() -> float:
-    if sys.platform != "win32":
-        raise OSError("not Windows")
-    import ctypes
-    from ctypes import wintypes
-
-    kernel32 = ctypes.WinDLL("kernel32")
-    created, exited, kernel, user, now = (wintypes.FILETIME() for _ in range(5))
-    process = kernel32.GetCurrentProcess()
-    if not kernel32.GetProcessTimes(process, *(ctypes.byref(t) for t in (created, exited, kernel, user))):
-        raise OSError("GetProcessTimes failed")
-    kernel32.GetSystemTimePreciseAsFileTime(ctypes.byref(now))
-
-    def seconds(value: wintypes.FILETIME) -> float:
-        return ((value.dwHighDateTime << 32) | value.dwLowDateTime) / 1e7
-
-    return seconds(now) - seconds(created)

@@ -3,11 +3,13 @@
 The clip goes through the kiosk's own loop (`kiosk.reaction.loop.AnalysisLoop`, which the
 worker and `analyze` run too) with the default pipeline and reaction settings, frame by
 frame with the file's own timestamps, and what happened is judged against a ClipExpectation
-(see kiosk/selftest.py). A frame the pipeline could not analyse fails the clip check.
+(DEMO_CLIP for the shipped demo clip). A frame the pipeline could not analyse fails the clip
+check.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -19,16 +21,7 @@ from typing import TypeVar
 from kiosk.paths import resource_path
 from kiosk.reaction.engine import Event, ReactionConfig, ReactionEngine
 from kiosk.reaction.loop import AnalysisLoop
-from kiosk.selftest import (
-    Check,
-    ClipExpectation,
-    SelfTestInputs,
-    Window,
-    failed,
-    passed,
-    process_age_s,
-    skipped,
-)
+from kiosk.selftest_checks import Check, failed, passed, skipped
 from kiosk.vision.classifier import EmotionClassifier, ModelError
 from kiosk.vision.detector import CASCADE_FILE, CascadeError, FaceDetector
 from kiosk.vision.pipeline import Pipeline, PipelineConfig
@@ -41,6 +34,33 @@ JUDGED = (
     "visitor_arrived",
     "switch_when_negative",
     "visitor_left",
+)
+Window = tuple[float, float]  # [start, end) in seconds of the clip
+
+
+@dataclass(frozen=True)
+class ClipExpectation:
+    """What the kiosk must make of a clip with one visitor who turns clearly negative."""
+
+    empty: tuple[Window, ...]  # nobody there: no face may be found in any frame
+    present: Window  # the visitor faces the camera: a visitor face in most frames
+    arrive: Window  # visitor_arrived fires once, in here
+    negative: Window  # switch_car + play_uplift fire in here, and nowhere else
+    leave: Window  # visitor_left fires once, in here
+    end_s: float  # the clip lasts this long
+    present_share: float = 0.9  # the least share of frames in `present` with a visitor face
+
+
+# The demo clip's timeline (tools/make_demo_clip.py TIMELINE; tests/test_selftest.py checks
+# that the two agree): empty 0-2 s, walks in 2-3.4 s, pleased until 7 s, turns unhappy from
+# 7.8 s (fully at 8.6 s), recovers 13.4-14.4 s, walks out 16.6-18 s, empty 18-20 s.
+DEMO_CLIP = ClipExpectation(
+    empty=((0.0, 2.0), (18.0, 20.0)),
+    present=(3.4, 16.6),
+    arrive=(2.0, 4.2),  # found while walking in; visitor_arrived 0.4 s later at most
+    negative=(7.8, 14.4),  # from the first frown to the end of the recovery
+    leave=(16.6, 20.0),  # 2 s (depart_s) after the face is last seen
+    end_s=20.0,
 )
 
 
@@ -63,24 +83,26 @@ class ClipRun:
     failures: int = 0  # frames the pipeline could not analyse
 
 
-def run_vision_checks(inputs: SelfTestInputs) -> tuple[list[Check], float | None]:
+def run_vision_checks(
+    model: Path, cascade: Path, clip: Path, expectation: ClipExpectation = DEMO_CLIP
+) -> tuple[list[Check], float | None]:
     """All vision and reaction checks, and the start-up time (None when unknown)."""
     quiet_opencv_logs()
-    classifier, model_check = _timed(_load_model, inputs.model)
-    detector, cascade_check = _timed(_load_cascade, inputs.cascade)
+    classifier, model_check = _timed(_load_model, model)
+    detector, cascade_check = _timed(_load_cascade, cascade)
     checks = [model_check, cascade_check]
     if classifier is None or detector is None:
         needs = " and ".join(check.name for check in checks if not check.ok)
         return checks + [skipped(name, needs) for name in ("demo_clip", *JUDGED)], None
     pipeline = Pipeline(detector, classifier, PipelineConfig())
     started = time.perf_counter()
-    run = analyse_clip(inputs.clip, pipeline)
-    clip_check = _clip_check(inputs.clip, run, inputs.expectation)
+    run = analyse_clip(clip, pipeline)
+    clip_check = _clip_check(clip, run, expectation)
     clip_check.seconds = round(time.perf_counter() - started, 3)
     checks.append(clip_check)
     if not clip_check.ok:
         return checks + [skipped(name, "demo_clip") for name in JUDGED], run.startup_s
-    return checks + judge(run.samples, inputs.expectation), run.startup_s
+    return checks + judge(run.samples, expectation), run.startup_s
 
 
 def _timed(load: Callable[[Path], tuple[T, Check]], path: Path) -> tuple[T, Check]:
@@ -249,3 +271,41 @@ def _times(times: list[float]) -> list[float]:
 
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
+
+
+def process_age_s() -> float | None:
+    """Seconds since this process started (the executable was launched); None if unknown."""
+    try:
+        if sys.platform == "win32":
+            return _windows_process_age()
+        if sys.platform.startswith("linux"):
+            return _linux_process_age()
+    except (OSError, ValueError, AttributeError):
+        return None
+    return None
+
+
+def _linux_process_age() -> float:
+    with open("/proc/self/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: start time after boot, in ticks
+    return time.clock_gettime(time.CLOCK_BOOTTIME) - started
+
+
+def _windows_process_age() -> float:
+    if sys.platform != "win32":
+        raise OSError("not Windows")
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.WinDLL("kernel32")
+    created, exited, kernel, user, now = (wintypes.FILETIME() for _ in range(5))
+    process = kernel32.GetCurrentProcess()
+    if not kernel32.GetProcessTimes(process, *(ctypes.byref(t) for t in (created, exited, kernel, user))):
+        raise OSError("GetProcessTimes failed")
+    kernel32.GetSystemTimePreciseAsFileTime(ctypes.byref(now))
+
+    def seconds(value: wintypes.FILETIME) -> float:
+        return ((value.dwHighDateTime << 32) | value.dwLowDateTime) / 1e7
+
+    return seconds(now) - seconds(created)

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
-from kiosk.selftest import Check, failed, passed
+from kiosk.selftest_checks import Check, failed, passed
 
 TIMEOUT_MS = 15_000
 PLAYED_MS = 200  # the position must pass this before the jump to the end

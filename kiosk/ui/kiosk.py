@@ -40,6 +40,7 @@ from kiosk.vision.source import SourceState
 log = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE_MS = 10_000  # then quit anyway; the caller waits for the thread off-screen
+NOTES_SHOWN_MS = 60_000  # start-up notes (a database set aside, fleet problems) stay this long
 
 
 def bundled_audio() -> Path:
@@ -108,6 +109,8 @@ class Kiosk(QObject):
             self._notes += self.fleet.problems
         self._rotation = QTimer(self)
         self._rotation.setSingleShot(True)
+        self._notes_expiry = QTimer(self, singleShot=True, interval=NOTES_SHOWN_MS)
+        self._shutdown_grace = QTimer(self, singleShot=True, interval=SHUTDOWN_GRACE_MS)
         self._connect()
 
     # -- set-up --------------------------------------------------------------------------
@@ -145,6 +148,8 @@ class Kiosk(QObject):
         self.player.playback_started.connect(self._on_playback_started)
         self.player.audio_failed.connect(self._on_audio_failed)
         self._rotation.timeout.connect(self._on_rotation_timeout)
+        self._notes_expiry.timeout.connect(self._on_notes_expired)
+        self._shutdown_grace.timeout.connect(self._on_controller_stopped)
 
     def start(self) -> None:
         """Show the window on its screen, load the cars and start the analysis."""
@@ -155,7 +160,7 @@ class Kiosk(QObject):
         self.window.cursor_hider.set_enabled(self.settings.hide_cursor and not self.options.windowed)
         self.controller.start()
         if self._notes:
-            QTimer.singleShot(60_000, self, self._on_notes_expired)
+            self._notes_expiry.start()
 
     def _load_catalog(self, settings: KioskSettings) -> None:
         folder = Path(settings.catalog_dir) if settings.catalog_dir else None
@@ -422,6 +427,7 @@ class Kiosk(QObject):
         self._quitting = True
         log.info("event kiosk_exit")
         self._rotation.stop()
+        self._notes_expiry.stop()
         self.player.stop()
         if self.test_player is not None:
             self.test_player.stop()
@@ -433,12 +439,13 @@ class Kiosk(QObject):
         self.window.allow_close()
         self.window.close()
         self.controller.stop()
-        QTimer.singleShot(SHUTDOWN_GRACE_MS, self, self._on_controller_stopped)
+        self._shutdown_grace.start()
 
     @Slot()
     def _on_controller_stopped(self) -> None:
         if self._quitting and not self._finished:
             self._finished = True
+            self._shutdown_grace.stop()  # a finished kiosk leaves no timer behind
             self.finished.emit()
 
 

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QHideEvent,
     QImage,
     QMouseEvent,
     QPainter,
@@ -34,6 +35,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -352,6 +354,18 @@ class ShowroomView(QWidget):
         self._progress = 1.0
         self._warm_up.start()
         super().resizeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        self._warm_up.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        """Hidden (the window closed): no warm-up or held press is left pending for an unseen view."""
+        self._warm_up.stop()
+        self._long_press.stop()
+        self._press = None
+        self._stop_hold()
+        super().hideEvent(event)
 
     # -- staff input ---------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """Shared fixtures. Test doubles live in fakes.py (`from fakes import ...`); the scripts in
-tools/ import by name (`import blas_shim`)."""
+tools/ import by name (`import blas_shim`). Every test runs under qt_leaks.qt_leak_check, which
+fails it when it leaves a QThread running or a QTimer active, naming where each was started."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import pytest
 from fakes import VideoFactory, build_tiny_model, write_face_video
 from pg_cluster import PgCluster, require_bin_dir
+from qt_leaks import qt_leak_check  # noqa: F401 - autouse: no test leaves a QThread or QTimer running
 
 from kiosk import paths
+
+pytest_plugins = ["pytester"]  # tests/test_qt_leaks.py runs the leak check in a pytest of its own
 
 
 @pytest.fixture(autouse=True)
@@ -23,19 +27,6 @@ def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
     paths.set_data_dir(folder)
     yield folder
     paths.set_data_dir(None)
-
-
-@pytest.fixture
-def no_dangling_qthreads(qtbot: object) -> Iterator[None]:
-    """Fail a test that leaves a QThread running (Qt tests opt in with pytestmark)."""
-    import gc
-
-    from PySide6.QtCore import QThread
-
-    yield
-    gc.collect()
-    running = [t for t in gc.get_objects() if isinstance(t, QThread) and t.isRunning()]
-    assert not running, f"QThreads left running: {[t.objectName() for t in running]}"
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,6 @@ from PySide6.QtWidgets import QApplication
 from kiosk.ui.app import EXIT_ALREADY_RUNNING, run_gui
 from kiosk.ui.runtime import LOCK_NAME, InstanceLock
 
-pytestmark = pytest.mark.usefixtures("no_dangling_qthreads")
-
 
 def _args(**changes: object) -> argparse.Namespace:
     values: dict[str, object] = {

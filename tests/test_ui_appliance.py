@@ -7,7 +7,6 @@ import json
 import time
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -18,8 +17,6 @@ from kiosk.ui.app import run_gui
 from kiosk.ui.catalog import load_catalog
 from kiosk.ui.kiosk import Kiosk, LaunchOptions
 from kiosk.ui.settings_store import SettingsStore
-
-pytestmark = pytest.mark.usefixtures("no_dangling_qthreads")
 
 
 def _args() -> argparse.Namespace:

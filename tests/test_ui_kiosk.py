@@ -29,9 +29,6 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".ppm", ".pgm", ".webp", ".ti
 VIDEO_SUFFIXES = {".mp4", ".avi", ".mkv", ".mov", ".webm"}
 
 
-pytestmark = pytest.mark.usefixtures("no_dangling_qthreads")
-
-
 @pytest.fixture
 def make_kiosk(qtbot: QtBot, tiny_model: Path, isolated_data_dir: Path) -> Iterator[KioskFactory]:
     """Build and start kiosks on a video (as fast as it decodes); all are shut down afterwards."""

@@ -26,8 +26,6 @@ from kiosk.ui.settings import KioskSettings
 from kiosk.ui.settings_dialog import SettingsDialog
 from kiosk.ui.settings_store import SettingsError, SettingsStore
 
-pytestmark = pytest.mark.usefixtures("no_dangling_qthreads")
-
 
 def _dialog(qtbot: QtBot, store: SettingsStore, hook: AnalyticsHook) -> SettingsDialog:
     dialog = SettingsDialog(store, reaction_store=hook.store, reaction_notice=hook.notice)

@@ -20,8 +20,6 @@ from kiosk.ui.worker import PREVIEW_WIDTH, AnalysisController, WorkerSetup, make
 from kiosk.vision.pipeline import PipelineConfig
 from kiosk.vision.source import SourceState
 
-pytestmark = pytest.mark.usefixtures("no_dangling_qthreads")
-
 
 @pytest.fixture(scope="module")
 def assets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:

@@ -26,4 +26,3 @@ def resolve_model(model: Path | None) -> Path:
     if not path.is_file():
         raise CliError(MISSING_MODEL_HELP.format(path=path))
     return path
-

@@ -16,13 +16,20 @@ APT_PACKAGES := python3-venv libpulse0 libegl1 libgl1 libglib2.0-0 libxkbcommon0
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
 	libxcb-xfixes0 libx11-xcb1 xvfb imagemagick binutils gcc libsndfile1
 
-.PHONY: run test lint screenshot dist selftest-dist deb check-deb clean setup
+.PHONY: run test lint screenshot dist selftest-dist deb check-deb clean setup soak
 
 run: setup
 	$(PY) -m kiosk $(ARGS)
 
 test: setup $(STAMPS)/postgresql $(STAMPS)/appliance-tools
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# The whole kiosk offscreen on the looped demo clip (kiosk/ui/soak.py): prints RSS at start and end,
+# its slope per hour, dropped results and the threads/timers alive, as JSON; fails past the growth limit.
+SOAK_MINUTES ?= 60
+SOAK_MAX_GROWTH_MB ?= 20
+soak: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk soak --minutes $(SOAK_MINUTES) --max-growth-mb $(SOAK_MAX_GROWTH_MB)
 
 lint: setup
 	$(VENV)/bin/ruff check kiosk training tests

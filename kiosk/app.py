@@ -107,6 +107,9 @@ def _parser() -> argparse.ArgumentParser:
         commands.add_parser("analyze", parents=[common], help="per-frame emotions of a video or camera")
     )
     _add_bench(commands.add_parser("bench", parents=[common], help="time each stage of the pipeline"))
+    _add_soak(
+        commands.add_parser("soak", parents=[common], help="run the whole kiosk offscreen, watch its memory")
+    )
     report = commands.add_parser(
         "report", parents=[common], add_help=False, allow_abbrev=False, help="exposure report (see report -h)"
     )
@@ -118,6 +121,32 @@ def _parser() -> argparse.ArgumentParser:
     reset.set_defaults(handler=_run_reset_pin)
     _add_autostart(commands, common)
     return parser
+
+
+def _add_soak(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--minutes", type=float, default=60.0, metavar="N", help="how long (default 60)")
+    parser.add_argument(
+        "--video",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="video to loop (default: the demo clip)",
+    )
+    parser.add_argument(
+        "--model", type=Path, default=None, metavar="PATH", help="ONNX model (default: shipped)"
+    )
+    parser.add_argument(
+        "--max-growth-mb",
+        type=float,
+        default=None,
+        metavar="MB",
+        help="fail (exit 1) when RSS grows by more than this after the warm-up",
+    )
+    parser.add_argument(
+        "--warmup-s", type=float, default=30.0, metavar="S", help="RSS is measured from then on (default 30)"
+    )
+    parser.add_argument("--sample-s", type=float, default=5.0, metavar="S", help=argparse.SUPPRESS)
+    parser.set_defaults(handler=_run_soak)
 
 
 def _add_autostart(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -278,6 +307,13 @@ def _run_bench(args: argparse.Namespace, extra: list[str]) -> int:
 
     _setup_console_logging()
     return run_bench(args)
+
+
+def _run_soak(args: argparse.Namespace, extra: list[str]) -> int:
+    from kiosk.ui.soak import run_soak
+
+    _setup_console_logging()
+    return run_soak(args)
 
 
 def _run_report(args: argparse.Namespace, extra: list[str]) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 APP_NAME = "EmotionKiosk"
@@ -47,6 +48,18 @@ def set_data_dir(path: Path | None) -> None:
     """Use this folder for settings, logs and the database (`--data-dir`)."""
     global _data_dir_override
     _data_dir_override = Path(path).expanduser().resolve() if path is not None else None
+
+
+@contextlib.contextmanager
+def using_data_dir(path: Path) -> Iterator[Path]:
+    """Use `path` as the data folder inside the block, then the one used before."""
+    global _data_dir_override
+    previous = _data_dir_override
+    set_data_dir(path)
+    try:
+        yield path
+    finally:
+        _data_dir_override = previous
 
 
 def data_dir() -> Path:

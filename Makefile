@@ -6,6 +6,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMPS := .stamps
+# The exact package set (tools/lock.py): `make setup` installs it, `make lock` refreshes it.
+LOCK := requirements-lock.txt
+EXTRAS := dev,train,build
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Libraries Qt (xcb, EGL, fonts, D-Bus), QtMultimedia (PulseAudio) and the screenshot tools need;
@@ -16,7 +19,7 @@ APT_PACKAGES := python3-venv libpulse0 libegl1 libgl1 libglib2.0-0 libxkbcommon0
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
 	libxcb-xfixes0 libx11-xcb1 xvfb imagemagick binutils gcc libsndfile1
 
-.PHONY: run test lint screenshot dist selftest-dist deb check-deb clean setup soak
+.PHONY: run test lint screenshot dist selftest-dist deb check-deb clean setup lock soak
 
 run: setup
 	$(PY) -m kiosk $(ARGS)
@@ -108,12 +111,21 @@ $(STAMPS)/appliance-tools:
 		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q dbus systemd; }
 	@touch $@
 
-$(STAMPS)/venv: pyproject.toml
+# Every package at its version in $(LOCK) (pip itself too), so the tests, the linters and the bundle
+# run on one set; a changed lock or pyproject.toml installs again. tools/lock.py --verify checks the result.
+$(STAMPS)/venv: pyproject.toml $(LOCK)
 	@mkdir -p $(STAMPS)
 	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[dev,train,build]"
+	$(PY) -m pip install -q -c $(LOCK) pip
+	$(PY) -m pip install -q -c $(LOCK) -e ".[$(EXTRAS)]"
+	$(PY) tools/lock.py --verify --lock $(LOCK)
 	@touch $@
+
+# Refreshes $(LOCK): pyproject.toml's ranges resolved afresh (the newest releases that fit), then
+# installed. Run `make test` and `make selftest-dist` on the new set before committing it.
+lock: setup
+	$(PY) tools/lock.py --extras $(EXTRAS) --lock $(LOCK)
+	$(MAKE) setup
 
 clean:
 	rm -rf $(STAMPS) build dist .pytest_cache .mypy_cache .ruff_cache

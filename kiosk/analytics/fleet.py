@@ -35,6 +35,7 @@ from typing import Any, Final
 import psycopg
 
 from kiosk.analytics.records import NEGATIVE_EXPRESSIONS, POSITIVE_EXPRESSIONS
+from kiosk.analytics.summary import SUM_FIELDS, sums_of
 
 __all__ = [
     "CENTRAL_MIGRATIONS",
@@ -52,15 +53,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_SUM_COLUMNS: Final = (
-    "exposures",
-    "visitor_seconds",
-    "positive_seconds",
-    "negative_seconds",
-    "negative_switches",
-    "audio_plays",
-    "uplift_successes",
-)
+_SUM_COLUMNS: Final = SUM_FIELDS
 # CENTRAL_MIGRATIONS[n] takes the central schema from version n to n + 1; append, never edit.
 CENTRAL_MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
     (
@@ -226,18 +219,9 @@ def _connect_local(db_path: Path) -> sqlite3.Connection:
 
 
 def _hour_row(row: Sequence[Any]) -> HourRow:
-    car_id, hour, _changes, count, seconds, positive, negative, switches, plays, successes = row
-    return HourRow(
-        car_id=str(car_id),
-        hour=datetime.strptime(str(hour), "%Y-%m-%dT%H").replace(tzinfo=timezone.utc),
-        exposures=int(count),
-        visitor_seconds=float(seconds),
-        positive_seconds=float(positive),
-        negative_seconds=float(negative),
-        negative_switches=int(switches),
-        audio_plays=int(plays),
-        uplift_successes=int(successes),
-    )
+    car_id, hour, _changes, *sums = row
+    hour_utc = datetime.strptime(str(hour), "%Y-%m-%dT%H").replace(tzinfo=timezone.utc)
+    return HourRow(str(car_id), hour_utc, *sums_of(sums))
 
 
 # -- pushing ---------------------------------------------------------------------------------

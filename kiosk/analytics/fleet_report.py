@@ -20,7 +20,7 @@ import psycopg
 
 from kiosk.analytics.fleet import FleetError
 from kiosk.analytics.fleet_secret import load_password, split_password
-from kiosk.analytics.summary import CSV_COLUMNS, CarSummary, export_csv_to
+from kiosk.analytics.summary import CSV_COLUMNS, CarSummary, car_summary, export_csv_to
 
 __all__ = ["FLEET_SCOPE", "FleetSummary", "read_fleet_summary", "write_fleet_csv"]
 
@@ -79,17 +79,8 @@ def _local_midnight(day: date) -> datetime:
 
 
 def _summary(row: Sequence[Any]) -> CarSummary:
-    _kiosk, car_id, count, seconds, positive, negative, switches, plays, successes = row
-    return CarSummary(
-        car_id=str(car_id),
-        exposures=int(count),
-        visitor_seconds=float(seconds),
-        positive_seconds=float(positive),
-        negative_seconds=float(negative),
-        negative_switches=int(switches),
-        audio_plays=int(plays),
-        uplift_successes=int(successes),
-    )
+    _kiosk, car_id, *sums = row
+    return car_summary(car_id, sums)
 
 
 def fleet_json(summary: FleetSummary) -> str:

@@ -32,7 +32,7 @@ from kiosk.analytics.records import (
     POSITIVE_EXPRESSIONS,
     Exposure,
 )
-from kiosk.analytics.summary import CarSummary
+from kiosk.analytics.summary import CarSummary, car_summary
 
 __all__ = [
     "DB_FILENAME",
@@ -469,14 +469,4 @@ def _row(e: Exposure) -> tuple[object, ...]:
 
 
 def _car_summary(row: tuple[str, int, float, float, float, float, float, float]) -> CarSummary:
-    car_id, count, seconds, positive, negative, switches, plays, successes = row
-    return CarSummary(
-        car_id=car_id,
-        exposures=count,
-        visitor_seconds=seconds,
-        positive_seconds=positive,
-        negative_seconds=negative,
-        negative_switches=int(switches),
-        audio_plays=int(plays),
-        uplift_successes=int(successes),
-    )
+    return car_summary(row[0], row[1:])

@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Any, TextIO
 
 CSV_COLUMNS: tuple[str, ...] = (
     "car_id",
@@ -76,6 +76,40 @@ class CarSummary:
             "uplift_successes": self.uplift_successes,
             "uplift_success_rate": _rounded(self.uplift_success_rate),
         }
+
+
+# The sums kept per car, in the order the stores' queries select them (after the car id).
+SUM_FIELDS: tuple[str, ...] = (
+    "exposures",
+    "visitor_seconds",
+    "positive_seconds",
+    "negative_seconds",
+    "negative_switches",
+    "audio_plays",
+    "uplift_successes",
+)
+Sums = tuple[int, float, float, float, int, int, int]  # SUM_FIELDS' types
+
+
+def sums_of(row: Sequence[Any]) -> Sums:
+    """The SUM_FIELDS of a query row (in that order), typed: counts as int, seconds as float."""
+    if len(row) != len(SUM_FIELDS):
+        raise ValueError(f"expected {len(SUM_FIELDS)} sums ({', '.join(SUM_FIELDS)}), got {len(row)}")
+    exposures, seconds, positive, negative, switches, plays, successes = row
+    return (
+        int(exposures),
+        float(seconds),
+        float(positive),
+        float(negative),
+        int(switches),
+        int(plays),
+        int(successes),
+    )
+
+
+def car_summary(car_id: object, sums: Sequence[Any]) -> CarSummary:
+    """A CarSummary from a car id and its SUM_FIELDS, as a query returns them."""
+    return CarSummary(str(car_id), *sums_of(sums))
 
 
 def write_csv(summaries: Iterable[CarSummary], out: TextIO) -> None:

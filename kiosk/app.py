@@ -123,6 +123,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_model_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model", type=Path, default=None, metavar="PATH", help="ONNX model (default: shipped)"
+    )
+
+
 def _add_soak(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--minutes", type=float, default=60.0, metavar="N", help="how long (default 60)")
     parser.add_argument(
@@ -132,9 +138,7 @@ def _add_soak(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="video to loop (default: the demo clip)",
     )
-    parser.add_argument(
-        "--model", type=Path, default=None, metavar="PATH", help="ONNX model (default: shipped)"
-    )
+    _add_model_option(parser)
     parser.add_argument(
         "--max-growth-mb",
         type=float,
@@ -188,9 +192,7 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
 
 def _add_analyze(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", metavar="SOURCE", help="video file, or camera index (0, 1, ...)")
-    parser.add_argument(
-        "--model", type=Path, default=None, metavar="PATH", help="ONNX model (default: shipped)"
-    )
+    _add_model_option(parser)
     parser.add_argument(
         "--output", type=Path, default=None, metavar="FILE", help="JSON Lines file (default: stdout)"
     )
@@ -213,9 +215,7 @@ def _add_bench(parser: argparse.ArgumentParser) -> None:
         "--frames", type=_positive_int, default=300, metavar="N", help="frames to time (default 300)"
     )
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
-    parser.add_argument(
-        "--model", type=Path, default=None, metavar="PATH", help="ONNX model (default: shipped)"
-    )
+    _add_model_option(parser)
     parser.set_defaults(handler=_run_bench)
 
 

@@ -229,6 +229,27 @@ def test_quantize_keeps_contract_and_metadata(
     assert probs.shape == (5, len(LABELS)) and np.allclose(probs.sum(1), 1.0, atol=1e-3)
 
 
+def _int8_weight_range(path: Path) -> int:
+    """The largest |value| among the int8 weight tensors of a QDQ model."""
+    from onnx import numpy_helper
+
+    weights = [numpy_helper.to_array(t) for t in onnx.load(str(path)).graph.initializer]
+    return max(int(np.abs(w.astype(np.int32)).max()) for w in weights if w.dtype == np.int8)
+
+
+def test_quantize_keeps_weights_to_seven_bits_unless_told(
+    exported: tuple[ExportResult, OnnxModel], data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from training import quantize as quantize_module
+
+    monkeypatch.setattr(quantize_module, "MIN_AGREEMENT", 0.5)
+    source, folders = exported[0].path, data / "folders"
+    quantize_module.quantize(source, tmp_path / "seven.onnx", folders, samples=8)
+    quantize_module.quantize(source, tmp_path / "eight.onnx", folders, samples=8, reduce_range=False)
+    assert _int8_weight_range(tmp_path / "seven.onnx") <= 64  # no int16 saturation without VNNI
+    assert _int8_weight_range(tmp_path / "eight.onnx") == 127
+
+
 def test_quantize_refuses_a_model_that_disagrees(
     exported: tuple[ExportResult, OnnxModel], data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

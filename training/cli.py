@@ -117,6 +117,11 @@ def _parser() -> argparse.ArgumentParser:
     quantize.add_argument(
         "--samples", type=_positive, default=600, help="calibration faces (and as many to check)"
     )
+    quantize.add_argument(
+        "--full-range",
+        action="store_true",
+        help="8-bit weights (default 7: no int16 saturation on CPUs without VNNI, see training/quantize.py)",
+    )
 
     evaluate = sub.add_parser("evaluate", help="score an ONNX model on labelled faces, as the kiosk runs it")
     evaluate.add_argument("--model", type=Path, required=True, help="the .onnx file")
@@ -197,7 +202,7 @@ def _run_export(args: argparse.Namespace) -> int:
 def _run_quantize(args: argparse.Namespace) -> int:
     from training.quantize import quantize
 
-    result = quantize(args.model, args.out, args.data, samples=args.samples)
+    result = quantize(args.model, args.out, args.data, samples=args.samples, reduce_range=not args.full_range)
     print(
         f"wrote {result.path}: {result.size_bytes / 1024:.1f} KiB, top-1 agreement with the float model "
         f"{result.agreement:.4f}, mean |diff| {result.mean_abs_diff:.4f}"

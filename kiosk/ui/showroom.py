@@ -114,7 +114,7 @@ class ShowroomView(QWidget):
         self._previous = None
         self._progress = 1.0
         self.update()
-        self._warm_up.start()
+        self._start_warm_up()
         if self._cars:
             self.car_changed.emit(self._cars[self._index], CarChange.START)
 
@@ -339,7 +339,11 @@ class ShowroomView(QWidget):
         self._progress = 1.0
         self._previous = None
         self.update()
-        self._warm_up.start()
+        self._start_warm_up()
+
+    def _start_warm_up(self) -> None:
+        if self.isVisible():  # a hidden view is warmed up when it is shown (showEvent)
+            self._warm_up.start()
 
     @Slot()
     def _on_warm_up_timeout(self) -> None:
@@ -352,7 +356,7 @@ class ShowroomView(QWidget):
         self._scenes.clear()
         self._previous = None
         self._progress = 1.0
-        self._warm_up.start()
+        self._start_warm_up()
         super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
@@ -360,7 +364,12 @@ class ShowroomView(QWidget):
         super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
-        """Hidden (the window closed): no warm-up or held press is left pending for an unseen view."""
+        """Hidden (the window closed): a fade ends where it was going, and no warm-up or held
+        press is left pending for an unseen view."""
+        if self.is_fading:
+            self._fade.stop()
+            self._progress = 1.0
+            self._previous = None
         self._warm_up.stop()
         self._long_press.stop()
         self._press = None

@@ -9,6 +9,7 @@ code, and the shim's call counter proves that it did.
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -77,3 +78,76 @@ def test_build_fails_clearly_without_gcc(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(blas_shim.shutil, "which", lambda name: None)
     with pytest.raises(blas_shim.ShimError, match="gcc is needed"):
         blas_shim.build(tmp_path)
+
+
+# ---- a wheel laid out otherwise: the message names the step, the file, the wheel and what to do ----
+
+
+@pytest.fixture
+def fake_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty site-packages in which cv2 and numpy are found."""
+    (tmp_path / "cv2").mkdir()
+    (tmp_path / "numpy.libs").mkdir()
+    monkeypatch.setattr(blas_shim, "_site_folder", lambda package, distribution: tmp_path)
+    return tmp_path
+
+
+def test_opencvs_libs_folder_renamed(fake_site: Path) -> None:
+    with pytest.raises(blas_shim.ShimError) as caught:
+        blas_shim.opencv_openblas()
+    message = str(caught.value)
+    assert message.startswith(
+        f"step 'OpenBLAS shim': expected the folder opencv_python_headless.libs/ beside cv2/ in {fake_site} "
+        "in the opencv-python-headless "
+    )
+    assert message.endswith(
+        "wheel, found numpy.libs; install the versions in requirements-lock.txt (make setup), "
+        "or adapt tools/blas_shim.py to the new layout"
+    )
+
+
+def test_two_openblas_files_in_opencvs_libs(fake_site: Path) -> None:
+    libs = fake_site / "opencv_python_headless.libs"
+    libs.mkdir()
+    for name in ("libopenblas-a.so", "libopenblas-b.so", "libavcodec.so"):
+        (libs / name).write_bytes(b"")
+    with pytest.raises(
+        blas_shim.ShimError,
+        match=r"expected one libopenblas\*\.so\* in opencv_python_headless\.libs/ in the "
+        r"opencv-python-headless \S+ wheel, found libavcodec\.so, libopenblas-a\.so, libopenblas-b\.so;",
+    ):
+        blas_shim.opencv_openblas()
+
+
+def test_numpy_1_openblas_layout(fake_site: Path) -> None:
+    (fake_site / "numpy.libs" / "libopenblas64_p-r0-0cf96a72.3.23.dev.so").write_bytes(b"")
+    with pytest.raises(
+        blas_shim.ShimError,
+        match=r"^step 'OpenBLAS shim': expected one libscipy_openblas64_\*\.so in numpy\.libs/ in the "
+        r"numpy \S+ wheel, found libopenblas64_p-r0-0cf96a72\.3\.23\.dev\.so;",
+    ):
+        blas_shim.numpy_openblas()
+
+
+def test_no_cv2_extension_module(fake_site: Path) -> None:
+    with pytest.raises(
+        blas_shim.ShimError, match=r"expected one extension module cv2\*\.so in cv2/ .* found nothing;"
+    ):
+        blas_shim.cv2_extension()
+
+
+def test_numpy_openblas_without_a_routine_the_shim_calls(tmp_path: Path) -> None:
+    source = tmp_path / "fake.c"
+    source.write_text("void scipy_cblas_sgemm64_(void) {}\n")
+    library = tmp_path / "libscipy_openblas64_-fake.so"
+    subprocess.run(["gcc", "-shared", "-fPIC", "-o", str(library), str(source)], check=True)
+    wanted = {"scipy_cblas_sgemm64_", "scipy_dgesv_64_", "malloc"}
+    with pytest.raises(blas_shim.ShimError) as caught:
+        blas_shim.check_forwarded(wanted, library)
+    message = str(caught.value)
+    assert message.startswith(
+        "step 'OpenBLAS shim': expected the 2 ILP64 OpenBLAS routines the shim forwards to (scipy_*64_) in "
+        "numpy.libs/libscipy_openblas64_-fake.so in the numpy "
+    )
+    assert "found 1 missing: scipy_dgesv_64_; install the versions in requirements-lock.txt" in message
+    blas_shim.check_forwarded({"scipy_cblas_sgemm64_"}, library)  # all there: no error

@@ -3,7 +3,8 @@
     python tools/check_bundle.py dist/EmotionKiosk [--max-mb N]
 
 Fails (exit 1, one line per problem) when the executable, the model, the Haar cascade, the
-resources or QtMultimedia's FFmpeg plugin and libraries are missing; when anything of the
+resources, QtMultimedia's FFmpeg plugin and libraries or Qt's qtbase translations of the UI
+languages (standard dialog buttons) are missing; when anything of the
 training stack (TensorFlow, Keras, tf2onnx, onnx, training/) is in the folder or in the
 executable's Python archive; when a library links to one that is not in the folder although
 PyInstaller bundles such libraries (something needed was pruned), or a link points at
@@ -20,6 +21,8 @@ import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+from bundle_steps import UI_LANGUAGES
 
 FORBIDDEN = ("tensorflow", "keras", "tf2onnx", "onnx", "training", "tensorboard", "tf_keras")
 REQUIRED = (
@@ -56,7 +59,7 @@ def check(folder: Path, max_mb: float | None) -> list[str]:
     internal = folder / "_internal"
     files = [p.relative_to(internal).as_posix() for p in _files(internal)]
     problems = [f"missing {name}" for name in REQUIRED if not (internal / name).is_file()]
-    problems += _ffmpeg_problems(files)
+    problems += _ffmpeg_problems(files) + _translation_problems(files)
     problems += _forbidden_files(files) + _forbidden_modules(executable)
     problems += [f"dangling link {p.relative_to(folder)}" for p in _files(internal) if not p.exists()]
     if sys.platform.startswith("linux"):
@@ -85,6 +88,16 @@ def _ffmpeg_problems(files: list[str]) -> list[str]:
         if not any(re.match(rf"(lib)?{lib}[.-]", name) for name in qt_files):
             problems.append(f"QtMultimedia's FFmpeg library {lib} is missing")
     return problems
+
+
+def _translation_problems(files: list[str]) -> list[str]:
+    """Qt's own translation of each UI language but English (its dialogs' standard buttons)."""
+    return [
+        f"Qt's translation qtbase_{lang}.qm is missing"
+        for lang in UI_LANGUAGES
+        if lang != "en"
+        and not any(re.search(rf"(^|/)PySide6/(Qt/)?translations/qtbase_{lang}\.qm$", f) for f in files)
+    ]
 
 
 def _forbidden_files(files: list[str]) -> list[str]:

@@ -2,19 +2,31 @@
 
     python tools/icu_trim.py LIBICUDATA OUT_DIR   -> OUT_DIR/<same name>, e.g. libicudata.so.73
 
-PySide6 ships ICU's full data (31 MB: every locale, 200 legacy code pages, collation for every
-language, dictionaries for Thai and CJK word breaking). Qt uses ICU for QCollator, locale case
-mapping, time-zone display names and legacy text codecs; the kiosk's UI is English. What is kept:
-the root and English locale data of every tree (collation, zones, units, currencies, ...), all
-supplemental data (likely subtags, plurals, time zones, ...), normalisation, names and
-IDNA/StringPrep profiles, the converter alias table and the rule-based break iterators. What goes:
-other locales, legacy code-page converters (UTF-8/16/32, ASCII and Latin-1 are built into ICU)
-and the word-break dictionaries. A missing locale falls back to root; an unknown codec is invalid.
+PySide6 ships ICU's full data (31.9 MB: every locale, 200 legacy code pages, transliteration
+rules, dictionaries for Thai and CJK word breaking). Of ICU, Qt 6 (QtCore) calls only collation
+(QCollator), locale case mapping, the calendar's time-zone names and ids (QTimeZone) and the
+converters (QStringConverter); QLocale's number, currency and date formats come from Qt's own
+CLDR tables. What is kept:
+- the locale data of the kiosk's UI languages (UI_LANGUAGES in tools/bundle_steps.py: English,
+  German, French, Spanish, Italian, with all their regional variants) and root, in every tree:
+  the top level (calendars, number symbols), coll (collation), zone (time-zone names), curr
+  (currency names), unit, lang, region, rbnf and brkitr;
+- all supplemental data, at the top level (likely subtags, plurals, metaZones, zoneinfo64,
+  supplementalData, ...) and in the trees (curr/supplementalData.res, zone/tzdbNames.res), each
+  tree's pool and locale index, normalisation, character names, IDNA/StringPrep profiles, the
+  converter alias table and the rule-based break iterators.
+What goes: other languages' locale data (a missing locale falls back to root), the legacy code-page
+converters (UTF-8/16/32, ASCII and Latin-1 are built into ICU; an unknown codec is invalid), and two
+kinds of data that only ICU services Qt never calls read: the transliterator's rules (translit/)
+and the word-break dictionaries (brkitr/*.dict). build() checks that premise: it stops if a Qt
+library imports a transliterator or break-iterator function (UNUSED_SERVICES).
 
 ICU's common data ("CmnD") is a table of contents of named items, sorted by name, each item
 16-byte aligned; the library exports it as the symbol `icudt<version>_dat`. This script reads
 that table from the shipped library, writes a smaller one with the items kept, and assembles a
-library under the same name and SONAME that exports the same symbol. Needs gcc.
+library under the same name and SONAME that exports the same symbol. Needs gcc and binutils.
+Failures are StepErrors (tools/bundle_steps.py): which step, what was expected in which wheel,
+what was found, and what to do.
 """
 
 from __future__ import annotations
@@ -22,20 +34,40 @@ from __future__ import annotations
 import re
 import shutil
 import struct
-import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-KEEP_LOCALES = re.compile(r"(root|en|en_[A-Za-z0-9_]+)\.res$")
-# Locale data files are named by locale id; everything else at the top level is supplemental.
-LOCALE_ID = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]+)*\.res$")
+from bundle_steps import UI_LANGUAGES, StepError, describe, relock, run_tool, wheel
+
+STEP = "ICU data trim"
+# What build.spec replaces: the ICU data that PyInstaller collected from the PySide6 wheel.
+BUNDLED = r"(^|/)PySide6/Qt/lib/libicudata\.so[^/]*$"
+QT_WHEEL = "PySide6-Essentials"
+# A locale data file: a language id and optional script, region and variant parts ("de_.res" and
+# "de__PHONEBOOK.res" are collation aliases with an empty region).
+LOCALE_ID = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]*)*\.res$")
+KEEP_LOCALES = re.compile(rf"(root|({'|'.join(UI_LANGUAGES)})(_[A-Za-z0-9]*)*)\.res$")
 STRUCTURAL = {"pool.res", "res_index.res"}  # every tree's resource pool and locale index
+DROPPED_TREES = {"translit"}  # the transliterator's rules
+# ICU services whose data the trim drops, by the functions (C API, or C++ names) that use them:
+# a Qt that imports one of these needs tools/icu_trim.py changed.
+UNUSED_SERVICES = {
+    "transliterator (translit/)": re.compile(r"^utrans_|Transliterator"),
+    "break iterator (the brkitr/*.dict word-break dictionaries)": re.compile(r"^ubrk_|BreakIterator"),
+}
 
 
-class IcuTrimError(RuntimeError):
-    pass
+class IcuTrimError(StepError):
+    def __init__(self, problem: str, todo: str = relock("tools/icu_trim.py")) -> None:
+        super().__init__(STEP, problem, todo)
+
+
+def _layout(expected: str, library: Path, found: str) -> IcuTrimError:
+    """ICU data not laid out as the trim expects (the todo: the lock, or adapt this file)."""
+    return IcuTrimError(f"expected {expected} in {library.name} of {wheel(QT_WHEEL)}, found {found}")
 
 
 @dataclass(frozen=True)
@@ -58,19 +90,16 @@ class CommonData:
 def kept(name: str) -> bool:
     """Whether an item (its name without the package prefix) stays in the trimmed data."""
     parts = name.split("/")
-    leaf = parts[-1]
+    leaf, tree = parts[-1], (parts[0] if len(parts) > 1 else "")
+    if tree in DROPPED_TREES:
+        return False
     if leaf in STRUCTURAL or KEEP_LOCALES.fullmatch(leaf):
         return True
-    if len(parts) == 1:  # top level
-        if leaf.endswith(".cnv"):
-            return False  # legacy code pages; the alias table cnvalias.icu stays
-        return not (LOCALE_ID.fullmatch(leaf) and leaf != "root.res")
-    tree = parts[0]
-    if tree == "brkitr":
-        return leaf.endswith(".brk")  # rules stay, dictionaries (.dict) go
-    if tree == "coll":
-        return not leaf.endswith(".res")  # ucadata.icu and the like; locales as above
-    return False
+    if LOCALE_ID.fullmatch(leaf):
+        return False  # another language's locale data, in any tree
+    if not tree:
+        return not leaf.endswith(".cnv")  # legacy code pages go; the alias table cnvalias.icu stays
+    return not (tree == "brkitr" and leaf.endswith(".dict"))  # supplemental data and rules stay
 
 
 def read_common_data(library: Path) -> CommonData:
@@ -80,7 +109,7 @@ def read_common_data(library: Path) -> CommonData:
     start, size = _symbol_extent(library, symbol)
     data = blob[start : start + size]
     if len(data) < 32 or data[2:4] != b"\xda\x27" or data[12:16] != b"CmnD":
-        raise IcuTrimError(f"{library}: {symbol} is not ICU common data")
+        raise _layout(f"ICU common data (a 'CmnD' table) at {symbol}", library, repr(data[:16]))
     header_size = struct.unpack_from("<H", data, 0)[0]
     toc = data[header_size:]
     (count,) = struct.unpack_from("<I", toc, 0)
@@ -89,15 +118,42 @@ def read_common_data(library: Path) -> CommonData:
     for k, (name_offset, data_offset) in enumerate(entries):
         end = entries[k + 1][1] if k + 1 < count else len(toc)
         name = toc[name_offset : toc.index(b"\0", name_offset)].decode("ascii")
+        if "/" not in name:
+            raise _layout("item names under a package folder (icudt73l/root.res)", library, repr(name))
         items.append(Item(name, toc[data_offset:end]))
     return CommonData(data[:header_size], items, symbol)
 
 
-def trimmed(common: CommonData) -> CommonData:
+def trimmed(common: CommonData, library: Path) -> CommonData:
     items = [item for item in common.items if kept(item.name.split("/", 1)[1])]
     if not any(item.name.endswith("/root.res") for item in items):
-        raise IcuTrimError("the trimmed ICU data would have no root locale")
+        raise _layout("the root locale (root.res)", library, describe(i.name for i in common.items))
     return CommonData(common.header, items, common.symbol)
+
+
+def check_services(imports: Mapping[str, Iterable[str]], library: Path) -> None:
+    """Stop if a library (name -> the symbols it imports) calls an ICU service whose data goes."""
+    for service, pattern in UNUSED_SERVICES.items():
+        callers = sorted(
+            f"{s} ({name})" for name, symbols in imports.items() for s in symbols if pattern.search(s)
+        )
+        if callers:
+            raise IcuTrimError(
+                f"expected Qt to call no ICU {service}, whose data the trim drops, found {describe(callers)} "
+                f"among the libraries beside {library.name} ({wheel(QT_WHEEL)})",
+                "keep that data in tools/icu_trim.py (kept(), DROPPED_TREES), or install the locked versions",
+            )
+
+
+def icu_imports(libraries: Iterable[Path]) -> dict[str, set[str]]:
+    """The symbols imported by each of `libraries` that links to ICU (libicuuc, libicui18n)."""
+    files = [p for p in libraries if p.is_file() and not p.is_symlink() and not p.name.startswith("libicu")]
+    users = []
+    for path in files:  # readelf reads only the headers: fast even for Qt's largest libraries
+        dynamic = run_tool(STEP, ["readelf", "-d", str(path)]).stdout
+        if re.search(r"\(NEEDED\)\s+Shared library: \[libicu(uc|i18n)\.", dynamic):
+            users.append(path)
+    return {p.name: set(_run(["nm", "-D", "--undefined-only", str(p)]).split()[1::2]) for p in users}
 
 
 def pack(common: CommonData) -> bytes:
@@ -122,33 +178,47 @@ def pack(common: CommonData) -> bytes:
     return common.header + toc + bytes(body)
 
 
-def build(library: Path, out_dir: Path) -> Path:
-    """Write the trimmed library to out_dir under the shipped file's name; returns its path."""
-    gcc = shutil.which("gcc")
-    if gcc is None:
-        raise IcuTrimError("gcc is needed to build the trimmed ICU data library (apt install gcc)")
-    kept_data = trimmed(read_common_data(library))
-    blob = pack(kept_data)
+def build(library: Path, out_dir: Path, callers: Iterable[Path] | None = None) -> Path:
+    """Write the trimmed library to out_dir under the shipped file's name; returns its path.
+    `callers`: the libraries that will load it (build.spec: those collected), checked for ICU
+    services whose data goes; default: the shared libraries beside it."""
+    if shutil.which("gcc") is None:
+        raise IcuTrimError(
+            "gcc is needed to build the trimmed ICU data library", "apt install gcc (make setup does)"
+        )
+    kept_data = trimmed(read_common_data(library), library)
+    check_services(icu_imports(library.parent.glob("*.so*") if callers is None else callers), library)
     out_dir.mkdir(parents=True, exist_ok=True)
-    out = out_dir / library.name
+    out = assemble(
+        pack(kept_data), kept_data.symbol, _soname(library) or library.name, out_dir / library.name
+    )
+    again = read_common_data(out)
+    if [item.name for item in again.items] != sorted(item.name for item in kept_data.items):
+        raise IcuTrimError(
+            f"{out}: the written table of contents does not read back", "report it: a bug in pack()"
+        )
+    return out
+
+
+def assemble(blob: bytes, symbol: str, soname: str, out: Path) -> Path:
+    """A shared library under `soname` that exports `blob` as `symbol` (16-byte aligned)."""
     with tempfile.TemporaryDirectory() as folder:
         dat = Path(folder) / "icudata.dat"
         dat.write_bytes(blob)
         asm = Path(folder) / "icudata.S"
         asm.write_text(
-            f"\t.section .rodata\n\t.globl {kept_data.symbol}\n\t.type {kept_data.symbol}, @object\n"
-            f'\t.balign 16\n{kept_data.symbol}:\n\t.incbin "{dat}"\n'
-            f"\t.size {kept_data.symbol}, .-{kept_data.symbol}\n"
+            f"\t.section .rodata\n\t.globl {symbol}\n\t.type {symbol}, @object\n"
+            f'\t.balign 16\n{symbol}:\n\t.incbin "{dat}"\n'
+            f"\t.size {symbol}, .-{symbol}\n"
             '\t.section .note.GNU-stack,"",@progbits\n'
         )
-        soname = _soname(library) or library.name
-        command = [gcc, "-shared", "-nostdlib", "-o", str(out), str(asm), f"-Wl,-soname,{soname}"]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = run_tool(
+            STEP, ["gcc", "-shared", "-nostdlib", "-o", str(out), str(asm), f"-Wl,-soname,{soname}"]
+        )
         if done.returncode != 0:
-            raise IcuTrimError(f"assembling the trimmed ICU data failed:\n{done.stderr.strip()}")
-    again = read_common_data(out)
-    if [item.name for item in again.items] != sorted(item.name for item in kept_data.items):
-        raise IcuTrimError(f"{out}: the written table of contents does not read back")
+            raise IcuTrimError(
+                f"assembling the trimmed ICU data failed:\n{done.stderr.strip()}", "see gcc's message"
+            )
     return out
 
 
@@ -160,7 +230,7 @@ def _data_symbol(library: Path) -> str:
     symbols = _run(["nm", "-D", "--defined-only", str(library)])
     found = re.findall(r"\b(icudt\d+_dat)\b", symbols)
     if len(found) != 1:
-        raise IcuTrimError(f"{library}: expected one icudtNN_dat symbol, found {found}")
+        raise _layout("one exported data symbol icudtNN_dat", library, describe(found))
     return found[0]
 
 
@@ -168,7 +238,7 @@ def _symbol_extent(library: Path, symbol: str) -> tuple[int, int]:
     """File offset and size of a symbol (through the section that holds it)."""
     match = re.search(rf"^([0-9a-f]+) ([0-9a-f]+) \w {symbol}$", _run(["nm", "-D", "-S", str(library)]), re.M)
     if not match:
-        raise IcuTrimError(f"{library}: no size for {symbol}")
+        raise _layout(f"a size for the symbol {symbol} (nm -D -S)", library, "none")
     address, size = int(match.group(1), 16), int(match.group(2), 16)
     for line in _run(["readelf", "-W", "-S", str(library)]).splitlines():
         fields = re.match(r"\s*\[\s*\d+\]\s+(\S+)\s+\S+\s+([0-9a-f]+)\s+([0-9a-f]+)\s+([0-9a-f]+)", line)
@@ -176,7 +246,7 @@ def _symbol_extent(library: Path, symbol: str) -> tuple[int, int]:
             start, offset, length = (int(fields.group(i), 16) for i in (2, 3, 4))
             if start <= address < start + length:
                 return offset + address - start, size
-    raise IcuTrimError(f"{library}: {symbol} lies in no section")
+    raise _layout(f"a section holding the symbol {symbol} (readelf -S)", library, "none")
 
 
 def _soname(library: Path) -> str | None:
@@ -185,9 +255,11 @@ def _soname(library: Path) -> str | None:
 
 
 def _run(command: list[str]) -> str:
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = run_tool(STEP, command)
     if done.returncode != 0:
-        raise IcuTrimError(f"{' '.join(command)} failed: {done.stderr.strip()}")
+        raise IcuTrimError(
+            f"{' '.join(command)} failed: {done.stderr.strip()}", "check that the file is intact"
+        )
     return done.stdout
 
 
@@ -196,7 +268,7 @@ if __name__ == "__main__":
         raise SystemExit(__doc__)
     try:
         result = build(Path(sys.argv[1]), Path(sys.argv[2]))
-    except IcuTrimError as error:
+    except StepError as error:
         raise SystemExit(f"error: {error}") from error
     before = Path(sys.argv[1]).stat().st_size
     print(f"{result}: {result.stat().st_size / 1e6:.1f} MB (was {before / 1e6:.1f})")

@@ -14,7 +14,8 @@ from pathlib import Path
 from kiosk.analytics import ExposureRecorder, ReactionStore
 from kiosk.analytics.recorder import END_REASONS
 from kiosk.analytics.records import CarChange
-from kiosk.analytics.recovery import open_reaction_store
+from kiosk.analytics.recovery import OpenedStore, open_reaction_store
+from kiosk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ class AnalyticsHook:
 
     def _open(self, db_path: Path, retention_days: int) -> None:
         opened = open_reaction_store(db_path, retention_days=retention_days)
-        self.notice = opened.notice
+        self.notice = _notice(db_path, opened)
         if opened.store is None:
             return
         self.store = opened.store
@@ -74,3 +75,28 @@ class AnalyticsHook:
         if self.store is not None:
             self.store.close()
             self.store = None
+
+
+def _notice(path: Path, opened: OpenedStore) -> str:
+    """What the operator is told, in the installed language (kiosk.analytics has no Qt: its own
+    notice is English, and logged); the details of an error are in the log."""
+    if opened.set_aside is not None:
+        text = translate(
+            "AnalyticsHook",
+            "The reaction database {file} could not be read. It was kept as {copy} in {folder}, "
+            "and a new, empty database was started: reactions are recorded again.",
+        )
+        return text.format(file=path, copy=opened.set_aside.name, folder=opened.set_aside.parent)
+    if opened.read_only:
+        text = translate(
+            "AnalyticsHook",
+            "The reaction database {file} is read-only (or its folder is): reactions are not recorded "
+            "this session. `python -m kiosk report` can still read it.",
+        )
+        return text.format(file=path)
+    if opened.store is None and opened.notice:
+        text = translate(
+            "AnalyticsHook", "Reactions are not recorded: {file} cannot be opened (details in the log)."
+        )
+        return text.format(file=path)
+    return opened.notice

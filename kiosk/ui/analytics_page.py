@@ -34,36 +34,43 @@ from PySide6.QtWidgets import (
 
 from kiosk.analytics import DEFAULT_RETENTION_DAYS, CarSummary, ReactionStore, SchemaError
 from kiosk.analytics.summary import format_percent, write_csv
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 COLUMNS = (
-    "Car",
-    "Exposures",
-    "Visitor time",
-    "Positive",
-    "Negative",
-    "Reaction switches",
-    "Uplift success",
+    QT_TRANSLATE_NOOP("ReactionsPage", "Car"),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Exposures"),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Visitor time"),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Positive"),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Negative"),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Reaction switches"),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Uplift success"),
 )
 COLUMN_NOTES = (  # one short line per column: the header's tooltip and the legend under the table
-    "The car, by the name the showroom shows.",
-    "How many times the car was shown.",
-    "How long visitors watched it (min:s).",
-    "Share of that time visitors looked happy or surprised.",
-    "Share of that time visitors looked angry, disgusted, afraid or sad.",
-    "How often the car was changed because the visitor looked unhappy.",
-    "After the music played: how often the visitor looked less unhappy 10 s later.",
+    QT_TRANSLATE_NOOP("ReactionsPage", "The car, by the name the showroom shows."),
+    QT_TRANSLATE_NOOP("ReactionsPage", "How many times the car was shown."),
+    QT_TRANSLATE_NOOP("ReactionsPage", "How long visitors watched it (min:s)."),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Share of that time visitors looked happy or surprised."),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Share of that time visitors looked angry, disgusted, afraid or sad."),
+    QT_TRANSLATE_NOOP("ReactionsPage", "How often the car was changed because the visitor looked unhappy."),
+    QT_TRANSLATE_NOOP(
+        "ReactionsPage", "After the music played: how often the visitor looked less unhappy 10 s later."
+    ),
 )
-TABLE_LEGEND = (
+TABLE_LEGEND = QT_TRANSLATE_NOOP(
+    "ReactionsPage",
     "<b>Positive</b> and <b>Negative</b> need not add up to 100 %: the rest of the time visitors "
     "looked neutral. <b>Uplift success</b> shows – when no music played while that car was shown "
     "(music off, or nobody looked unhappy enough). <b>Reaction switches</b>: the car changed "
-    "because the visitor looked unhappy. Hover over a column title for more."
+    "because the visitor looked unhappy. Hover over a column title for more.",
 )
 POSITIVE_COLOR = QColor("#6fcf97")
 CHART_TEXT = "#c9ccd1"
 NEGATIVE_COLOR = QColor("#eb5757")
 MAX_RETENTION_DAYS = 3650
-PRIVACY_NOTE = "Only per-showing totals are kept: no images, no faces, nothing that identifies a visitor."
+PRIVACY_NOTE = QT_TRANSLATE_NOOP(
+    "ReactionsPage",
+    "Only per-showing totals are kept: no images, no faces, nothing that identifies a visitor.",
+)
 
 
 class _SortableItem(QTableWidgetItem):
@@ -132,12 +139,12 @@ class ReactionsPage(QWidget):
         """Query the store for the chosen dates and show the result."""
         since, until = self.date_range()
         if since > until:
-            self._show([], "The start date is after the end date.")
+            self._show([], self.tr("The start date is after the end date."))
             return
         try:
             summaries = self._store.summary(since, until)
         except (sqlite3.Error, SchemaError, OSError) as exc:
-            self._show([], f"Could not read the reaction database: {exc}")
+            self._show([], self.tr("Could not read the reaction database: {error}").format(error=exc))
             return
         self._show(summaries, _status_text(summaries, since, until))
 
@@ -148,9 +155,11 @@ class ReactionsPage(QWidget):
             with open(path, "w", encoding="utf-8", newline="") as out:
                 write_csv(self._summaries, out)
         except OSError as exc:
-            self.status_label.setText(f"Could not write {path}: {exc.strerror or exc}")
+            text = self.tr("Could not write {file}: {error}")
+            self.status_label.setText(text.format(file=path, error=exc.strerror or exc))
             return False
-        self.status_label.setText(f"Exported {len(self._summaries)} cars to {path}")
+        text = self.tr("Exported {count} cars to {file}")
+        self.status_label.setText(text.format(count=len(self._summaries), file=path))
         return True
 
     # -- building --------------------------------------------------------------------------
@@ -160,20 +169,20 @@ class ReactionsPage(QWidget):
         retention = self._store.retention_days or DEFAULT_RETENTION_DAYS
         self.since_edit = _date_edit(today.addDays(1 - retention))
         self.until_edit = _date_edit(today)
-        self.refresh_button = QPushButton("Refresh")
-        self.export_button = QPushButton("Export CSV…")
-        self.erase_button = QPushButton("Erase all…")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.erase_button = QPushButton(self.tr("Erase all…"))
         self.retention_spin = QSpinBox()
         self.retention_spin.setRange(1, MAX_RETENTION_DAYS)
-        self.retention_spin.setSuffix(" days")
+        self.retention_spin.setSuffix(self.tr(" days"))
         self.retention_spin.setKeyboardTracking(False)  # typing "365" must not purge at "3"
         self.retention_spin.setValue(retention)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("ReactionsPage", column) for column in COLUMNS])
         for column, note in enumerate(COLUMN_NOTES):
             header = self.table.horizontalHeaderItem(column)
             if header is not None:
-                header.setToolTip(note)
+                header.setToolTip(translate("ReactionsPage", note))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -184,9 +193,9 @@ class ReactionsPage(QWidget):
         self.status_label.setWordWrap(True)
 
     def _build_chart(self) -> None:
-        self._positive_set = QBarSet("Positive")
+        self._positive_set = QBarSet(translate("ReactionsPage", COLUMNS[3]))
         self._positive_set.setColor(POSITIVE_COLOR)
-        self._negative_set = QBarSet("Negative")
+        self._negative_set = QBarSet(translate("ReactionsPage", COLUMNS[4]))
         self._negative_set.setColor(NEGATIVE_COLOR)
         self._series = QBarSeries()
         self._series.append([self._positive_set, self._negative_set])
@@ -211,19 +220,23 @@ class ReactionsPage(QWidget):
 
     def _build_layout(self) -> None:
         range_row = _row_layout(
-            QLabel("From"), self.since_edit, QLabel("to"), self.until_edit, self.refresh_button
+            QLabel(self.tr("From")),
+            self.since_edit,
+            QLabel(self.tr("to")),
+            self.until_edit,
+            self.refresh_button,
         )
         range_row.addStretch(1)
         range_row.addWidget(self.export_button)
-        retention_row = _row_layout(QLabel("Keep reactions for"), self.retention_spin)
+        retention_row = _row_layout(QLabel(self.tr("Keep reactions for")), self.retention_spin)
         retention_row.addStretch(1)
         retention_row.addWidget(self.erase_button)
-        note = QLabel(PRIVACY_NOTE)
+        note = QLabel(translate("ReactionsPage", PRIVACY_NOTE))
         note.setWordWrap(True)
         note.setObjectName("hint")
-        heading = QLabel("Reactions")
+        heading = QLabel(self.tr("Reactions"))
         heading.setObjectName("pageHeading")
-        self.legend = QLabel(TABLE_LEGEND)
+        self.legend = QLabel(translate("ReactionsPage", TABLE_LEGEND))
         self.legend.setObjectName("hint")
         self.legend.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -266,7 +279,7 @@ class ReactionsPage(QWidget):
         since, until = self.date_range()
         suggested = Path.home() / f"reactions-{since.isoformat()}-to-{until.isoformat()}.csv"
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Export reactions", str(suggested), "CSV files (*.csv)"
+            self, self.tr("Export reactions"), str(suggested), self.tr("CSV files (*.csv)")
         )
         if chosen:
             self.export_csv(Path(chosen))
@@ -275,8 +288,8 @@ class ReactionsPage(QWidget):
     def _on_erase_clicked(self) -> None:
         answer = QMessageBox.question(
             self,
-            "Erase all reactions",
-            "Delete every recorded exposure, for all cars and dates? This cannot be undone.",
+            self.tr("Erase all reactions"),
+            self.tr("Delete every recorded exposure, for all cars and dates? This cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -285,10 +298,10 @@ class ReactionsPage(QWidget):
         try:
             deleted = self._store.erase_all()
         except (sqlite3.Error, RuntimeError) as exc:
-            self.status_label.setText(f"Could not erase the reactions: {exc}")
+            self.status_label.setText(self.tr("Could not erase the reactions: {error}").format(error=exc))
             return
         self.refresh()
-        self.status_label.setText(f"Erased {deleted} exposures.")
+        self.status_label.setText(self.tr("Exposures erased: {count}.").format(count=deleted))
         self.data_erased.emit()
 
     # -- showing ---------------------------------------------------------------------------
@@ -307,11 +320,12 @@ class ReactionsPage(QWidget):
         try:
             purged = self._store.set_retention_days(days)
         except (sqlite3.Error, RuntimeError) as exc:
-            self.status_label.setText(f"Could not apply the retention: {exc}")
+            self.status_label.setText(self.tr("Could not apply the retention: {error}").format(error=exc))
             return
         self.refresh()
         if purged:
-            self.status_label.setText(f"Deleted {purged} exposures older than {days} days.")
+            text = self.tr("Exposures older than {days} days deleted: {count}.")
+            self.status_label.setText(text.format(days=days, count=purged))
 
     def _show(self, summaries: Sequence[CarSummary], status: str) -> None:
         self._summaries = list(summaries)
@@ -365,10 +379,12 @@ def _key(value: float | None) -> float:
 
 def _status_text(summaries: Sequence[CarSummary], since: date, until: date) -> str:
     if not summaries:
-        return f"No exposures recorded from {since.isoformat()} to {until.isoformat()}."
+        text = translate("ReactionsPage", "No exposures recorded from {since} to {until}.")
+        return text.format(since=since.isoformat(), until=until.isoformat())
     exposures = sum(s.exposures for s in summaries)
     seconds = sum(s.visitor_seconds for s in summaries)
-    return f"{exposures} exposures of {len(summaries)} cars, {min_s(seconds)} (min:s) of visitor time."
+    text = translate("ReactionsPage", "{exposures} exposures of {cars} cars, {time} (min:s) of visitor time.")
+    return text.format(exposures=exposures, cars=len(summaries), time=min_s(seconds))
 
 
 def _row_layout(*widgets: QWidget) -> QHBoxLayout:

@@ -5,7 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
+from kiosk.appliance.crashguard import CrashLoopGuard
+from kiosk.ui.i18n import translate
+
 NOTICE_STYLE = "background: #101418; color: #f2f2f2; font-size: 28px; padding: 80px;"
+
+
+def crash_loop_text(guard: CrashLoopGuard) -> str:
+    """`guard.message()` in the installed language (kiosk.appliance has no Qt, so it is said here)."""
+    text = translate(
+        "CrashNotice",
+        "The kiosk stopped after {crashes} crashes within {seconds} seconds and will not restart by "
+        "itself. Please call your service contact. Details are in the log in {folder}.",
+    )
+    folder = guard.marker.parent / "logs"
+    return text.format(crashes=guard.policy.crashes, seconds=f"{guard.policy.window_s:g}", folder=folder)
 
 
 def show_crash_notice(app: QApplication, text: str, *, windowed: bool, close_after_ms: int = 0) -> QLabel:
@@ -17,7 +31,7 @@ def show_crash_notice(app: QApplication, text: str, *, windowed: bool, close_aft
     notice.setWordWrap(True)
     notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
     notice.setStyleSheet(NOTICE_STYLE)
-    notice.setWindowTitle("Emotion Kiosk stopped")
+    notice.setWindowTitle(translate("CrashNotice", "Emotion Kiosk stopped"))
     if windowed:
         notice.resize(900, 500)
         notice.show()

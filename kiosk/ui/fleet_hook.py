@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.health import DEFAULT_HOST, HealthMonitor, HealthServer, HealthThresholds
+from kiosk.ui.i18n import translate
 from kiosk.ui.results import AnalysisResult, WorkerStatus
 from kiosk.ui.settings import KioskSettings, fleet_problems
 
@@ -33,11 +34,17 @@ class FleetHook:
         self.monitor = HealthMonitor(HealthThresholds(settings.health_stale_s))
         self.server: HealthServer | None = None
         self.sync: FleetSync | None = None
-        self.problems: list[str] = []
+        self._health_problems: list[str] = []
+        self._fleet_problems: list[str] = []
         self._db_path = db_path
         self._settings = settings
         self._start_server(settings)
         self._start_sync(settings)
+
+    @property
+    def problems(self) -> list[str]:
+        """What does not run, for the operator (in the installed language)."""
+        return [*self._health_problems, *self._fleet_problems]
 
     # -- from the kiosk ------------------------------------------------------------------
 
@@ -73,7 +80,7 @@ class FleetHook:
     # -- the parts -----------------------------------------------------------------------
 
     def _start_server(self, settings: KioskSettings) -> None:
-        self._drop_problem("Health and metrics")
+        self._health_problems = []
         if settings.health_port == 0:
             return
         host = ALL_INTERFACES if settings.health_all_interfaces else DEFAULT_HOST
@@ -81,11 +88,10 @@ class FleetHook:
         try:
             server.start()
         except OSError as exc:
-            message = (
-                f"Health and metrics: cannot serve on {host}:{settings.health_port}: {exc.strerror or exc}"
-            )
+            text = translate("FleetHook", "Health and metrics: cannot serve on {address}: {error}")
+            message = text.format(address=f"{host}:{settings.health_port}", error=exc.strerror or exc)
             log.warning("event health_server_failed %s", message)
-            self.problems.append(message)
+            self._health_problems.append(message)
             return
         self.server = server
 
@@ -95,7 +101,7 @@ class FleetHook:
             self.server = None
 
     def _start_sync(self, settings: KioskSettings) -> None:
-        self._drop_problem("Central store")
+        self._fleet_problems = []
         if not settings.fleet_enabled or self._db_path is None:
             return
         try:  # psycopg and keyring only when the fleet is on
@@ -104,9 +110,10 @@ class FleetHook:
 
             problems = fleet_problems(settings)
         except ImportError as exc:
-            problems = [f"Central store: psycopg or keyring cannot be loaded: {exc}"]
+            text = translate("FleetHook", "Central store: psycopg or keyring cannot be loaded: {error}")
+            problems = [text.format(error=exc)]
         if problems:
-            self.problems += problems
+            self._fleet_problems = problems
             log.warning("event fleet_sync_off %s", "; ".join(problems))
             return
         dsn = settings.fleet_dsn.strip()
@@ -119,6 +126,3 @@ class FleetHook:
         if self.sync is not None:
             self.sync.stop(SHUTDOWN_WAIT_S)
             self.sync = None
-
-    def _drop_problem(self, prefix: str) -> None:
-        self.problems = [line for line in self.problems if not line.startswith(prefix)]

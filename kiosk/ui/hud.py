@@ -8,7 +8,7 @@ never outlined here (visitors see the HUD), only in the operator's settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -24,17 +24,20 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.emoji import paint_emoji
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, emotion_name, translate
 from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
+from kiosk.ui.status_text import source_text
 from kiosk.vision.source import SourceState
 from kiosk.vision.types import Box, FaceResult
 
-_MODE_TEXT = {
-    SourceMode.CAMERA: "Live",
-    SourceMode.VIDEO: "Video",
-    SourceMode.DEMO: "Demo mode",
-    SourceMode.NONE: "No camera",
+_MODE_TEXT = {  # translated where shown
+    SourceMode.CAMERA: QT_TRANSLATE_NOOP("EmotionHud", "Live"),
+    SourceMode.VIDEO: QT_TRANSLATE_NOOP("EmotionHud", "Video"),
+    SourceMode.DEMO: QT_TRANSLATE_NOOP("EmotionHud", "Demo mode"),
+    SourceMode.NONE: QT_TRANSLATE_NOOP("EmotionHud", "No camera"),
 }
 BASE_WIDTH = 330  # card width at 1080 lines
+NO_SCORE = "–"  # the meter's figure while nobody is there
 BASELINE_COLOR = QColor(120, 200, 255, 200)  # the mark of the visitor's resting face
 
 
@@ -101,6 +104,11 @@ class EmotionHud(QWidget):
         self._scale = scale
         self.resize(self.sizeHint())
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()  # every text is translated as it is painted
+        super().changeEvent(event)
+
     # -- layout --------------------------------------------------------------------------
 
     def _s(self, value: float) -> float:
@@ -155,7 +163,9 @@ class EmotionHud(QWidget):
         painter.setPen(theme.TEXT_MUTED)
         painter.setFont(theme.font(self._s(12.5), weight=QFont.Weight.DemiBold, spacing=12, caps=True))
         text_rect = rect.adjusted(radius * 2 + self._s(8), 0, 0, 0)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "Expression")
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.tr("Expression")
+        )
         painter.drawText(
             text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self._mode_text()
         )
@@ -170,8 +180,8 @@ class EmotionHud(QWidget):
         if self._fault():
             return self.tr("Fault")
         if status.mode == SourceMode.CAMERA and status.source_state == SourceState.RECONNECTING:
-            return "Reconnecting"
-        return _MODE_TEXT[status.mode]
+            return self.tr("Reconnecting")
+        return translate("EmotionHud", _MODE_TEXT[status.mode])
 
     def _paint_preview(self, painter: QPainter, rect: QRectF) -> None:
         painter.save()
@@ -191,7 +201,7 @@ class EmotionHud(QWidget):
     def _paint_preview_placeholder(self, painter: QPainter, rect: QRectF) -> None:
         painter.setPen(theme.TEXT_FAINT)
         painter.setFont(theme.font(self._s(13)))
-        text = self._status.message or "No picture"
+        text = source_text(self._status) or self.tr("No picture")
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         painter.drawText(rect.adjusted(self._s(16), 0, -self._s(16), 0), flags, text)
 
@@ -202,12 +212,12 @@ class EmotionHud(QWidget):
         scale = target.width() / max(1, result.frame_size[0])
         for box in analysis.ignored:
             self._paint_box(
-                painter, _mapped(box, target, scale), "not analysed", QColor(150, 150, 150, 170), 1
+                painter, _mapped(box, target, scale), self.tr("not analysed"), QColor(150, 150, 150, 170), 1
             )
         for index, face in enumerate(analysis.faces):
             visitor = index == analysis.visitor
             color = self._accent if visitor else QColor(255, 255, 255, 150)
-            label = f"{face.label} {face.confidence:.0%}"
+            label = f"{emotion_name(face.label)} {face.confidence:.0%}"
             self._paint_box(painter, _mapped(face.box, target, scale), label, color, 2 if visitor else 1)
 
     def _paint_box(self, painter: QPainter, box: QRectF, label: str, color: QColor, width: float) -> None:
@@ -250,10 +260,13 @@ class EmotionHud(QWidget):
         if self._fault():
             return self.tr("Analysis failing"), self._fault() or ""
         if face is not None:
-            return face.label.capitalize(), f"{face.confidence:.0%} confidence"
+            percent = f"{face.confidence:.0%}"
+            return emotion_name(face.label).capitalize(), self.tr("{percent} confidence").format(
+                percent=percent
+            )
         if not self._status.model_loaded and self._status.model_message:
-            return "Analysis off", "No emotion model loaded"
-        return "No visitor", "Waiting for someone to look"
+            return self.tr("Analysis off"), self.tr("No emotion model loaded")
+        return self.tr("No visitor"), self.tr("Waiting for someone to look")
 
     def _paint_meter(self, painter: QPainter, rect: QRectF) -> None:
         result = self._result
@@ -262,7 +275,7 @@ class EmotionHud(QWidget):
         painter.setPen(theme.TEXT_MUTED)
         label = QRectF(rect.left(), rect.top(), rect.width(), self._s(16))
         painter.drawText(
-            label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "Negative reaction"
+            label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.tr("Negative reaction")
         )
         painter.drawText(
             label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.meter_text()
@@ -280,15 +293,18 @@ class EmotionHud(QWidget):
         """The meter's figure: the visitor's score, "learning…" while their baseline is learnt."""
         result = self._result
         if result is None or result.negative is None or not self._visitor_face():
-            return "–"
-        return "learning…" if result.learning else f"{result.negative:.0%}"
+            return NO_SCORE
+        return self.tr("learning…") if result.learning else f"{result.negative:.0%}"
 
     def meter_ticks(self) -> list[tuple[float, QColor, str]]:
         """(level, colour, label) marks on the meter: release, trigger and the visitor's resting face."""
-        ticks = [(self._release, QColor(255, 255, 255, 80), ""), (self._trigger, theme.TEXT, "trigger")]
+        ticks = [
+            (self._release, QColor(255, 255, 255, 80), ""),
+            (self._trigger, theme.TEXT, self.tr("trigger")),
+        ]
         result = self._result
-        if result is not None and result.baseline is not None and self.meter_text() != "–":
-            ticks.append((result.baseline, BASELINE_COLOR, "resting"))
+        if result is not None and result.baseline is not None and self.meter_text() != NO_SCORE:
+            ticks.append((result.baseline, BASELINE_COLOR, self.tr("resting")))
         return ticks
 
     def _paint_meter_fill(self, painter: QPainter, track: QRectF, negative: float) -> None:

@@ -45,10 +45,12 @@ class LevelMeter(QWidget):
     def value_text(self) -> str:
         negative = self.negative()
         if self._result is None:
-            return "waiting for the camera…"
+            return self.tr("waiting for the camera…")
         if negative is None:
-            return "nobody in front of the camera"
-        return "learning the resting face…" if self._result.learning else f"{negative:.0%} now"
+            return self.tr("nobody in front of the camera")
+        if self._result.learning:
+            return self.tr("learning the resting face…")
+        return self.tr("{percent} now").format(percent=f"{negative:.0%}")
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(520, 92)
@@ -64,7 +66,7 @@ class LevelMeter(QWidget):
         painter.setPen(theme.TEXT_MUTED)
         header = QRectF(rect.left(), rect.top(), rect.width(), 18)
         left, right = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
-        painter.drawText(header, left | Qt.AlignmentFlag.AlignVCenter, "Negative reaction (live)")
+        painter.drawText(header, left | Qt.AlignmentFlag.AlignVCenter, self.tr("Negative reaction (live)"))
         painter.setPen(theme.TEXT)
         painter.setFont(theme.font(14, weight=QFont.Weight.DemiBold))
         painter.drawText(header, right | Qt.AlignmentFlag.AlignVCenter, self.value_text())
@@ -75,11 +77,13 @@ class LevelMeter(QWidget):
         negative = self.negative()
         if negative is not None:
             paint_meter_fill(painter, track, negative, self.release, self.trigger)
-        self._mark(painter, track, self.trigger, theme.TEXT, f"trigger {self.trigger:.0%}", above=True)
-        self._mark(painter, track, self.release, RELEASE_COLOR, f"release {self.release:.0%}", above=False)
+        trigger = self.tr("trigger {percent}").format(percent=f"{self.trigger:.0%}")
+        release = self.tr("release {percent}").format(percent=f"{self.release:.0%}")
+        self._mark(painter, track, self.trigger, theme.TEXT, trigger, above=True)
+        self._mark(painter, track, self.release, RELEASE_COLOR, release, above=False)
         baseline = self._result.baseline if self._result is not None else None
         if baseline is not None and negative is not None:
-            self._mark(painter, track, baseline, BASELINE_COLOR, "resting", above=False)
+            self._mark(painter, track, baseline, BASELINE_COLOR, self.tr("resting"), above=False)
         painter.end()
 
     def _mark(

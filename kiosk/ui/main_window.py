@@ -97,7 +97,7 @@ class KioskWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("kioskWindow")
-        self.setWindowTitle("Showroom")
+        self.setWindowTitle(self.tr("Showroom"))
         self.setStyleSheet("#kioskWindow { background: #0b0d10; }")
         self.setMinimumSize(640, 360)
         self._close_allowed = False
@@ -146,6 +146,11 @@ class KioskWindow(QWidget):
             self.exit_requested.emit()
         else:
             super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("Showroom"))
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         self.showroom.setGeometry(self.rect())

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import theme
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.pin_backoff import PinBackoff
 
 SCHEME = "pbkdf2_sha256"
@@ -42,11 +43,18 @@ def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = ITERATION
 
 
 RESET_HINT = "python -m kiosk reset-pin"
-DAMAGED_MESSAGE = (
+_DAMAGED = QT_TRANSLATE_NOOP(
+    "PinDialog",
     "The stored operator PIN is damaged, so no PIN can match it. "
-    f"On this PC, stop the kiosk and run `{RESET_HINT}` (with the same --data-dir) "
-    "to clear it; the kiosk then asks for a new PIN."
+    "On this PC, stop the kiosk and run `{command}` (with the same --data-dir) "
+    "to clear it; the kiosk then asks for a new PIN.",
 )
+DAMAGED_MESSAGE = _DAMAGED.format(command=RESET_HINT)  # English: the log and the settings warnings
+
+
+def damaged_message() -> str:
+    """DAMAGED_MESSAGE in the installed language."""
+    return translate("PinDialog", _DAMAGED).format(command=RESET_HINT)
 
 
 def _parse(stored: str) -> tuple[int, bytes, bytes] | None:
@@ -82,16 +90,26 @@ def is_valid_pin(pin: str) -> bool:
     return pin.isdigit() and MIN_DIGITS <= len(pin) <= MAX_DIGITS
 
 
-PURPOSES = {  # purpose -> (window title, prompt)
-    "settings": ("Operator PIN", "Enter the PIN to open the settings"),
-    "exit": ("Close the kiosk", "Enter the PIN to close the kiosk"),
-    "change": ("New operator PIN", f"Choose the new operator PIN ({MIN_DIGITS}–{MAX_DIGITS} digits)"),
+PURPOSES = {  # purpose -> (window title, prompt), translated where shown ({min}, {max}: digits)
+    "settings": (
+        QT_TRANSLATE_NOOP("PinDialog", "Operator PIN"),
+        QT_TRANSLATE_NOOP("PinDialog", "Enter the PIN to open the settings"),
+    ),
+    "exit": (
+        QT_TRANSLATE_NOOP("PinDialog", "Close the kiosk"),
+        QT_TRANSLATE_NOOP("PinDialog", "Enter the PIN to close the kiosk"),
+    ),
+    "change": (
+        QT_TRANSLATE_NOOP("PinDialog", "New operator PIN"),
+        QT_TRANSLATE_NOOP("PinDialog", "Choose the new operator PIN ({min}–{max} digits)"),
+    ),
 }
-CREATE_PROMPT = (
-    f"Choose an operator PIN ({MIN_DIGITS}–{MAX_DIGITS} digits). "
-    "It protects the settings and closing the kiosk."
+CREATE_PROMPT = QT_TRANSLATE_NOOP(
+    "PinDialog",
+    "Choose an operator PIN ({min}–{max} digits). It protects the settings and closing the kiosk.",
 )
-PAD_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "⌫")
+CLEAR_KEY = "Clear"
+PAD_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", CLEAR_KEY, "0", "⌫")
 TICK_MS = 200  # the countdown's refresh
 
 
@@ -136,7 +154,8 @@ class PinDialog(QDialog):
         self.backoff = backoff if backoff is not None else PinBackoff(None)
         self.new_hash = ""
         title, _prompt = PURPOSES.get(purpose, PURPOSES["settings"])
-        self.setWindowTitle("Create operator PIN" if self._creating and purpose != "change" else title)
+        creating = self._creating and purpose != "change"
+        self.setWindowTitle(self.tr("Create operator PIN") if creating else translate("PinDialog", title))
         self.setWindowFlags(  # a title, no minimise or maximise button
             Qt.WindowType.Dialog | Qt.WindowType.CustomizeWindowHint | Qt.WindowType.WindowTitleHint
         )
@@ -150,8 +169,10 @@ class PinDialog(QDialog):
 
     def prompt_text(self) -> str:
         if self._creating and self._purpose != "change":
-            return CREATE_PROMPT
-        return PURPOSES.get(self._purpose, PURPOSES["settings"])[1]
+            prompt = CREATE_PROMPT
+        else:
+            prompt = PURPOSES.get(self._purpose, PURPOSES["settings"])[1]
+        return translate("PinDialog", prompt).format(min=MIN_DIGITS, max=MAX_DIGITS)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -161,10 +182,10 @@ class PinDialog(QDialog):
         self.prompt.setWordWrap(True)
         layout.addWidget(self.prompt)
         self.pin_edit = self._pin_field()
-        layout.addWidget(_buddy("New PIN" if self._creating else "PIN", self.pin_edit))
+        layout.addWidget(_buddy(self.tr("New PIN") if self._creating else self.tr("PIN"), self.pin_edit))
         layout.addWidget(self.pin_edit)
         self.confirm_edit = self._pin_field()
-        self.confirm_label = _buddy("Repeat the new PIN", self.confirm_edit)
+        self.confirm_label = _buddy(self.tr("Repeat the new PIN"), self.confirm_edit)
         for widget in (self.confirm_label, self.confirm_edit):
             widget.setVisible(self._creating)
             layout.addWidget(widget)
@@ -173,7 +194,7 @@ class PinDialog(QDialog):
         self.message.setObjectName("pinMessage")
         self.message.setWordWrap(True)
         if not self._creating and is_damaged(self._stored_hash):
-            self.message.setText(DAMAGED_MESSAGE)  # the kiosk also logs it
+            self.message.setText(damaged_message())  # the kiosk also logs it
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -198,7 +219,7 @@ class PinDialog(QDialog):
         grid.setSpacing(8)
         self.pad: dict[str, QPushButton] = {}
         for index, key in enumerate(PAD_KEYS):
-            button = QPushButton(key)
+            button = QPushButton(self.tr("Clear") if key == CLEAR_KEY else key)
             button.setObjectName("padKey")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAutoDefault(False)
@@ -213,9 +234,9 @@ class PinDialog(QDialog):
     @Slot()
     def _on_pad_clicked(self) -> None:
         button = self.sender()
-        key = button.text() if isinstance(button, QPushButton) else ""
+        key = next((key for key, pad in self.pad.items() if pad is button), "")
         edit = self._target()
-        if key == "Clear":
+        if key == CLEAR_KEY:
             edit.clear()
         elif key == "⌫":
             edit.backspace()
@@ -233,19 +254,21 @@ class PinDialog(QDialog):
         if self._creating:
             self._finish_create()
         elif self.backoff.remaining_s() > 0:
-            self.message.setText(
-                f"Not checked: after several wrong PINs the kiosk waits {self.backoff.remaining_text()} "
-                "before it checks the next one."
+            text = self.tr(
+                "Not checked: after several wrong PINs the kiosk waits {time} before it checks the next one."
             )
+            self.message.setText(text.format(time=self.backoff.remaining_text()))
         else:
             self._finish_verify()
 
     def _finish_create(self) -> None:
         pin = self.pin_edit.text()
         if not is_valid_pin(pin):
-            self.message.setText(f"The PIN must have {MIN_DIGITS} to {MAX_DIGITS} digits.")
+            self.message.setText(
+                self.tr("The PIN must have {min} to {max} digits.").format(min=MIN_DIGITS, max=MAX_DIGITS)
+            )
         elif pin != self.confirm_edit.text():
-            self.message.setText("The two PINs differ. Please type it again.")
+            self.message.setText(self.tr("The two PINs differ. Please type it again."))
             self.confirm_edit.clear()
         else:
             self.new_hash = hash_pin(pin)
@@ -259,7 +282,7 @@ class PinDialog(QDialog):
             return
         self.backoff.record_failure()
         self.pin_edit.clear()
-        self.message.setText(DAMAGED_MESSAGE if is_damaged(self._stored_hash) else "Wrong PIN.")
+        self.message.setText(damaged_message() if is_damaged(self._stored_hash) else self.tr("Wrong PIN."))
         self.pin_refused.emit()
         self._on_countdown_timeout()
 
@@ -271,12 +294,14 @@ class PinDialog(QDialog):
         locked = self.backoff.remaining_s() > 0
         self.ok_button.setEnabled(not locked)
         if locked:
-            self.message.setText(f"Wrong PIN. Try again in {self.backoff.remaining_text()}.")
+            self.message.setText(
+                self.tr("Wrong PIN. Try again in {time}.").format(time=self.backoff.remaining_text())
+            )
             if not self._countdown.isActive():
                 self._countdown.start()
         elif self._countdown.isActive():
             self._countdown.stop()
-            self.message.setText("You can try again now.")
+            self.message.setText(self.tr("You can try again now."))
 
 
 def _buddy(text: str, field: QLineEdit) -> QLabel:

@@ -38,6 +38,11 @@ class WorkerStatus:
     model_message: str = ""  # why there is no analysis, when the model did not load
     model_version: str = ""  # the loaded model's metadata "version" ("" when none)
     model_labels: tuple[str, ...] = ()  # the loaded model's labels, in output order
+    # For the screen (kiosk.ui.status_text says it in the kiosk's language; `message` and
+    # `model_message` stay English, for the log):
+    source_name: str = ""  # the camera's index, or the video file's name
+    model_file: str = ""  # the model as the operator knows it (display_path)
+    model_problem: str = ""  # "missing", "unusable" (the model) or "detector" (the face cascade)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from kiosk.ui.i18n import translate
+
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 5
@@ -23,10 +25,12 @@ def data_folder_problem(folder: Path) -> str:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        why = "read-only" if exc.errno == errno.EROFS else exc.strerror or str(exc)
-        return f"the data folder {folder} cannot be created ({why})"
+        why = translate("Runtime", "read-only") if exc.errno == errno.EROFS else exc.strerror or str(exc)
+        return translate("Runtime", "the data folder {folder} cannot be created ({why})").format(
+            folder=folder, why=why
+        )
     if not _writable(folder):
-        return f"the data folder {folder} is read-only"
+        return translate("Runtime", "the data folder {folder} is read-only").format(folder=folder)
     return ""
 
 
@@ -99,7 +103,9 @@ class InstanceLock:
 
     def holder_text(self) -> str:
         pid, host, _app = self._lock.getLockInfo()
-        return f"process {pid} on {host}" if pid > 0 else "another process"
+        if pid > 0:
+            return translate("Runtime", "process {pid} on {host}").format(pid=pid, host=host)
+        return translate("Runtime", "another process")
 
     def release(self) -> None:
         self._lock.unlock()

@@ -78,6 +78,15 @@ class SourceSwitcher:
         return self._message
 
     @property
+    def source_name(self) -> str:
+        """The camera's index or the video file's name ("" for neither)."""
+        if self.mode == SourceMode.CAMERA and self.plan.camera is not None:
+            return str(self.plan.camera)
+        if self.mode == SourceMode.VIDEO and self.plan.video is not None:
+            return Path(self.plan.video).name
+        return ""
+
+    @property
     def is_file(self) -> bool:
         return self._source is not None and self._source.is_file
 

@@ -175,7 +175,16 @@ class AnalysisWorker(QObject):
             shown = f"{display_path(path)} is missing" if not path.exists() else str(exc)
             log.warning("event model_failed reason=%s", exc)
             message = f"Expression analysis off — {shown}"
-            self._status = replace(self._status, model_loaded=False, model_message=message)
+            problem = (
+                "detector" if isinstance(exc, CascadeError) else "unusable" if path.exists() else "missing"
+            )
+            self._status = replace(
+                self._status,
+                model_loaded=False,
+                model_message=message,
+                model_file=display_path(path),
+                model_problem=problem,
+            )
             return None
         classifier = pipeline.classifier
         log.info("event model_loaded path=%s labels=%s", path, ",".join(classifier.labels))
@@ -227,7 +236,13 @@ class AnalysisWorker(QObject):
         sources = self._sources
         if sources is None:
             return
-        status = replace(self._status, mode=sources.mode, source_state=sources.state, message=sources.message)
+        status = replace(
+            self._status,
+            mode=sources.mode,
+            source_state=sources.state,
+            message=sources.message,
+            source_name=sources.source_name,
+        )
         if status != self._status:
             self._status = status
             self.status_changed.emit(status)

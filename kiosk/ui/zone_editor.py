@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.hud import preview_pixmap
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.results import AnalysisResult
 
 Zone = tuple[float, float, float, float]
 MIN_ZONE = 0.02  # a drag smaller than this (of the picture) clears the zone
-ZONE_LABEL = "staff — not analysed"
+ZONE_LABEL = QT_TRANSLATE_NOOP("ZoneEditor", "staff — not analysed")  # translated where painted
 
 
 class ZoneEditor(QWidget):
@@ -32,7 +33,9 @@ class ZoneEditor(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         if editable:
             self.setCursor(Qt.CursorShape.CrossCursor)
-            self.setToolTip("Drag a rectangle around where staff stand: faces there are not analysed.")
+            self.setToolTip(
+                self.tr("Drag a rectangle around where staff stand: faces there are not analysed.")
+            )
 
     @property
     def zone(self) -> Zone | None:
@@ -67,7 +70,7 @@ class ZoneEditor(QWidget):
         painter.fillRect(picture, QColor("#06080a"))
         if self._pixmap is None:
             painter.setPen(theme.TEXT_FAINT)
-            painter.drawText(picture, Qt.AlignmentFlag.AlignCenter, "Waiting for the camera…")
+            painter.drawText(picture, Qt.AlignmentFlag.AlignCenter, self.tr("Waiting for the camera…"))
         else:
             painter.drawPixmap(picture, self._pixmap, QRectF(self._pixmap.rect()))
             self._paint_faces(painter, picture)
@@ -139,7 +142,8 @@ def paint_zone_label(painter: QPainter, zone: QRectF, picture: QRectF) -> None:
     when it fits, else just below or above it, always within the picture."""
     painter.setFont(theme.font(13, weight=QFont.Weight.DemiBold))
     metrics = painter.fontMetrics()
-    chip = QRectF(0, 0, metrics.horizontalAdvance(ZONE_LABEL) + 14, metrics.height() + 6)
+    label = translate("ZoneEditor", ZONE_LABEL)
+    chip = QRectF(0, 0, metrics.horizontalAdvance(label) + 14, metrics.height() + 6)
     chip.moveTopLeft(zone.topLeft() + QPointF(4, 4))
     if chip.width() > zone.width() - 8 or chip.height() > zone.height() - 8:
         below = zone.bottom() + 4 + chip.height() <= picture.bottom()
@@ -150,4 +154,4 @@ def paint_zone_label(painter: QPainter, zone: QRectF, picture: QRectF) -> None:
     painter.setBrush(QColor(10, 12, 14, 225))
     painter.drawRoundedRect(chip, 4, 4)
     painter.setPen(theme.WARN)
-    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, ZONE_LABEL)
+    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)

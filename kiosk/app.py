@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kiosk import __version__
 from kiosk.cli_common import CliError, resolve_model
+from kiosk.languages import LANGUAGE_CHOICES
 from kiosk.paths import set_data_dir
 from kiosk.vision.types import VISITOR_MIN_FACE
 
@@ -186,6 +187,12 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="PATH",
         help=f"ONNX model (default: ${MODEL_ENV} if set, else the shipped models/emotion.onnx)",
+    )
+    gui.add_argument(
+        "--language",
+        choices=LANGUAGE_CHOICES,
+        default=None,
+        help="the kiosk's language for this run (default: the settings' choice; auto: the system's)",
     )
     gui.add_argument("--self-test", action="store_true", help="start, check every part, and exit")
 

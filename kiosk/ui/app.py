@@ -27,7 +27,8 @@ from kiosk import __version__
 from kiosk.appliance.crashguard import CrashLoopGuard
 from kiosk.appliance.hours import HoursError, OpeningHours
 from kiosk.paths import APP_NAME, data_dir, resource_path
-from kiosk.ui.crash_notice import show_crash_notice
+from kiosk.ui.crash_notice import crash_loop_text, show_crash_notice
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, apply_language, configured_language, translate
 from kiosk.ui.kiosk import Kiosk, LaunchOptions
 from kiosk.ui.runtime import InstanceLock, KioskLogging, data_folder_problem
 from kiosk.ui.screensaver import ScreenKeeper
@@ -36,7 +37,9 @@ from kiosk.ui.settings_store import SettingsError, SettingsStore, settings_path_
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ALREADY_RUNNING, EXIT_USAGE = 0, 1, 2
-READ_ONLY_CONSEQUENCES = "the showroom runs, but settings are not saved and reactions are not recorded"
+READ_ONLY_CONSEQUENCES = QT_TRANSLATE_NOOP(
+    "KioskApp", "the showroom runs, but settings are not saved and reactions are not recorded"
+)
 WAKE_INTERVAL_MS = 500  # the fallback wake-up for a pending signal
 
 
@@ -48,24 +51,28 @@ def run_gui(args: argparse.Namespace) -> int:
     if refused:
         print(f"error: {refused}", file=sys.stderr)
         return EXIT_USAGE
+    _application()  # first: the language (of the messages below too) needs it
+    apply_language(getattr(args, "language", None) or configured_language(settings))
     problem = data_folder_problem(folder)
     lock = None if problem else InstanceLock(folder)
     if lock is not None and not lock.acquire():
         if lock.held_elsewhere:
-            print(
-                f"The kiosk is already running ({lock.holder_text()}) with the data folder {folder}. "
-                f"Only one kiosk can run at a time; this one exits.",
-                file=sys.stderr,
+            text = translate(
+                "KioskApp",
+                "The kiosk is already running ({holder}) with the data folder {folder}. "
+                "Only one kiosk can run at a time; this one exits.",
             )
+            print(text.format(holder=lock.holder_text(), folder=folder), file=sys.stderr)
             return EXIT_ALREADY_RUNNING
-        problem, lock = f"the lock file {lock.path} cannot be created (is the data folder read-only?)", None
+        text = translate("KioskApp", "the lock file {file} cannot be created (is the data folder read-only?)")
+        problem, lock = text.format(file=lock.path), None
     if problem:
-        print(f"warning: {problem}: {READ_ONLY_CONSEQUENCES}", file=sys.stderr)
+        print(f"warning: {problem}: {translate('KioskApp', READ_ONLY_CONSEQUENCES)}", file=sys.stderr)
     logs = KioskLogging(folder, to_file=not problem)
     guard = CrashLoopGuard(folder) if lock is not None else None  # after the lock: not a 2nd kiosk
     try:
         if guard is not None and guard.starting():
-            return _show_crash_loop(args, guard.message())
+            return _show_crash_loop(args, crash_loop_text(guard))
         status = _run(args, settings, problem)
         if guard is not None:
             guard.stopped_cleanly()
@@ -93,7 +100,10 @@ def _run(args: argparse.Namespace, settings: Path, data_problem: str) -> int:
         model_path=Path(model) if model is not None else None,
         records=not data_problem,
         monitoring=True,
-        data_problem=_sentence(f"{data_problem}: {READ_ONLY_CONSEQUENCES}") if data_problem else "",
+        data_problem=_sentence(f"{data_problem}: {translate('KioskApp', READ_ONLY_CONSEQUENCES)}")
+        if data_problem
+        else "",
+        language=getattr(args, "language", None),
     )
     kiosk = Kiosk(store, options)
     kiosk.finished.connect(app.quit)

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.hints import HINTS
+from kiosk.ui.hints import hint
+from kiosk.ui.i18n import emotion_name, translate
 from kiosk.ui.settings import FieldSpec, KioskSettings, field_specs, field_type
 
 SpinBox = TypeVar("SpinBox", QSpinBox, QDoubleSpinBox)
@@ -87,12 +88,14 @@ class FieldEditor:
         if self.name in PERCENT_FIELDS:
             return PercentField(spec, slider=self.name in SLIDER_FIELDS)
         if kind is bool:
-            return QCheckBox(spec.label)
+            return QCheckBox(spec.text)
         if kind is tuple:
             return _CheckGroup(spec.choices)
         if spec.choices:
             combo = QComboBox()
-            combo.addItems(list(spec.choices))
+            labels = spec.choice_labels or spec.choices
+            for choice, label in zip(spec.choices, labels, strict=True):
+                combo.addItem(translate("Settings", label), choice)
             return combo
         if kind is int:
             spin = QSpinBox()
@@ -115,7 +118,7 @@ class FieldEditor:
         elif isinstance(widget, _CheckGroup):
             widget.set_checked(tuple(value))
         elif isinstance(widget, QComboBox):
-            widget.setCurrentText(str(value))
+            widget.setCurrentIndex(max(0, widget.findData(str(value))))
         elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
             widget.setValue(value)
         elif isinstance(widget, QLineEdit):
@@ -130,7 +133,7 @@ class FieldEditor:
         if isinstance(widget, _CheckGroup):
             return widget.checked()
         if isinstance(widget, QComboBox):
-            return widget.currentText()
+            return str(widget.currentData())
         if isinstance(widget, QSpinBox):
             return int(widget.value())
         if isinstance(widget, QDoubleSpinBox):
@@ -160,9 +163,9 @@ class _CheckGroup(QWidget):
         super().__init__()
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.boxes = {choice: QCheckBox(choice) for choice in choices}
-        for i, box in enumerate(self.boxes.values()):
-            box.setObjectName(f"label_{box.text()}")
+        self.boxes = {choice: QCheckBox(emotion_name(choice)) for choice in choices}
+        for i, (choice, box) in enumerate(self.boxes.items()):
+            box.setObjectName(f"label_{choice}")
             layout.addWidget(box, i // 4, i % 4)
 
     def set_checked(self, values: tuple[str, ...]) -> None:
@@ -181,9 +184,9 @@ class FieldForm:
         layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name, editor in self.editors.items():
-            layout.addRow("" if editor.kind is bool else editor.spec.label, editor.widget)
-            if hints and HINTS.get(name):
-                layout.addRow("", hint_label(HINTS[name]))
+            layout.addRow("" if editor.kind is bool else editor.spec.text, editor.widget)
+            if hints and hint(name):
+                layout.addRow("", hint_label(hint(name)))
 
     def __getitem__(self, name: str) -> FieldEditor:
         return self.editors[name]

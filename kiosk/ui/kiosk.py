@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from kiosk.analytics.records import CarChange
 from kiosk.appliance.resume import load_car, save_car
@@ -25,15 +25,17 @@ from kiosk.ui.analytics_hook import AnalyticsHook
 from kiosk.ui.audio import UpliftPlayer, has_audio_output
 from kiosk.ui.catalog import Car, load_catalog
 from kiosk.ui.fleet_hook import FleetHook
+from kiosk.ui.i18n import apply_language, current_language
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.pin import DAMAGED_MESSAGE, PinDialog, is_damaged
 from kiosk.ui.pin_backoff import FILE_NAME as PIN_ATTEMPTS_FILE
 from kiosk.ui.pin_backoff import PinBackoff
 from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
-from kiosk.ui.settings import KioskSettings, pipeline_config, reaction_config, resolution_of
+from kiosk.ui.settings import KioskSettings, pipeline_config, privacy_notice, reaction_config, resolution_of
 from kiosk.ui.settings_dialog import SettingsDialog
 from kiosk.ui.settings_store import SettingsStore
 from kiosk.ui.sources import SourcePlan
+from kiosk.ui.status_text import model_text, source_text
 from kiosk.ui.worker import AnalysisController, WorkerSetup, display_path
 from kiosk.vision.source import SourceState
 
@@ -65,6 +67,7 @@ class LaunchOptions:
     monitoring: bool = False  # True: /health, /metrics and the fleet sync, as settings say (the app)
     realtime: bool = True  # pace video files at their frame rate
     data_problem: str = ""  # e.g. a read-only data folder: shown on screen and in the dialog
+    language: str | None = None  # --language: overrides the language setting for this run
 
 
 class Kiosk(QObject):
@@ -77,6 +80,7 @@ class Kiosk(QObject):
         self.store = store
         self.options = options
         self.settings = store.settings
+        self.language = apply_language(options.language or self.settings.language)  # before any text
         self.window = KioskWindow()
         self.status = WorkerStatus()
         self.visitor_present = False
@@ -284,13 +288,17 @@ class Kiosk(QObject):
         self.test_player.set_file(path)
         self.test_player.set_volume(volume / 100)
         if not has_audio_output():
-            self._show_audio_test("No audio output found on this PC: connect speakers, then test again.")
+            self._show_audio_test(
+                self.tr("No audio output found on this PC: connect speakers, then test again.")
+            )
         elif self.test_player.play():
-            self._show_audio_test(f"Playing {path.name} at {volume} % volume.")
+            self._show_audio_test(
+                self.tr("Playing {file} at {volume} % volume.").format(file=path.name, volume=volume)
+            )
 
     @Slot(str)
     def _on_test_audio_failed(self, message: str) -> None:
-        self._show_audio_test(f"Could not play: {message}")
+        self._show_audio_test(self.tr("Could not play: {problem}").format(problem=message))
 
     def _show_audio_test(self, text: str) -> None:
         if self.dialog is not None:
@@ -317,6 +325,8 @@ class Kiosk(QObject):
         self.window.cursor_hider.set_enabled(settings.hide_cursor and not self.options.windowed)
         if settings.rotation_s != old.rotation_s:
             self._restart_rotation()
+        if settings.language != old.language:
+            self._change_language(settings.language)
         self._refresh_messages()  # saving may have started or stopped failing
 
     def _apply_view_settings(self, settings: KioskSettings) -> None:
@@ -325,7 +335,26 @@ class Kiosk(QObject):
         hud.set_preview_visible(settings.show_preview)
         self.window.relayout_hud()
         self.window.showroom.set_transition_ms(settings.transition_ms)
-        self.window.showroom.set_notice(settings.privacy_text)
+        self.window.showroom.set_notice(privacy_notice(settings, current_language()))
+
+    def _change_language(self, choice: str) -> None:
+        """Widgets repaint in the new language (LanguageChange); the notice and the messages are
+        made again, and an open settings dialog is rebuilt in it (after Apply: nothing is lost)."""
+        self.language = apply_language(choice)
+        self.window.showroom.set_notice(privacy_notice(self.settings, self.language))
+        if self.dialog is not None:
+            QTimer.singleShot(0, self, self._reopen_settings)
+
+    @Slot()
+    def _reopen_settings(self) -> None:
+        dialog = self.dialog
+        if dialog is None or not dialog.isVisible() or self._quitting:
+            return  # OK closed it, or the kiosk is ending
+        row = dialog.nav.currentRow()
+        dialog.done(QDialog.DialogCode.Accepted)
+        self._open_settings()
+        if self.dialog is not None:
+            self.dialog.nav.setCurrentRow(row)
 
     @Slot()
     def _on_settings_requested(self) -> None:
@@ -450,13 +479,13 @@ class Kiosk(QObject):
 
 
 def status_lines(status: WorkerStatus) -> list[str]:
-    """What the operator should know about the camera and the model, one line each."""
+    """What the operator should know about the camera and the model, one line each (translated)."""
     lines = []
     troubled = status.source_state in (SourceState.RECONNECTING, SourceState.FAILED)
     if status.mode in (SourceMode.DEMO, SourceMode.NONE) or troubled:
-        lines.append(status.message)
-    if not status.model_loaded and status.model_message:
-        lines.append(status.model_message)
+        lines.append(source_text(status))
+    if model_text(status):
+        lines.append(model_text(status))
     return lines
 
 

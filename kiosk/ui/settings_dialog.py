@@ -32,6 +32,7 @@ from kiosk.ui import theme
 from kiosk.ui.analytics_page import ReactionsPage
 from kiosk.ui.catalog import Car
 from kiosk.ui.fields import FieldEditor
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.results import AnalysisResult
 from kiosk.ui.settings import KioskSettings, SettingsError, validate
 from kiosk.ui.settings_pages import (
@@ -49,10 +50,13 @@ from kiosk.ui.settings_store import SettingsStore
 log = logging.getLogger(__name__)
 
 PREFERRED_SIZE = QSize(1100, 780)
+NAV_WIDTH = 215  # the page list's least width
+NAV_AIR = 6  # pixels beside the widest title (the frame width holds the style sheet's padding)
 SCREEN_MARGIN = 24  # pixels left free around the dialog (a window manager adds its title bar)
-RESTORED_NOTE = (
+RESTORED_NOTE = QT_TRANSLATE_NOOP(
+    "SettingsDialog",
     "Defaults restored on every page: press Apply or OK to keep them. "
-    "The staff zone and the PIN were kept; clear the staff zone on Detection & reaction if you mean to."
+    "The staff zone and the PIN were kept; clear the staff zone on Detection & reaction if you mean to.",
 )
 
 
@@ -62,7 +66,9 @@ def make_reactions_page(
     """The Reactions page over the open store, or a note (saying why) when there is none."""
     if reaction_store is not None:
         return ReactionsPage(reaction_store, notice, car_names=car_names)
-    placeholder = QLabel(notice or "Reaction records are not available on this kiosk.")
+    placeholder = QLabel(
+        notice or translate("SettingsDialog", "Reaction records are not available on this kiosk.")
+    )
     placeholder.setObjectName("reactionsPlaceholder")
     placeholder.setWordWrap(True)
     return placeholder
@@ -86,7 +92,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Kiosk settings")
+        self.setWindowTitle(self.tr("Kiosk settings"))
         self.setStyleSheet(theme.dialog_style_sheet())
         self._store = store
         self.pages: list[SettingsPage] = [
@@ -118,13 +124,13 @@ class SettingsDialog(QDialog):
 
     def _build(self) -> None:
         self.nav = QListWidget()
-        self.nav.setFixedWidth(215)
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         for page in self.pages:
-            self.nav.addItem(page.title)
+            self.nav.addItem(page.title_text)
             self.stack.addWidget(_scrolling(page))
-        self.nav.addItem("Reactions")
+        self.nav.addItem(self.tr("Reactions"))
         self.stack.addWidget(self.reactions_page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
@@ -145,6 +151,13 @@ class SettingsDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self._fit_nav()  # in the dialog now, so with its style sheet
+
+    def _fit_nav(self) -> None:
+        """At least NAV_WIDTH, wider when a page's title needs it (German is long): never cut off."""
+        self.nav.ensurePolished()  # the dialog's style sheet sets the font and the item padding
+        needed = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + NAV_AIR
+        self.nav.setFixedWidth(max(NAV_WIDTH, needed))
 
     def _connect_pages(self) -> None:
         for page in self.pages:
@@ -240,7 +253,7 @@ class SettingsDialog(QDialog):
     def _on_restore_clicked(self) -> None:
         """Defaults, except the privacy and security settings: the staff zone and the PIN stay."""
         self.load(self.edited().with_defaults())
-        self.error.setText(RESTORED_NOTE)
+        self.error.setText(translate("SettingsDialog", RESTORED_NOTE))
 
 
 def _scrolling(page: QWidget) -> QScrollArea:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QSlider,
@@ -26,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.catalog import Car
 from kiosk.ui.fields import FieldForm, PercentField, hint_label
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.level_meter import LevelMeter
 from kiosk.ui.pin import RESET_HINT, PinDialog
+from kiosk.ui.privacy_editor import PrivacyEditor
 from kiosk.ui.results import AnalysisResult
 from kiosk.ui.settings import KioskSettings, field_specs
 from kiosk.ui.zone_editor import ZoneEditor
@@ -36,18 +37,23 @@ from kiosk.ui.zone_editor import ZoneEditor
 class SettingsPage(QWidget):
     """One page: a title, a form of fields and its own extra widgets."""
 
-    title = ""
+    title = ""  # marked with QT_TRANSLATE_NOOP("SettingsPage", ...); shown as `title_text`
 
     def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self.outer = QVBoxLayout(self)
-        self.outer.addWidget(page_heading(self.title))
+        self.outer.addWidget(page_heading(self.title_text))
         self.form_layout = QFormLayout()
         self.body = QHBoxLayout()  # the form, and room beside it for a page's own widgets
         self.body.addLayout(self.form_layout, 1)
         self.outer.addLayout(self.body)
         self.form = FieldForm(names, self.form_layout)
+
+    @property
+    def title_text(self) -> str:
+        """The page's title in the installed language."""
+        return translate("SettingsPage", self.title)
 
     def load(self, settings: KioskSettings) -> None:
         self.form.load(settings)
@@ -70,14 +76,14 @@ def _hint(text: str) -> QLabel:
 
 
 def _browse_button(on_clicked: Callable[[], None]) -> QPushButton:
-    button = QPushButton("Browse…")
+    button = QPushButton(translate("SettingsPage", "Browse…"))
     button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     button.clicked.connect(on_clicked)
     return button
 
 
 class CameraPage(SettingsPage):
-    title = "Camera"
+    title = QT_TRANSLATE_NOOP("SettingsPage", "Camera")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(["camera_index", "camera_backend", "camera_resolution", "show_preview"], parent)
@@ -86,10 +92,10 @@ class CameraPage(SettingsPage):
         for index, device in enumerate(QMediaDevices.videoInputs()):
             self.devices.addItem(f"{index} — {device.description()}", index)
         if self.devices.count() == 0:
-            self.devices.addItem("No camera found on this PC", -1)
+            self.devices.addItem(self.tr("No camera found on this PC"), -1)
         self.devices.activated.connect(self._on_devices_activated)
-        self.form_layout.insertRow(0, "Cameras found", self.devices)
-        self.outer.addWidget(_hint("The live picture below comes from the running kiosk."))
+        self.form_layout.insertRow(0, self.tr("Cameras found"), self.devices)
+        self.outer.addWidget(_hint(self.tr("The live picture below comes from the running kiosk.")))
         self.preview = ZoneEditor(editable=False)
         self.outer.addWidget(self.preview, 1)
 
@@ -104,7 +110,7 @@ class CameraPage(SettingsPage):
 
 
 class DetectionPage(SettingsPage):
-    title = "Detection & reaction"
+    title = QT_TRANSLATE_NOOP("SettingsPage", "Detection & reaction")
     ZONE = ("ignore_x", "ignore_y", "ignore_w", "ignore_h")
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -126,25 +132,28 @@ class DetectionPage(SettingsPage):
         self.meter = LevelMeter()
         self.outer.insertWidget(1, self.meter)
         self.outer.insertWidget(
-            2, _hint("The bar shows the visitor in front of the camera now, against the levels below.")
+            2,
+            _hint(self.tr("The bar shows the visitor in front of the camera now, against the levels below.")),
         )
         for name in ("trigger_level", "release_level"):
             self._percent(self.form, name).spin.valueChanged.connect(self._on_level_value_changed)
         column = QVBoxLayout()
-        column.addWidget(_hint("Staff zone: drag a rectangle on the picture around where staff stand."))
+        column.addWidget(
+            _hint(self.tr("Staff zone: drag a rectangle on the picture around where staff stand."))
+        )
         self.zone_editor = ZoneEditor(editable=True)
         self.zone_editor.zone_edited.connect(self._on_zone_edited)
         column.addWidget(self.zone_editor, 1)
         zone_layout = QFormLayout()
         self.zone_form = FieldForm(list(self.ZONE), zone_layout, hints=False)
         column.addLayout(zone_layout)
-        self.clear_button = QPushButton("Clear the staff zone")
+        self.clear_button = QPushButton(self.tr("Clear the staff zone"))
         self.clear_button.clicked.connect(self._on_clear_clicked)
         column.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.zone_editor.setMinimumHeight(240)
         self.zone_editor.setMaximumHeight(360)
         self.outer.addSpacing(12)
-        self.outer.addWidget(page_heading("Staff zone"))
+        self.outer.addWidget(page_heading(self.tr("Staff zone")))
         self.outer.addLayout(column)  # below the form, so the page scrolls down, never sideways
         for name in self.ZONE:
             self._percent(self.zone_form, name).spin.valueChanged.connect(self._on_zone_value_changed)
@@ -193,28 +202,30 @@ class DetectionPage(SettingsPage):
 
 
 class ShowroomPage(SettingsPage):
-    title = "Showroom"
+    title = QT_TRANSLATE_NOOP("SettingsPage", "Showroom")
 
     def __init__(self, cars: Sequence[Car] = (), parent: QWidget | None = None) -> None:
         super().__init__(["catalog_dir", "rotation_s", "transition_ms"], parent)
         edit = self.form["catalog_dir"].widget
         assert isinstance(edit, QLineEdit)
-        edit.setPlaceholderText("the cars that come with the kiosk")
+        edit.setPlaceholderText(self.tr("the cars that come with the kiosk"))
         self.form_layout.insertRow(1, "", _browse_button(self._on_browse_clicked))
-        self.outer.addWidget(QLabel(f"Cars shown now ({len(cars)})"))
-        self.car_list = QLabel("\n".join(_car_line(car) for car in cars) or "No cars are loaded.")
+        self.outer.addWidget(QLabel(self.tr("Cars shown now ({count})").format(count=len(cars))))
+        self.car_list = QLabel("\n".join(_car_line(car) for car in cars) or self.tr("No cars are loaded."))
         self.car_list.setObjectName("carList")
         self.car_list.setWordWrap(True)
         self.car_list.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.outer.addWidget(self.car_list)
-        self.outer.addWidget(_hint("They change when the catalog folder above changes (press Apply)."))
+        self.outer.addWidget(
+            _hint(self.tr("They change when the catalog folder above changes (press Apply)."))
+        )
         self.outer.addStretch(1)
 
     @Slot()
     def _on_browse_clicked(self) -> None:
         edit = self.form["catalog_dir"].widget
         assert isinstance(edit, QLineEdit)
-        folder = QFileDialog.getExistingDirectory(self, "Catalog folder", edit.text())
+        folder = QFileDialog.getExistingDirectory(self, self.form["catalog_dir"].spec.text, edit.text())
         if folder:
             edit.setText(folder)
 
@@ -225,20 +236,20 @@ def _car_line(car: Car) -> str:
 
 
 class AudioPage(SettingsPage):
-    title = "Audio"
+    title = QT_TRANSLATE_NOOP("SettingsPage", "Audio")
     test_requested = Signal(str, int)  # file ("" = bundled), volume %
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(["audio_enabled", "audio_file", "volume"], parent)
         edit = self.form["audio_file"].widget
         assert isinstance(edit, QLineEdit)
-        edit.setPlaceholderText("the bundled music")
+        edit.setPlaceholderText(self.tr("the bundled music"))
         self.form_layout.insertRow(2, "", _browse_button(self._on_browse_clicked))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 100)
         self.form_layout.insertRow(5, "", self.slider)
         self.slider.valueChanged.connect(self.form["volume"].set_value)
-        self.test_button = QPushButton("Play a test")
+        self.test_button = QPushButton(self.tr("Play a test"))
         self.test_button.clicked.connect(self._on_test_clicked)
         self.test_result = QLabel("")
         self.test_result.setObjectName("audioTestResult")
@@ -262,21 +273,21 @@ class AudioPage(SettingsPage):
         edit = self.form["audio_file"].widget
         assert isinstance(edit, QLineEdit)
         path, _ = QFileDialog.getOpenFileName(
-            self, "Music file", edit.text(), "Audio (*.wav *.mp3 *.ogg *.flac)"
+            self, self.form["audio_file"].spec.text, edit.text(), self.tr("Audio (*.wav *.mp3 *.ogg *.flac)")
         )
         if path:
             edit.setText(path)
 
     @Slot()
     def _on_test_clicked(self) -> None:
-        self.test_result.setText("Starting the test…")
+        self.test_result.setText(self.tr("Starting the test…"))
         self.test_requested.emit(str(self.form["audio_file"].value()), int(self.form["volume"].value()))
 
 
 class FleetPage(SettingsPage):
     """Monitoring for the dealer group's IT and the optional central reaction store."""
 
-    title = "Fleet & monitoring"
+    title = QT_TRANSLATE_NOOP("SettingsPage", "Fleet & monitoring")
     NAMES = (
         "health_port",
         "health_all_interfaces",
@@ -291,40 +302,46 @@ class FleetPage(SettingsPage):
         self.form_layout.addRow(
             "",
             _hint(
-                "The central store's password is never kept here: store it in this PC's keyring "
-                "or the PostgreSQL password file (see the README)."
+                self.tr(
+                    "The central store's password is never kept here: store it in this PC's keyring "
+                    "or the PostgreSQL password file (see the README)."
+                )
             ),
         )
         self.outer.addStretch(1)
 
 
 class KioskPage(SettingsPage):
-    title = "Kiosk"
+    title = QT_TRANSLATE_NOOP("SettingsPage", "Kiosk")
     exit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(["hide_cursor", "screen_off_hours"], parent)
+        super().__init__(["language", "hide_cursor", "screen_off_hours"], parent)
         self.screens = QComboBox()
         self.screens.setObjectName("screens")
-        self.screens.addItem("The primary screen", "")
+        self.screens.addItem(self.tr("The primary screen"), "")
         for screen in QGuiApplication.screens():
             geometry = screen.geometry()
             self.screens.addItem(f"{screen.name()} ({geometry.width()}x{geometry.height()})", screen.name())
-        self.form_layout.insertRow(0, field_specs()["screen"].label, self.screens)
-        self.privacy = QPlainTextEdit()
-        self.privacy.setObjectName("privacy_text")
-        self.privacy.setFixedHeight(90)
-        self.form_layout.addRow(field_specs()["privacy_text"].label, self.privacy)
+        self.form_layout.insertRow(0, field_specs()["screen"].text, self.screens)
+        self.privacy = PrivacyEditor()
+        self.form_layout.addRow(field_specs()["privacy_text"].text, self.privacy)
+        self.form_layout.addRow("", _hint(self.tr("Empty: the standard notice in that language.")))
         self._pin_hash = ""
         self.pin_dialog: PinDialog | None = None
         self.pin_status = QLabel("")
-        self.pin_button = QPushButton("Change PIN…")
+        self.pin_button = QPushButton(self.tr("Change PIN…"))
         self.pin_button.clicked.connect(self._on_pin_clicked)
         self.form_layout.addRow(self.pin_button, self.pin_status)
         self.form_layout.addRow(
-            "", _hint(f"Forgotten PIN: on this PC, stop the kiosk and run `{RESET_HINT}` (see the README).")
+            "",
+            _hint(
+                self.tr(
+                    "Forgotten PIN: on this PC, stop the kiosk and run `{command}` (see the README)."
+                ).format(command=RESET_HINT)
+            ),
         )
-        self.exit_button = QPushButton("Exit the kiosk")
+        self.exit_button = QPushButton(self.tr("Exit the kiosk"))
         self.exit_button.setObjectName("exitKiosk")
         self.exit_button.clicked.connect(self.exit_requested)
         self.outer.addStretch(1)
@@ -334,20 +351,19 @@ class KioskPage(SettingsPage):
         super().load(settings)
         row = self.screens.findData(settings.screen)
         if row < 0:
-            self.screens.addItem(f"{settings.screen} (not connected)", settings.screen)
+            self.screens.addItem(
+                self.tr("{screen} (not connected)").format(screen=settings.screen), settings.screen
+            )
             row = self.screens.count() - 1
         self.screens.setCurrentIndex(row)
-        self.privacy.setPlainText(settings.privacy_text)
+        self.privacy.load(settings)
         self._pin_hash = settings.pin_hash
         self.pin_status.setText("")
 
     def save(self, settings: KioskSettings) -> KioskSettings:
-        settings = super().save(settings)
+        settings = self.privacy.save(super().save(settings))
         return dataclasses.replace(
-            settings,
-            screen=str(self.screens.currentData() or ""),
-            privacy_text=self.privacy.toPlainText().strip(),
-            pin_hash=self._pin_hash,
+            settings, screen=str(self.screens.currentData() or ""), pin_hash=self._pin_hash
         )
 
     @Slot()
@@ -360,14 +376,17 @@ class KioskPage(SettingsPage):
     def _on_pin_dialog_accepted(self) -> None:
         assert self.pin_dialog is not None
         self._pin_hash = self.pin_dialog.new_hash
-        self.pin_status.setText("New PIN chosen: press Apply or OK to keep it.")
+        self.pin_status.setText(self.tr("New PIN chosen: press Apply or OK to keep it."))
 
 
 def existing_path_problems(settings: KioskSettings) -> list[str]:
     """Folders and files the operator typed that do not exist."""
     problems = []
     if settings.catalog_dir and not Path(settings.catalog_dir).is_dir():
-        problems.append(f"Catalog folder {settings.catalog_dir} does not exist")
+        text = translate("SettingsPage", "Catalog folder {folder} does not exist")
+        problems.append(text.format(folder=settings.catalog_dir))
     if settings.audio_file and not Path(settings.audio_file).is_file():
-        problems.append(f"Music file {settings.audio_file} does not exist")
+        problems.append(
+            translate("SettingsPage", "Music file {file} does not exist").format(file=settings.audio_file)
+        )
     return problems

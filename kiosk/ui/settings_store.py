@@ -20,7 +20,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from kiosk.ui.pin import DAMAGED_MESSAGE, is_damaged
+from kiosk.ui.i18n import translate
+from kiosk.ui.pin import damaged_message, is_damaged
 from kiosk.ui.settings import (
     SCHEMA_VERSION,
     FieldSpec,
@@ -83,14 +84,23 @@ def read_settings(qs: QSettings, source: str) -> tuple[KioskSettings, list[str]]
             value = _parse(field_type(name), raw)
         except ValueError:
             value = None
-        problem = check_field(name, value) if value is not None else f"{spec.label}: cannot read {raw!r}"
+        unreadable = translate("SettingsStore", "{setting}: cannot read {value}")
+        problem = (
+            check_field(name, value)
+            if value is not None
+            else unreadable.format(setting=spec.text, value=repr(raw))
+        )
         if problem:
-            warnings.append(f"{source}: [{spec.key}] {problem}; using {getattr(defaults, name)!r}")
+            text = translate("SettingsStore", "{file}: [{key}] {problem}; using {default}")
+            warnings.append(
+                text.format(file=source, key=spec.key, problem=problem, default=repr(getattr(defaults, name)))
+            )
         else:
             values[name] = value
     settings = KioskSettings(**values)
     for problem in cross_field_problems(settings):
-        warnings.append(f"{source}: {problem}; using the default levels and zone")
+        text = translate("SettingsStore", "{file}: {problem}; using the default levels and zone")
+        warnings.append(text.format(file=source, problem=problem))
         settings = _reset(
             settings, ("trigger_level", "release_level", "ignore_x", "ignore_y", "ignore_w", "ignore_h")
         )
@@ -187,11 +197,12 @@ class SettingsStore(QObject):
         version = int(str(qs.value(VERSION_KEY, type=str)) or SCHEMA_VERSION)
         settings, warnings = read_settings(qs, self.path.name)
         if is_damaged(settings.pin_hash):  # kept: only `reset-pin` clears it (see kiosk.ui.pin_reset)
-            warnings.append(f"{self.path.name}: [security/pin_hash] {DAMAGED_MESSAGE}")
+            warnings.append(f"{self.path.name}: [security/pin_hash] {damaged_message()}")
         if version > SCHEMA_VERSION:
-            warnings.append(
-                f"{self.path.name} was written by a newer version (schema {version}); known keys read"
+            text = translate(
+                "SettingsStore", "{file} was written by a newer version (schema {version}); known keys read"
             )
+            warnings.append(text.format(file=self.path.name, version=version))
         return LoadReport(settings, tuple(warnings))
 
     def _set_aside(self) -> LoadReport:
@@ -200,12 +211,16 @@ class SettingsStore(QObject):
         try:
             self.path.replace(copy)
         except OSError as exc:  # a read-only folder: leave it, and write nothing over it
-            self.save_problem = (
-                f"Settings are not saved: {self.path} cannot be set aside ({_why(self.path, exc)})"
+            text = translate("SettingsStore", "Settings are not saved: {file} cannot be set aside ({why})")
+            self.save_problem = text.format(file=self.path, why=_why(self.path, exc))
+            text = translate(
+                "SettingsStore", "The settings file {file} could not be read, nor set aside; using defaults"
             )
-            message = f"The settings file {self.path} could not be read, nor set aside; using defaults"
-            return LoadReport(KioskSettings(), (message,))
-        message = f"The settings file {self.path} could not be read; kept as {copy.name}, using defaults"
+            return LoadReport(KioskSettings(), (text.format(file=self.path),))
+        text = translate(
+            "SettingsStore", "The settings file {file} could not be read; kept as {copy}, using defaults"
+        )
+        message = text.format(file=self.path, copy=copy.name)
         return LoadReport(KioskSettings(), (message,), copy)
 
     def update(self, settings: KioskSettings) -> None:
@@ -224,7 +239,8 @@ class SettingsStore(QObject):
         try:
             self._write(settings)
         except (OSError, SettingsError) as exc:
-            problem = f"Settings are not saved: cannot write {self.path} ({_why(self.path, exc)})"
+            text = translate("SettingsStore", "Settings are not saved: cannot write {file} ({why})")
+            problem = text.format(file=self.path, why=_why(self.path, exc))
             if problem != self.save_problem:
                 log.warning("event settings_not_saved %s", problem)
             self.save_problem = problem
@@ -241,7 +257,7 @@ class SettingsStore(QObject):
 
 def _why(path: Path, error: Exception) -> str:
     if any(p.exists() and not os.access(p, os.W_OK) for p in (path, path.parent)):
-        return "read-only"
+        return translate("SettingsStore", "read-only")
     return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
 
 

@@ -14,6 +14,7 @@ import logging
 
 from PySide6.QtCore import (
     QEasingCurve,
+    QEvent,
     QPoint,
     QPointF,
     QRectF,
@@ -226,7 +227,7 @@ class ShowroomView(QWidget):
     def _paint_empty(self, painter: QPainter) -> None:
         painter.setPen(theme.TEXT_MUTED)
         painter.setFont(theme.font(self._s(30), weight=QFont.Weight.Light, display=True))
-        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No cars to show")
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No cars to show"))
 
     def _s(self, value: float) -> float:
         return value * self.height() / 1080.0
@@ -267,7 +268,7 @@ class ShowroomView(QWidget):
         painter.setFont(theme.font(self._s(15), weight=QFont.Weight.DemiBold))
         label = QRectF(ring.right() + self._s(12), ring.top(), self._s(260), ring.height())
         painter.drawText(
-            label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "Hold for settings…"
+            label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.tr("Hold for settings…")
         )
 
     @Slot(object)
@@ -351,6 +352,14 @@ class ShowroomView(QWidget):
         if self._cars and not self.is_fading and self.isVisible():
             for step in (1, -1):
                 self._scene((self._index + step) % len(self._cars))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._scenes.clear()  # the pictures hold translated words ("Price")
+            self._previous = None
+            self._progress = 1.0
+            self.update()
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         self._scenes.clear()

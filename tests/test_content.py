@@ -67,15 +67,17 @@ def run_tool(script: str, *args: str) -> subprocess.CompletedProcess[str]:
 def test_catalog_lists_at_least_six_cars_with_unique_ids() -> None:
     catalog = load_catalog()
     ids = [car["id"] for car in catalog["cars"]]
-    assert catalog["version"] == 1
+    assert catalog["version"] == 2
     assert len(ids) >= 6
     assert len(set(ids)) == len(ids)
 
 
 def test_every_car_has_words_an_accent_and_three_or_four_specs() -> None:
     for car in load_catalog()["cars"]:
-        assert set(car) == {"id", "name", "tagline", "price", "image", "accent", "specs"}, car["id"]
-        assert all(isinstance(car[key], str) and car[key] for key in ("name", "tagline", "price", "image"))
+        keys = {"id", "name", "tagline", "price", "currency", "image", "accent", "specs"}
+        assert set(car) == keys, car["id"]
+        assert all(isinstance(car[key], str) and car[key] for key in ("name", "tagline", "image"))
+        assert isinstance(car["price"], int) and car["price"] > 0 and car["currency"] == "EUR", car["id"]
         assert re.fullmatch(r"#[0-9a-f]{6}", car["accent"]), car["accent"]
         assert 3 <= len(car["specs"]) <= 4, car["id"]
         for spec in car["specs"]:

@@ -55,7 +55,7 @@ class Car:
     id: str
     name: str
     tagline: str
-    price: str
+    price: int  # euros (catalog.json: a number and its ISO currency)
     accent: str
     specs: tuple[tuple[str, str], ...]
     paint: str
@@ -693,7 +693,7 @@ CARS: tuple[Car, ...] = (
         id="aurora-gt",
         name="Aurora GT",
         tagline="A grand tourer that makes every road feel like the long way home.",
-        price="€ 48,900",
+        price=48900,
         accent="#1e88e5",
         specs=(("Power", "310 hp"), ("0–100 km/h", "4.9 s"), ("Range", "720 km"), ("Seats", "2+2")),
         paint="#1d5fd1",
@@ -729,7 +729,7 @@ CARS: tuple[Car, ...] = (
         id="lumen-ev",
         name="Lumen EV",
         tagline="Quiet, bright and all-electric: the crossover that charges while you shop.",
-        price="€ 39,900",
+        price=39900,
         accent="#00bfa5",
         specs=(("Power", "245 hp"), ("0–100 km/h", "6.4 s"), ("Range", "510 km"), ("Seats", "5")),
         paint="#e6eaee",
@@ -762,7 +762,7 @@ CARS: tuple[Car, ...] = (
         id="borealis-x",
         name="Borealis X",
         tagline="Seven seats, all-wheel drive and room for every adventure.",
-        price="€ 56,400",
+        price=56400,
         accent="#43a047",
         specs=(("Power", "340 hp"), ("0–100 km/h", "6.1 s"), ("Range", "850 km"), ("Seats", "7")),
         paint="#2f604d",
@@ -797,7 +797,7 @@ CARS: tuple[Car, ...] = (
         id="celesta",
         name="Celesta",
         tagline="An executive saloon with a whisper-quiet cabin and a chauffeur's calm.",
-        price="€ 41,200",
+        price=41200,
         accent="#e53935",
         specs=(("Power", "258 hp"), ("0–100 km/h", "6.2 s"), ("Range", "900 km"), ("Seats", "5")),
         paint="#a3122a",
@@ -834,7 +834,7 @@ CARS: tuple[Car, ...] = (
         id="fjord-estate",
         name="Fjord Estate",
         tagline="A long roof, a flat floor and 1,600 litres for everything you love.",
-        price="€ 36,500",
+        price=36500,
         accent="#e0a060",
         specs=(("Power", "190 hp"), ("0–100 km/h", "7.8 s"), ("Range", "1,050 km"), ("Boot", "1,600 l")),
         paint="#a8622e",
@@ -868,7 +868,7 @@ CARS: tuple[Car, ...] = (
         id="pico",
         name="Pico",
         tagline="Small outside, roomy inside, and happy in any parking space.",
-        price="€ 19,990",
+        price=19990,
         accent="#fb8c00",
         specs=(("Power", "110 hp"), ("Economy", "4.6 l/100 km"), ("Seats", "5")),
         paint="#f5b700",
@@ -902,7 +902,7 @@ CARS: tuple[Car, ...] = (
         id="ironbark",
         name="Ironbark",
         tagline="A crew-cab pickup that works all week and heads for the hills at the weekend.",
-        price="€ 44,700",
+        price=44700,
         accent="#ff6f00",
         specs=(("Power", "420 hp"), ("Towing", "3,500 kg"), ("Range", "780 km"), ("Seats", "5")),
         paint="#4b5660",
@@ -948,13 +948,14 @@ CARS: tuple[Car, ...] = (
 
 def catalog(cars: Sequence[Car]) -> dict[str, object]:
     return {
-        "version": 1,
+        "version": 2,
         "cars": [
             {
                 "id": car.id,
                 "name": car.name,
                 "tagline": car.tagline,
                 "price": car.price,
+                "currency": "EUR",
                 "image": f"{car.id}.png",
                 "accent": car.accent,
                 "specs": [{"label": label, "value": value} for label, value in car.specs],

@@ -1,0 +1,183 @@
+"""Saving, importing and exporting the car catalogue, each all or nothing. No Qt here.
+
+A save never overwrites a file the current catalogue uses. Each photo is stored under a name
+made of the car's id and a hash of its content (`photos/<id>-<hash>.jpg`), next to its screen
+copy (`screen/<id>-<hash>.jpg`); then catalog.json is written to a temporary file and moved
+over the old one with `os.replace`, which is atomic. A save interrupted at any point leaves the
+previous catalogue complete and loadable; what it had written is removed, and anything still
+left over goes with the next save. An import is a save of a folder that validated without a
+single problem; an export writes the cars into a new folder with plain photo names.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import math
+import os
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.content.catalog import (
+    CAR_ID,
+    CATALOG_FILE,
+    MAX_SPECS,
+    PHOTOS_DIR,
+    SCREEN_DIR,
+    Car,
+    Catalog,
+    CatalogError,
+    car_entry,
+    catalog_document,
+    read_catalog,
+    screen_copy_of,
+)
+from kiosk.content.currencies import currency_problem
+from kiosk.content.photos import SUFFIXES, PhotoError, encode_screen_copy, photo_info, read_photo
+
+
+def car_problems(cars: Sequence[Car]) -> list[str]:
+    """What stops these cars from being saved, one line per problem, naming the car."""
+    problems: list[str] = []
+    ids = [car.id for car in cars]
+    for number, car in enumerate(cars, start=1):
+        where = f"Car {number} ({car.name.strip() or car.id})"
+        if not CAR_ID.match(car.id):
+            problems.append(f"{where}: id {car.id!r}: use letters, digits, '-' and '_' (at most 64)")
+        if ids.count(car.id) > 1:
+            problems.append(f"{where}: the id {car.id!r} is used by another car")
+        if not car.name.strip():
+            problems.append(f"{where}: the name is empty")
+        if car.price is not None and (not math.isfinite(car.price) or car.price < 0):
+            problems.append(f"{where}: price {car.price} is not an amount")
+        if currency := currency_problem(car.currency):
+            problems.append(f"{where}: {currency}")
+        if len(car.specs) > MAX_SPECS:
+            problems.append(f"{where}: {len(car.specs)} key figures; at most {MAX_SPECS}")
+        if car.uplift_to and (car.uplift_to not in ids or car.uplift_to == car.id):
+            problems.append(f"{where}: the car to show next ({car.uplift_to!r}) is no other car here")
+        try:
+            photo_info(car.photo)
+        except PhotoError as exc:
+            problems.append(f"{where}: {exc}")
+    return problems
+
+
+def save_catalog(folder: Path, cars: Sequence[Car]) -> Catalog:
+    """Make `cars` (their photos wherever they are) the catalogue in `folder`, atomically.
+
+    CatalogError, with the previous catalogue untouched, when a car or a photo is not right or
+    the folder cannot be written.
+    """
+    problems = car_problems(cars)
+    if problems:
+        raise CatalogError(problems)
+    folder = Path(folder)
+    created: list[Path] = []
+    try:
+        for sub in (PHOTOS_DIR, SCREEN_DIR):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+        images = [_store_photo(car, folder, created) for car in cars]
+        entries = [
+            car_entry(car, f"{PHOTOS_DIR}/{image.name}") for car, image in zip(cars, images, strict=True)
+        ]
+        replace_file(folder / CATALOG_FILE, catalog_document(entries).encode("utf-8"))
+    except (OSError, PhotoError) as exc:
+        for path in created:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise CatalogError([f"The cars could not be saved in {folder}: {exc}"]) from exc
+    _remove_unused(folder, {image.name for image in images})
+    return read_catalog(folder)
+
+
+def _store_photo(car: Car, folder: Path, created: list[Path]) -> Path:
+    """The photo in `folder/photos` under its content's name, with its screen copy beside."""
+    info = photo_info(car.photo)
+    target = folder / PHOTOS_DIR / f"{car.id}-{_digest(car.photo)}{SUFFIXES[info.format]}"
+    if not target.is_file():
+        replace_file(target, car.photo.read_bytes())
+        created.append(target)
+    if screen_copy_of(target, folder) is None:
+        suffix, data = encode_screen_copy(read_photo(target))
+        screen = folder / SCREEN_DIR / f"{target.stem}{suffix}"
+        replace_file(screen, data)
+        created.append(screen)
+    return target
+
+
+def _digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:12]
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all: a temporary file, flushed to disk, then os.replace."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def _remove_unused(folder: Path, photos: set[str]) -> None:
+    """Photos and screen copies no car uses any more, and temporary files of interrupted saves."""
+    stems = {Path(name).stem for name in photos}
+    for path in [*(folder / PHOTOS_DIR).iterdir(), *(folder / SCREEN_DIR).iterdir(), *folder.glob(".*.tmp")]:
+        used = path.name in photos if path.parent.name == PHOTOS_DIR else path.stem in stems
+        if path.is_file() and (not used or path.name.endswith(".tmp")):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def import_catalog(source: Path, target: Path) -> Catalog:
+    """Validate the catalogue in `source` and install it in `target` (atomically, see above).
+
+    CatalogError listing every problem (each naming its file) when anything in `source` is not
+    right: nothing is installed then.
+    """
+    source = Path(source)
+    if not source.is_dir():
+        raise CatalogError([f"{source} is not a folder"])
+    catalog = read_catalog(source)
+    if catalog.problems:
+        raise CatalogError(catalog.problems)
+    return save_catalog(target, [dataclasses.replace(car, screen=None) for car in catalog.cars])
+
+
+def export_catalog(catalog: Catalog, target: Path) -> int:
+    """Write the cars into the new (or empty) folder `target`: catalog.json and photos/<id>.<ext>.
+
+    Returns the number of cars; CatalogError when `target` is in use or cannot be written.
+    """
+    target = Path(target)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise CatalogError([f"{target} already exists and is not an empty folder: choose a new one"])
+    staging = target.parent / f".{target.name}.{os.getpid()}.export"
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        (staging / PHOTOS_DIR).mkdir(parents=True)
+        entries = []
+        for car in catalog.cars:
+            name = f"{car.id}{SUFFIXES[photo_info(car.photo).format]}"
+            shutil.copyfile(car.photo, staging / PHOTOS_DIR / name)
+            entries.append(car_entry(car, f"{PHOTOS_DIR}/{name}"))
+        (staging / CATALOG_FILE).write_text(catalog_document(entries), encoding="utf-8")
+        if target.exists():
+            target.rmdir()
+        os.replace(staging, target)
+    except (OSError, PhotoError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise CatalogError([f"The catalogue could not be written to {target}: {exc}"]) from exc
+    return len(entries)

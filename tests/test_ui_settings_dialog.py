@@ -31,7 +31,7 @@ from kiosk.ui.pin import verify_pin
 from kiosk.ui.results import AnalysisResult
 from kiosk.ui.settings import KioskSettings
 from kiosk.ui.settings_dialog import SettingsDialog
-from kiosk.ui.settings_pages import AudioPage, CameraPage, DetectionPage, KioskPage, ShowroomPage
+from kiosk.ui.settings_pages import CameraPage, DetectionPage, KioskPage, ShowroomPage
 from kiosk.ui.settings_store import SettingsStore
 from kiosk.vision.types import Analysis, Box, FaceResult
 
@@ -65,6 +65,7 @@ def test_the_pages_show_the_stored_settings(dialog: SettingsDialog) -> None:
         "Camera",
         "Detection & reaction",
         "Showroom",
+        "Cars",
         "Audio",
         "Kiosk",
         "Fleet & monitoring",
@@ -235,13 +236,6 @@ def test_the_showroom_page_lists_the_cars_without_json(qtbot: QtBot, store: Sett
     assert not any("{" in label.text() for label in page.findChildren(QLabel))
 
 
-def test_the_audio_test_result_shows_on_the_page(dialog: SettingsDialog) -> None:
-    page = dialog.page(AudioPage)
-    assert isinstance(page, AudioPage)
-    dialog.show_audio_test_result("No audio output found on this PC")
-    assert page.test_result.text() == "No audio output found on this PC"
-
-
 def test_a_new_pin_is_kept_only_as_a_hash(qtbot: QtBot, dialog: SettingsDialog, store: SettingsStore) -> None:
     page = dialog.page(KioskPage)
     assert isinstance(page, KioskPage)
@@ -256,14 +250,11 @@ def test_a_new_pin_is_kept_only_as_a_hash(qtbot: QtBot, dialog: SettingsDialog, 
     assert "424242" not in store.path.read_text()
 
 
-def test_exit_and_audio_test_are_forwarded(qtbot: QtBot, dialog: SettingsDialog) -> None:
-    kiosk_page, audio_page = dialog.page(KioskPage), dialog.page(AudioPage)
-    assert isinstance(kiosk_page, KioskPage) and isinstance(audio_page, AudioPage)
+def test_exit_is_forwarded(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    kiosk_page = dialog.page(KioskPage)
+    assert isinstance(kiosk_page, KioskPage)
     with qtbot.waitSignal(dialog.exit_requested):
         kiosk_page.exit_button.click()
-    with qtbot.waitSignal(dialog.audio_test_requested) as blocker:
-        audio_page.test_button.click()
-    assert blocker.args == ["", KioskSettings().volume]
 
 
 def test_the_camera_page_shows_the_live_preview(dialog: SettingsDialog) -> None:

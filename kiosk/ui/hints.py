@@ -62,7 +62,7 @@ HINTS: dict[str, str] = {
     ),
     # Showroom
     "catalog_dir": QT_TRANSLATE_NOOP(
-        "Hints", "A folder with your own cars; empty shows the cars that come with the kiosk."
+        "Hints", "Another folder of cars to show (a shared one, say); empty shows the cars of the Cars page."
     ),
     "rotation_s": QT_TRANSLATE_NOOP(
         "Hints", "Show the next car after this long while nobody is in front of the screen."
@@ -70,6 +70,8 @@ HINTS: dict[str, str] = {
     "transition_ms": QT_TRANSLATE_NOOP("Hints", "How long one car takes to fade into the next."),
     # Audio
     "audio_file": QT_TRANSLATE_NOOP("Hints", "Empty plays the music that comes with the kiosk."),
+    "fade_in_ms": QT_TRANSLATE_NOOP("Hints", "How long the music takes to rise to its volume."),
+    "fade_out_ms": QT_TRANSLATE_NOOP("Hints", "How long the music takes to fade away at its end."),
     # Fleet & monitoring
     "health_port": QT_TRANSLATE_NOOP(
         "Hints", "The IT department's monitoring asks this PC's port for /health and /metrics."

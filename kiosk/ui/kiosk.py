@@ -19,11 +19,13 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from kiosk.analytics.records import CarChange
 from kiosk.appliance.resume import load_car, save_car
+from kiosk.content.catalog import showroom_folder
 from kiosk.paths import bundled_music_path, data_dir, default_model_path, demo_clip_path
 from kiosk.reaction.engine import Event
 from kiosk.ui.analytics_hook import AnalyticsHook
-from kiosk.ui.audio import UpliftPlayer, has_audio_output
-from kiosk.ui.catalog import Car, load_catalog
+from kiosk.ui.audio import UpliftPlayer
+from kiosk.ui.catalog import Car, showroom_catalog
+from kiosk.ui.catalog_watch import CatalogWatcher
 from kiosk.ui.fleet_hook import FleetHook
 from kiosk.ui.i18n import apply_language, current_language
 from kiosk.ui.main_window import KioskWindow
@@ -98,9 +100,12 @@ class Kiosk(QObject):
             self._audio_path(self.settings),
             volume=self.settings.volume / 100,
             cooldown_s=self.settings.cooldown_s,
+            fallback=bundled_audio(),  # for a chosen file that will not play
+            fade_in_ms=self.settings.fade_in_ms,
+            fade_out_ms=self.settings.fade_out_ms,
             parent=self,
         )
-        self.test_player: UpliftPlayer | None = None
+        self.catalog_watcher = CatalogWatcher(self)
         db = options.reaction_db or data_dir() / "reactions.sqlite3"
         self.analytics = AnalyticsHook(
             db if options.records else None, retention_days=self.settings.retention_days
@@ -151,6 +156,7 @@ class Kiosk(QObject):
         self.window.settings_requested.connect(self._on_settings_requested)
         self.player.playback_started.connect(self._on_playback_started)
         self.player.audio_failed.connect(self._on_audio_failed)
+        self.catalog_watcher.catalog_replaced.connect(self._on_catalog_replaced)
         self._rotation.timeout.connect(self._on_rotation_timeout)
         self._notes_expiry.timeout.connect(self._on_notes_expired)
         self._shutdown_grace.timeout.connect(self._on_controller_stopped)
@@ -167,14 +173,20 @@ class Kiosk(QObject):
             self._notes_expiry.start()
 
     def _load_catalog(self, settings: KioskSettings) -> None:
-        folder = Path(settings.catalog_dir) if settings.catalog_dir else None
-        catalog = load_catalog(folder)
+        catalog = showroom_catalog(settings.catalog_dir)  # the setting's folder, the dealer's, or bundled
         for problem in catalog.problems:
             log.warning("event catalog_problem %s", problem)
         self._catalog_problems = catalog.problems
         resume = load_car(data_dir()) if self.options.records else None  # after a restart: same car
         self.window.showroom.set_catalog(catalog, start_at=resume)
+        self.catalog_watcher.watch(settings.catalog_dir, catalog.stamp)
         self._refresh_messages()
+
+    @Slot()
+    def _on_catalog_replaced(self) -> None:
+        """A new catalogue was saved (the dialog's Cars page, or `catalog import`): show it now."""
+        log.info("event catalog_replaced folder=%s", showroom_folder(self.settings.catalog_dir))
+        self._load_catalog(self.settings)
 
     # -- live results --------------------------------------------------------------------
 
@@ -196,7 +208,7 @@ class Kiosk(QObject):
     def _on_reaction_event(self, event: Event, result: AnalysisResult) -> None:
         negative = f"{result.negative:.2f}" if result.negative is not None else "none"
         if event == Event.SWITCH_CAR:
-            self.window.showroom.show_next(CarChange.NEGATIVE)
+            self.window.showroom.show_uplift(CarChange.NEGATIVE)  # the car the catalogue says cheers up
             car = self.window.showroom.current_car
             log.info("event switch_car car=%s negative=%s", car.id if car else "none", negative)
         elif event == Event.PLAY_UPLIFT:
@@ -277,33 +289,6 @@ class Kiosk(QObject):
             log.warning("event audio_error %s", message)
             self._audio_problem = message
 
-    @Slot(str, int)
-    def _on_audio_test_requested(self, file: str, volume: int) -> None:
-        """The operator's test button: the chosen file at the chosen volume, no cooldown."""
-        if self.test_player is None:
-            self.test_player = UpliftPlayer(bundled_audio(), cooldown_s=0.0, parent=self)
-            self.test_player.audio_failed.connect(self._on_audio_failed)
-            self.test_player.audio_failed.connect(self._on_test_audio_failed)
-        path = Path(file) if file else bundled_audio()
-        self.test_player.set_file(path)
-        self.test_player.set_volume(volume / 100)
-        if not has_audio_output():
-            self._show_audio_test(
-                self.tr("No audio output found on this PC: connect speakers, then test again.")
-            )
-        elif self.test_player.play():
-            self._show_audio_test(
-                self.tr("Playing {file} at {volume} % volume.").format(file=path.name, volume=volume)
-            )
-
-    @Slot(str)
-    def _on_test_audio_failed(self, message: str) -> None:
-        self._show_audio_test(self.tr("Could not play: {problem}").format(problem=message))
-
-    def _show_audio_test(self, text: str) -> None:
-        if self.dialog is not None:
-            self.dialog.show_audio_test_result(text)
-
     # -- settings ------------------------------------------------------------------------
 
     @Slot(object)
@@ -314,6 +299,7 @@ class Kiosk(QObject):
         self._apply_view_settings(settings)
         self.player.set_file(self._audio_path(settings))
         self.player.set_volume(settings.volume / 100)
+        self.player.set_fades(settings.fade_in_ms, settings.fade_out_ms)
         self.player.cooldown_s = settings.cooldown_s
         self.analytics.set_retention_days(settings.retention_days)
         if self.fleet is not None:
@@ -373,7 +359,6 @@ class Kiosk(QObject):
             parent=self.window,
         )
         dialog.exit_requested.connect(self.quit)
-        dialog.audio_test_requested.connect(self._on_audio_test_requested)
         dialog.finished.connect(self._on_dialog_finished)
         self.dialog = dialog
         log.info("event settings_opened")
@@ -457,9 +442,8 @@ class Kiosk(QObject):
         log.info("event kiosk_exit")
         self._rotation.stop()
         self._notes_expiry.stop()
+        self.catalog_watcher.stop()
         self.player.stop()
-        if self.test_player is not None:
-            self.test_player.stop()
         self.analytics.close()
         if self.fleet is not None:
             self.fleet.close()

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap, QRadialGradi
 from kiosk.ui import theme
 from kiosk.ui.catalog import Car
 from kiosk.ui.i18n import translate
+from kiosk.ui.prices import price_text
 
 CAR_AREA = (0.38, 0.30, 0.58, 0.54)  # x, y, w, h as fractions of the screen
 TEXT_LEFT = 0.055
@@ -169,12 +170,13 @@ def _paint_text(
     y = _draw_block(painter, QRectF(left, y + 72 * s, width, 260 * s), car.name, name, theme.TEXT)
     tagline = theme.font(27 * s)
     y = _draw_block(painter, QRectF(left, y + 14 * s, width, 120 * s), car.tagline, tagline, theme.TEXT_MUTED)
-    if car.price:
+    price_line = price_text(car)  # as the locale writes money
+    if price_line:
         label = theme.font(14 * s, weight=QFont.Weight.DemiBold, spacing=20, caps=True)
         price = translate("Scene", "Price")
         _draw_block(painter, QRectF(left, y + 44 * s, width, 20 * s), price, label, theme.TEXT_FAINT)
         y = _draw_block(
-            painter, QRectF(left, y + 66 * s, width, 60 * s), car.price, theme.font(40 * s), theme.TEXT
+            painter, QRectF(left, y + 66 * s, width, 60 * s), price_line, theme.font(40 * s), theme.TEXT
         )
     _paint_specs(painter, QRectF(left, y + 48 * s, width, 200 * s), s, car)
 

@@ -224,6 +224,12 @@ class KioskSettings:
     volume: int = _setting(
         60, "audio/volume", QT_TRANSLATE_NOOP("Settings", "Volume (%)"), minimum=0, maximum=100
     )
+    fade_in_ms: int = _setting(
+        1500, "audio/fade_in_ms", QT_TRANSLATE_NOOP("Settings", "Fade in (ms)"), minimum=0, maximum=10_000
+    )
+    fade_out_ms: int = _setting(
+        2500, "audio/fade_out_ms", QT_TRANSLATE_NOOP("Settings", "Fade out (ms)"), minimum=0, maximum=10_000
+    )
     # Reactions (analytics)
     retention_days: int = _setting(
         30,

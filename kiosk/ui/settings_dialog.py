@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 from kiosk.analytics import ReactionStore
 from kiosk.ui import theme
 from kiosk.ui.analytics_page import ReactionsPage
+from kiosk.ui.cars_page import CarsPage
 from kiosk.ui.catalog import Car
 from kiosk.ui.fields import FieldEditor
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
+from kiosk.ui.music_page import AudioPage
 from kiosk.ui.results import AnalysisResult
 from kiosk.ui.settings import KioskSettings, SettingsError, validate
 from kiosk.ui.settings_pages import (
-    AudioPage,
     CameraPage,
     DetectionPage,
     FleetPage,
@@ -78,7 +79,6 @@ class SettingsDialog(QDialog):
     """Edits a copy of the settings; Apply/OK validate, save and apply them live."""
 
     exit_requested = Signal()
-    audio_test_requested = Signal(str, int)  # file ("" = bundled), volume %
 
     def __init__(
         self,
@@ -99,6 +99,7 @@ class SettingsDialog(QDialog):
             CameraPage(),
             DetectionPage(),
             ShowroomPage(cars),
+            CarsPage(),  # after Showroom: edited cars are shown instead of its catalog folder
             AudioPage(),
             KioskPage(),
             FleetPage(),
@@ -162,7 +163,7 @@ class SettingsDialog(QDialog):
     def _connect_pages(self) -> None:
         for page in self.pages:
             if isinstance(page, AudioPage):
-                page.test_requested.connect(self.audio_test_requested)
+                self.finished.connect(page.stop_preview)
             if isinstance(page, KioskPage):
                 page.exit_requested.connect(self.exit_requested)
         if isinstance(self.reactions_page, ReactionsPage):
@@ -179,11 +180,6 @@ class SettingsDialog(QDialog):
             if isinstance(page, DetectionPage) and name in page.zone_form.editors:
                 return page.zone_form[name]
         raise KeyError(name)
-
-    def show_audio_test_result(self, text: str) -> None:
-        page = self.page(AudioPage)
-        assert isinstance(page, AudioPage)
-        page.show_test_result(text)
 
     def load(self, settings: KioskSettings) -> None:
         for page in self.pages:
@@ -211,6 +207,11 @@ class SettingsDialog(QDialog):
         problems = validate(settings) + existing_path_problems(settings)
         if problems:
             self.error.setText("\n".join(problems))
+            return False
+        cars = self.page(CarsPage)
+        assert isinstance(cars, CarsPage)
+        if not cars.commit():  # edited cars are saved all or nothing; the Cars page says what failed
+            self.error.setText(self.tr("The cars are not saved: see the Cars page."))
             return False
         try:
             self._store.update(settings)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QSlider,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from kiosk.ui.fields import FieldForm, PercentField, hint_label
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.level_meter import LevelMeter
 from kiosk.ui.pin import RESET_HINT, PinDialog
+from kiosk.ui.prices import price_text
 from kiosk.ui.privacy_editor import PrivacyEditor
 from kiosk.ui.results import AnalysisResult
 from kiosk.ui.settings import KioskSettings, field_specs
@@ -231,57 +231,8 @@ class ShowroomPage(SettingsPage):
 
 
 def _car_line(car: Car) -> str:
-    details = " · ".join(part for part in (car.tagline, car.price) if part)
+    details = " · ".join(part for part in (car.tagline, price_text(car)) if part)
     return f"{car.name}  —  {details}" if details else car.name
-
-
-class AudioPage(SettingsPage):
-    title = QT_TRANSLATE_NOOP("SettingsPage", "Audio")
-    test_requested = Signal(str, int)  # file ("" = bundled), volume %
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(["audio_enabled", "audio_file", "volume"], parent)
-        edit = self.form["audio_file"].widget
-        assert isinstance(edit, QLineEdit)
-        edit.setPlaceholderText(self.tr("the bundled music"))
-        self.form_layout.insertRow(2, "", _browse_button(self._on_browse_clicked))
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setRange(0, 100)
-        self.form_layout.insertRow(5, "", self.slider)
-        self.slider.valueChanged.connect(self.form["volume"].set_value)
-        self.test_button = QPushButton(self.tr("Play a test"))
-        self.test_button.clicked.connect(self._on_test_clicked)
-        self.test_result = QLabel("")
-        self.test_result.setObjectName("audioTestResult")
-        self.test_result.setWordWrap(True)
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result, 1)
-        self.outer.addLayout(test_row)
-        self.outer.addStretch(1)
-
-    def show_test_result(self, text: str) -> None:
-        """What the test play did: playing (file, level), or why nothing can be heard."""
-        self.test_result.setText(text)
-
-    def load(self, settings: KioskSettings) -> None:
-        super().load(settings)
-        self.slider.setValue(settings.volume)
-
-    @Slot()
-    def _on_browse_clicked(self) -> None:
-        edit = self.form["audio_file"].widget
-        assert isinstance(edit, QLineEdit)
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.form["audio_file"].spec.text, edit.text(), self.tr("Audio (*.wav *.mp3 *.ogg *.flac)")
-        )
-        if path:
-            edit.setText(path)
-
-    @Slot()
-    def _on_test_clicked(self) -> None:
-        self.test_result.setText(self.tr("Starting the test…"))
-        self.test_requested.emit(str(self.form["audio_file"].value()), int(self.form["volume"].value()))
 
 
 class FleetPage(SettingsPage):

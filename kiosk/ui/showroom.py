@@ -41,8 +41,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from kiosk.analytics.records import CarChange
+from kiosk.content.catalog import uplift_index
 from kiosk.ui import theme
-from kiosk.ui.catalog import Car, Catalog
+from kiosk.ui.catalog import Car, Catalog, PhotoError, photo_image, placeholder_image
 from kiosk.ui.scene import SceneLayers, paint_dots, render_layers, trim_transparent
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,11 @@ class ShowroomView(QWidget):
     def show_previous(self, reason: CarChange) -> None:
         self.show_index(self._index - 1, reason)
 
+    def show_uplift(self, reason: CarChange) -> None:
+        """The car the catalogue chose to cheer up a visitor unhappy at this one (see uplift_index)."""
+        if self._cars:
+            self.show_index(uplift_index(self._cars, self._index), reason)
+
     def show_index(self, index: int, reason: CarChange) -> None:
         """Crossfade to car `index` (wrapping around)."""
         if len(self._cars) < 2:
@@ -159,14 +165,15 @@ class ShowroomView(QWidget):
 
     # -- images --------------------------------------------------------------------------
 
-    def _image(self, car: Car) -> QImage | None:
+    def _image(self, car: Car) -> QImage:
+        """The car's photo scaled for the screen (decoded once); a placeholder when it cannot be shown."""
         if car.id not in self._images:
-            image = QImage(str(car.image))
-            if image.isNull():
-                log.warning("catalog picture %s cannot be read", car.image)
-            self._images[car.id] = image if image.isNull() else trim_transparent(image)
-        image = self._images[car.id]
-        return None if image.isNull() else image
+            try:
+                self._images[car.id] = trim_transparent(photo_image(car.image))
+            except PhotoError as error:
+                log.warning("event catalog_photo_unusable car=%s %s", car.id, error)
+                self._images[car.id] = placeholder_image()
+        return self._images[car.id]
 
     def _scene(self, index: int) -> SceneLayers:
         car = self._cars[index]

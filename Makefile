@@ -19,7 +19,7 @@ APT_PACKAGES := python3-venv libpulse0 libegl1 libgl1 libglib2.0-0 libxkbcommon0
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
 	libxcb-xfixes0 libx11-xcb1 xvfb imagemagick binutils gcc libsndfile1
 
-.PHONY: run test lint screenshot dist selftest-dist deb check-deb clean setup lock soak
+.PHONY: run test lint screenshot translations dist selftest-dist deb check-deb clean setup lock soak
 
 run: setup
 	$(PY) -m kiosk $(ARGS)
@@ -73,16 +73,26 @@ check-deb: deb $(STAMPS)/appliance-tools
 
 # docs/screenshot.png: the kiosk full screen under Xvfb at 1920x1080 on the demo clip, grabbed by Qt
 # (KIOSK_SCREENSHOT) during the visitor's unhappy phase. Needs models/emotion.onnx.
+# `make screenshot LANG=de` (fr, es, it) writes docs/screenshot-de.png in that language. Only a LANG
+# given on make's command line counts: the environment's LANG (a locale such as C.UTF-8) does not.
 SCREENSHOT_DATA := build/screenshot
 SCREENSHOT_AFTER_MS ?= 11500
+SHOT_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),en)
+SHOT_FILE := docs/screenshot$(if $(filter-out en,$(SHOT_LANG)),-$(SHOT_LANG)).png
 
 screenshot: setup
 	rm -rf $(SCREENSHOT_DATA) && mkdir -p $(SCREENSHOT_DATA) docs
-	KIOSK_SCREENSHOT=docs/screenshot.png KIOSK_SCREENSHOT_AFTER_MS=$(SCREENSHOT_AFTER_MS) timeout 120 \
+	KIOSK_SCREENSHOT=$(SHOT_FILE) KIOSK_SCREENSHOT_AFTER_MS=$(SCREENSHOT_AFTER_MS) LANG=C.UTF-8 timeout 120 \
 		xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) -m kiosk --video resources/demo/demo.mp4 \
-		--data-dir $(SCREENSHOT_DATA)
-	@test -s docs/screenshot.png || { echo "no screenshot was written"; exit 1; }
-	@echo "docs/screenshot.png written"
+		--data-dir $(SCREENSHOT_DATA) --language $(SHOT_LANG)
+	@test -s $(SHOT_FILE) || { echo "no screenshot was written"; exit 1; }
+	@echo "$(SHOT_FILE) written"
+
+# resources/translations/kiosk_<code>.ts from every tr()/translate()/QT_TRANSLATE_NOOP() string in
+# kiosk/ (pyside6-lupdate: new strings come in unfinished, vanished ones go), then each .qm from its
+# .ts (pyside6-lrelease). Translate what it lists, run it again, and commit the .ts and .qm files.
+translations: setup
+	$(PY) tools/translations.py
 
 setup: $(STAMPS)/system $(STAMPS)/venv
 

@@ -16,6 +16,7 @@ The checks, in order:
 - `opencv_lapack`: OpenCV's matrix routines give numpy's answers. The Linux bundle serves
   OpenCV's BLAS/LAPACK from numpy's OpenBLAS (tools/cv2_blas_shim.c); this proves it is wired.
 - `health`: the /health and /metrics server answers on loopback (kiosk.selftest_health).
+- `translations`: German loads from the shipped .qm and answers in German (kiosk.ui.selftest_i18n).
 
 Every check runs even when an earlier one failed (those that need a failed one are
 skipped and say so). The summary goes to stdout and to `<data dir>/self-test.json` (a
@@ -74,6 +75,7 @@ def run_self_test(args: argparse.Namespace, inputs: SelfTestInputs | None = None
     checks.append(_timed(_audio_check, inputs.audio))
     checks.append(_timed(_lapack_check))
     checks.append(_timed(_health_check))
+    checks.append(_timed(_translations_check))
     summary = _summary(checks, startup_s)
     text = json.dumps(summary, indent=2)
     print(text, flush=True)
@@ -107,6 +109,13 @@ def _health_check() -> Check:
 
     ok, detail, document = check_health()
     return passed("health", detail, **document) if ok else failed("health", detail, **document)
+
+
+def _translations_check() -> Check:
+    from kiosk.ui.selftest_i18n import check_german
+
+    ok, detail = check_german()
+    return passed("translations", detail) if ok else failed("translations", detail)
 
 
 def _lapack_check() -> Check:

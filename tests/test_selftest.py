@@ -33,6 +33,7 @@ CHECKS = [
     "audio",
     "opencv_lapack",
     "health",
+    "translations",
 ]
 # A 7.4 s clip for the tiny model: empty, pleased, clearly sad, neutral, empty long enough to leave.
 PHASES = [("none", 0.8), ("happy", 1.6), ("sad", 2.0), ("neutral", 0.6), ("none", 2.4)]
@@ -111,7 +112,7 @@ def test_a_missing_model_fails_the_model_check(
     assert str(missing) in str(checks["model"]["detail"]) and "does not exist" in str(
         checks["model"]["detail"]
     )
-    assert summary["skipped"] == CHECKS[2:-3]  # everything that needs the model; audio still ran
+    assert summary["skipped"] == CHECKS[2:-4]  # everything that needs the model; audio still ran
     assert checks["audio"]["ok"] is True
     assert f"model: emotion model {missing}" in err
 

@@ -2,6 +2,10 @@
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/settings_screenshots.py 1920
     xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python tools/settings_screenshots.py 1280
+    ... settings_screenshots.py 1920 --language de --all-pages --out /tmp/shots
+
+`--language CODE` shows the dialogs in that language (names get a `-CODE` suffix);
+`--all-pages` takes every page (to look for text that overflows), `--out` another folder.
 
 The dialogs are fed as the running kiosk feeds them: the demo clip analysed by the kiosk's
 own pipeline and reaction engine (models/emotion.onnx), a staff zone, and a few days of
@@ -11,6 +15,7 @@ to show that the dialog fits it. PNGs go to docs/.
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import tempfile
@@ -28,8 +33,10 @@ sys.path.insert(0, str(ROOT))
 
 from kiosk.analytics import ReactionStore  # noqa: E402
 from kiosk.analytics.records import Exposure  # noqa: E402
+from kiosk.languages import LANGUAGES  # noqa: E402
 from kiosk.reaction.engine import ReactionEngine  # noqa: E402
 from kiosk.ui.catalog import load_catalog  # noqa: E402
+from kiosk.ui.i18n import apply_language  # noqa: E402
 from kiosk.ui.pin import PinDialog, hash_pin  # noqa: E402
 from kiosk.ui.pin_backoff import PinBackoff  # noqa: E402
 from kiosk.ui.results import AnalysisResult  # noqa: E402
@@ -108,10 +115,10 @@ def _exposure(car: str, start: datetime, happy: float, sad: float, *, audio: boo
     )
 
 
-def save(pixmap: QPixmap, name: str, scale: float) -> None:
+def save(pixmap: QPixmap, name: str, scale: float, folder: Path = DOCS) -> None:
     if scale != 1.0:
         pixmap = pixmap.scaledToWidth(round(pixmap.width() * scale), mode=_smooth())
-    path = DOCS / name
+    path = folder / name
     pixmap.save(str(path))
     print(f"{path} {pixmap.width()}x{pixmap.height()}")
 
@@ -139,8 +146,10 @@ def grab(widget: QWidget, whole_screen: bool) -> QPixmap:
         return QPixmap(str(path))
 
 
-def main(size: str) -> None:
+def main(size: str, language: str = "en", all_pages: bool = False, out: Path = DOCS) -> None:
     app = QApplication(sys.argv[:1])
+    apply_language(language)
+    suffix = "" if language == "en" else f"-{language}"
     folder = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
     store = SettingsStore(folder / "settings.ini")
     store.load()
@@ -151,13 +160,14 @@ def main(size: str) -> None:
     result = live_result(store)
     whole = size == "1280"
     scale = 1.0 if whole else 0.7
-    pages = {"1920": (1, 5), "1280": (1, 2)}[size]
+    pages = range(dialog.nav.count()) if all_pages else {"1920": (1, 5), "1280": (1, 2)}[size]
     for row in pages:
         dialog.nav.setCurrentRow(row)
         dialog.show_result(result)
         settle(app)
-        name = dialog.nav.item(row).text().split()[0].lower()
-        save(grab(dialog, whole), f"settings-{name}-{size}.png", scale)
+        title = dialog.pages[row].title if row < len(dialog.pages) else "Reactions"  # English: file names
+        name = title.split()[0].lower()
+        save(grab(dialog, whole), f"settings-{name}-{size}{suffix}.png", scale, out)
     if whole:
         dialog.close()
         backoff = PinBackoff(None)
@@ -167,8 +177,14 @@ def main(size: str) -> None:
             pin.pin_edit.setText("0000")
             pin.ok_button.click()
         settle(app)
-        save(grab(pin, True), f"pin-{size}.png", scale)
+        save(grab(pin, True), f"pin-{size}{suffix}.png", scale, out)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "1920")
+    parser = argparse.ArgumentParser(description="Screenshots of the operator dialogs (under Xvfb).")
+    parser.add_argument("size", nargs="?", choices=("1920", "1280"), default="1920")
+    parser.add_argument("--language", choices=tuple(LANGUAGES), default="en")
+    parser.add_argument("--all-pages", action="store_true", help="every page, not only the README's")
+    parser.add_argument("--out", type=Path, default=DOCS, help="folder for the PNGs (default docs/)")
+    args = parser.parse_args()
+    main(args.size, args.language, args.all_pages, args.out)

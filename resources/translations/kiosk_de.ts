@@ -1,0 +1,1137 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AnalyticsHook</name>
+    <message>
+        <source>The reaction database {file} could not be read. It was kept as {copy} in {folder}, and a new, empty database was started: reactions are recorded again.</source>
+        <translation>Die Reaktionsdatenbank {file} war nicht lesbar. Sie wurde als {copy} in {folder} aufbewahrt und eine neue, leere Datenbank angelegt: Reaktionen werden wieder gespeichert.</translation>
+    </message>
+    <message>
+        <source>The reaction database {file} is read-only (or its folder is): reactions are not recorded this session. `python -m kiosk report` can still read it.</source>
+        <translation>Die Reaktionsdatenbank {file} ist schreibgeschützt (oder ihr Ordner): In dieser Sitzung werden keine Reaktionen gespeichert. `python -m kiosk report` kann sie weiterhin lesen.</translation>
+    </message>
+    <message>
+        <source>Reactions are not recorded: {file} cannot be opened (details in the log).</source>
+        <translation>Reaktionen werden nicht gespeichert: {file} lässt sich nicht öffnen (Details im Protokoll).</translation>
+    </message>
+</context>
+<context>
+    <name>AudioPage</name>
+    <message>
+        <source>the bundled music</source>
+        <translation>die mitgelieferte Musik</translation>
+    </message>
+    <message>
+        <source>Play a test</source>
+        <translation>Probe abspielen</translation>
+    </message>
+    <message>
+        <source>Audio (*.wav *.mp3 *.ogg *.flac)</source>
+        <translation>Audiodateien (*.wav *.mp3 *.ogg *.flac)</translation>
+    </message>
+    <message>
+        <source>Starting the test…</source>
+        <translation>Probe startet…</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <source>No camera found on this PC</source>
+        <translation>Keine Kamera an diesem PC gefunden</translation>
+    </message>
+    <message>
+        <source>Cameras found</source>
+        <translation>Gefundene Kameras</translation>
+    </message>
+    <message>
+        <source>The live picture below comes from the running kiosk.</source>
+        <translation>Das Livebild unten kommt vom laufenden Kiosk.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashNotice</name>
+    <message>
+        <source>The kiosk stopped after {crashes} crashes within {seconds} seconds and will not restart by itself. Please call your service contact. Details are in the log in {folder}.</source>
+        <translation>Der Kiosk wurde nach {crashes} Abstürzen innerhalb von {seconds} Sekunden angehalten und startet nicht von selbst neu. Bitte wenden Sie sich an Ihren Servicekontakt. Details stehen im Protokoll in {folder}.</translation>
+    </message>
+    <message>
+        <source>Emotion Kiosk stopped</source>
+        <translation>Emotion Kiosk angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>DetectionPage</name>
+    <message>
+        <source>The bar shows the visitor in front of the camera now, against the levels below.</source>
+        <translation>Der Balken zeigt den Besucher, der gerade vor der Kamera steht, gemessen an den Schwellen unten.</translation>
+    </message>
+    <message>
+        <source>Staff zone: drag a rectangle on the picture around where staff stand.</source>
+        <translation>Personalbereich: Ziehen Sie im Bild ein Rechteck um den Platz des Personals.</translation>
+    </message>
+    <message>
+        <source>Clear the staff zone</source>
+        <translation>Personalbereich löschen</translation>
+    </message>
+    <message>
+        <source>Staff zone</source>
+        <translation>Personalbereich</translation>
+    </message>
+</context>
+<context>
+    <name>Emotion</name>
+    <message>
+        <source>angry</source>
+        <translation>verärgert</translation>
+    </message>
+    <message>
+        <source>disgust</source>
+        <translation>angewidert</translation>
+    </message>
+    <message>
+        <source>fear</source>
+        <translation>ängstlich</translation>
+    </message>
+    <message>
+        <source>happy</source>
+        <translation>fröhlich</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutral</translation>
+    </message>
+    <message>
+        <source>sad</source>
+        <translation>traurig</translation>
+    </message>
+    <message>
+        <source>surprise</source>
+        <translation>überrascht</translation>
+    </message>
+</context>
+<context>
+    <name>EmotionHud</name>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Demo-Modus</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>Keine Kamera</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>Mimik</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Störung</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Verbinde neu</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>nicht analysiert</translation>
+    </message>
+    <message>
+        <source>Analysis failing</source>
+        <translation>Analyse gestört</translation>
+    </message>
+    <message>
+        <source>{percent} confidence</source>
+        <translation>{percent} sicher</translation>
+    </message>
+    <message>
+        <source>Analysis off</source>
+        <translation>Analyse aus</translation>
+    </message>
+    <message>
+        <source>No emotion model loaded</source>
+        <translation>Kein Emotionsmodell geladen</translation>
+    </message>
+    <message>
+        <source>No visitor</source>
+        <translation>Kein Besucher</translation>
+    </message>
+    <message>
+        <source>Waiting for someone to look</source>
+        <translation>Wartet auf einen Blick</translation>
+    </message>
+    <message>
+        <source>Negative reaction</source>
+        <translation>Negative Reaktion</translation>
+    </message>
+    <message>
+        <source>learning…</source>
+        <translation>lernt…</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>resting</source>
+        <translation>Ruhe</translation>
+    </message>
+</context>
+<context>
+    <name>FleetHook</name>
+    <message>
+        <source>Health and metrics: cannot serve on {address}: {error}</source>
+        <translation>Status und Metriken: kein Dienst auf {address} möglich: {error}</translation>
+    </message>
+    <message>
+        <source>Central store: psycopg or keyring cannot be loaded: {error}</source>
+        <translation>Zentraldatenbank: psycopg oder keyring lässt sich nicht laden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FleetPage</name>
+    <message>
+        <source>The central store&apos;s password is never kept here: store it in this PC&apos;s keyring or the PostgreSQL password file (see the README).</source>
+        <translation>Das Passwort der Zentraldatenbank wird nie hier gespeichert: Legen Sie es im Schlüsselbund dieses PCs oder in der PostgreSQL-Passwortdatei ab (siehe README).</translation>
+    </message>
+</context>
+<context>
+    <name>Hints</name>
+    <message>
+        <source>Which expressions count as unhappy; together they make the negative level.</source>
+        <translation>Welche Ausdrücke als unzufrieden gelten; zusammen ergeben sie den Negativwert.</translation>
+    </message>
+    <message>
+        <source>How negative the visitor must look before the car changes.</source>
+        <translation>Wie negativ der Besucher wirken muss, bevor das Fahrzeug wechselt.</translation>
+    </message>
+    <message>
+        <source>The visitor must calm down below this before the car can change again.</source>
+        <translation>Der Besucher muss sich bis unter diesen Wert beruhigen, bevor das Fahrzeug erneut wechseln kann.</translation>
+    </message>
+    <message>
+        <source>Evens out flicker: more seconds react more calmly, but later.</source>
+        <translation>Gleicht Schwankungen aus: Mehr Sekunden reagieren ruhiger, aber später.</translation>
+    </message>
+    <message>
+        <source>How long the visitor must stay above the trigger level before the car changes.</source>
+        <translation>Wie lange der Besucher über der Auslöseschwelle bleiben muss, bevor das Fahrzeug wechselt.</translation>
+    </message>
+    <message>
+        <source>The shortest time between two car changes (and two plays of the music).</source>
+        <translation>Die kürzeste Zeit zwischen zwei Fahrzeugwechseln (und zwei Musikeinsätzen).</translation>
+    </message>
+    <message>
+        <source>Some faces look serious at rest: react to a change from each visitor&apos;s own face.</source>
+        <translation>Manche Gesichter wirken in Ruhe ernst: Reagiert wird auf Abweichungen vom eigenen Gesicht des Besuchers.</translation>
+    </message>
+    <message>
+        <source>How long a new visitor is watched to learn their resting face; no reaction meanwhile.</source>
+        <translation>Wie lange ein neuer Besucher beobachtet wird, um sein Ruhegesicht zu lernen; so lange keine Reaktion.</translation>
+    </message>
+    <message>
+        <source>How far above their resting face a visitor must go before it counts.</source>
+        <translation>Wie weit ein Besucher über sein Ruhegesicht hinausgehen muss, damit es zählt.</translation>
+    </message>
+    <message>
+        <source>Expressions that flash by as people talk (such as fear): count less, only if they last.</source>
+        <translation>Ausdrücke, die beim Sprechen kurz aufblitzen (etwa Angst): zählen weniger und nur, wenn sie anhalten.</translation>
+    </message>
+    <message>
+        <source>How much a fleeting expression counts compared with a clear one (100 % = the same).</source>
+        <translation>Wie viel ein flüchtiger Ausdruck im Vergleich zu einem deutlichen zählt (100 % = gleich viel).</translation>
+    </message>
+    <message>
+        <source>A fleeting expression counts as its average over this many seconds.</source>
+        <translation>Ein flüchtiger Ausdruck zählt mit seinem Mittelwert über so viele Sekunden.</translation>
+    </message>
+    <message>
+        <source>Smaller faces (people farther away, passing at the back) are not analysed.</source>
+        <translation>Kleinere Gesichter (weiter entfernte Personen, die hinten vorbeigehen) werden nicht analysiert.</translation>
+    </message>
+    <message>
+        <source>Where the staff zone starts, from the picture&apos;s left edge.</source>
+        <translation>Wo der Personalbereich beginnt, vom linken Bildrand aus.</translation>
+    </message>
+    <message>
+        <source>Where the staff zone starts, from the picture&apos;s top edge.</source>
+        <translation>Wo der Personalbereich beginnt, vom oberen Bildrand aus.</translation>
+    </message>
+    <message>
+        <source>How wide the staff zone is (0 % = no staff zone).</source>
+        <translation>Wie breit der Personalbereich ist (0 % = kein Personalbereich).</translation>
+    </message>
+    <message>
+        <source>How tall the staff zone is (0 % = no staff zone).</source>
+        <translation>Wie hoch der Personalbereich ist (0 % = kein Personalbereich).</translation>
+    </message>
+    <message>
+        <source>Which camera to use when several are plugged in (0 = the first).</source>
+        <translation>Welche Kamera genutzt wird, wenn mehrere angeschlossen sind (0 = die erste).</translation>
+    </message>
+    <message>
+        <source>How the camera is opened; leave on auto unless the camera is not found.</source>
+        <translation>Wie die Kamera geöffnet wird; auf auto lassen, außer die Kamera wird nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The picture size asked of the camera; auto keeps the camera&apos;s own.</source>
+        <translation>Die von der Kamera verlangte Bildgröße; auto behält die der Kamera.</translation>
+    </message>
+    <message>
+        <source>A folder with your own cars; empty shows the cars that come with the kiosk.</source>
+        <translation>Ein Ordner mit Ihren eigenen Fahrzeugen; leer zeigt die mitgelieferten Fahrzeuge.</translation>
+    </message>
+    <message>
+        <source>Show the next car after this long while nobody is in front of the screen.</source>
+        <translation>Nach dieser Zeit das nächste Fahrzeug zeigen, solange niemand vor dem Bildschirm steht.</translation>
+    </message>
+    <message>
+        <source>How long one car takes to fade into the next.</source>
+        <translation>Wie lange der Übergang zum nächsten Fahrzeug dauert.</translation>
+    </message>
+    <message>
+        <source>Empty plays the music that comes with the kiosk.</source>
+        <translation>Leer spielt die mitgelieferte Musik.</translation>
+    </message>
+    <message>
+        <source>The IT department&apos;s monitoring asks this PC&apos;s port for /health and /metrics.</source>
+        <translation>Die Überwachung der IT fragt diesen Port des PCs nach /health und /metrics ab.</translation>
+    </message>
+    <message>
+        <source>Off: only programs on this PC can ask. On: the showroom network can too.</source>
+        <translation>Aus: nur Programme auf diesem PC dürfen fragen. An: auch das Showroom-Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Report a problem when the camera or the analysis has been silent this long.</source>
+        <translation>Ein Problem melden, wenn Kamera oder Analyse so lange nichts geliefert haben.</translation>
+    </message>
+    <message>
+        <source>Send each car&apos;s hourly figures (never pictures or single visits) to head office.</source>
+        <translation>Stündliche Zahlen je Fahrzeug (nie Bilder oder einzelne Besuche) an die Zentrale senden.</translation>
+    </message>
+    <message>
+        <source>For example host=db.example.com dbname=showrooms user=kiosk (ask IT).</source>
+        <translation>Zum Beispiel host=db.example.com dbname=showrooms user=kiosk (IT fragen).</translation>
+    </message>
+    <message>
+        <source>How this showroom is named in the group&apos;s reports.</source>
+        <translation>So heißt dieser Showroom in den Berichten der Gruppe.</translation>
+    </message>
+    <message>
+        <source>The mouse pointer disappears after a few seconds without movement.</source>
+        <translation>Der Mauszeiger verschwindet nach einigen Sekunden ohne Bewegung.</translation>
+    </message>
+    <message>
+        <source>For example 08:00-20:00: outside these hours the screen may sleep. Empty keeps it on always.</source>
+        <translation>Zum Beispiel 08:00-20:00: Außerhalb dieser Zeit darf der Bildschirm ruhen. Leer: immer an.</translation>
+    </message>
+    <message>
+        <source>The language of the showroom and of these settings; automatic follows the PC&apos;s language.</source>
+        <translation>Die Sprache des Showrooms und dieser Einstellungen; automatisch folgt der Sprache des PCs.</translation>
+    </message>
+</context>
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>No audio output found on this PC: connect speakers, then test again.</source>
+        <translation>Keine Audioausgabe an diesem PC gefunden: Lautsprecher anschließen und erneut testen.</translation>
+    </message>
+    <message>
+        <source>Playing {file} at {volume} % volume.</source>
+        <translation>{file} wird mit {volume} % Lautstärke abgespielt.</translation>
+    </message>
+    <message>
+        <source>Could not play: {problem}</source>
+        <translation>Wiedergabe nicht möglich: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>KioskApp</name>
+    <message>
+        <source>the showroom runs, but settings are not saved and reactions are not recorded</source>
+        <translation>der Showroom läuft, aber Einstellungen und Reaktionen werden nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The kiosk is already running ({holder}) with the data folder {folder}. Only one kiosk can run at a time; this one exits.</source>
+        <translation>Der Kiosk läuft bereits ({holder}) mit dem Datenordner {folder}. Es kann nur ein Kiosk gleichzeitig laufen; dieser wird beendet.</translation>
+    </message>
+    <message>
+        <source>the lock file {file} cannot be created (is the data folder read-only?)</source>
+        <translation>die Sperrdatei {file} lässt sich nicht anlegen (ist der Datenordner schreibgeschützt?)</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPage</name>
+    <message>
+        <source>The primary screen</source>
+        <translation>Der Hauptbildschirm</translation>
+    </message>
+    <message>
+        <source>Empty: the standard notice in that language.</source>
+        <translation>Leer: der Standardhinweis in dieser Sprache.</translation>
+    </message>
+    <message>
+        <source>Change PIN…</source>
+        <translation>PIN ändern…</translation>
+    </message>
+    <message>
+        <source>Forgotten PIN: on this PC, stop the kiosk and run `{command}` (see the README).</source>
+        <translation>PIN vergessen: Auf diesem PC den Kiosk beenden und `{command}` ausführen (siehe README).</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>Kiosk beenden</translation>
+    </message>
+    <message>
+        <source>{screen} (not connected)</source>
+        <translation>{screen} (nicht angeschlossen)</translation>
+    </message>
+    <message>
+        <source>New PIN chosen: press Apply or OK to keep it.</source>
+        <translation>Neue PIN gewählt: Anwenden oder OK drücken, um sie zu behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Showroom</source>
+        <translation>Showroom</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <source>waiting for the camera…</source>
+        <translation>warte auf die Kamera…</translation>
+    </message>
+    <message>
+        <source>nobody in front of the camera</source>
+        <translation>niemand vor der Kamera</translation>
+    </message>
+    <message>
+        <source>learning the resting face…</source>
+        <translation>lerne das Ruhegesicht…</translation>
+    </message>
+    <message>
+        <source>{percent} now</source>
+        <translation>jetzt {percent}</translation>
+    </message>
+    <message>
+        <source>Negative reaction (live)</source>
+        <translation>Negative Reaktion (live)</translation>
+    </message>
+    <message>
+        <source>trigger {percent}</source>
+        <translation>Auslöser {percent}</translation>
+    </message>
+    <message>
+        <source>release {percent}</source>
+        <translation>Rückstellung {percent}</translation>
+    </message>
+    <message>
+        <source>resting</source>
+        <translation>Ruhe</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>The stored operator PIN is damaged, so no PIN can match it. On this PC, stop the kiosk and run `{command}` (with the same --data-dir) to clear it; the kiosk then asks for a new PIN.</source>
+        <translation>Die gespeicherte Bediener-PIN ist beschädigt, daher passt keine PIN. Beenden Sie auf diesem PC den Kiosk und führen Sie `{command}` aus (mit demselben --data-dir), um sie zu löschen; der Kiosk fragt dann nach einer neuen PIN.</translation>
+    </message>
+    <message>
+        <source>Operator PIN</source>
+        <translation>Bediener-PIN</translation>
+    </message>
+    <message>
+        <source>Enter the PIN to open the settings</source>
+        <translation>PIN eingeben, um die Einstellungen zu öffnen</translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation>Kiosk beenden</translation>
+    </message>
+    <message>
+        <source>Enter the PIN to close the kiosk</source>
+        <translation>PIN eingeben, um den Kiosk zu beenden</translation>
+    </message>
+    <message>
+        <source>New operator PIN</source>
+        <translation>Neue Bediener-PIN</translation>
+    </message>
+    <message>
+        <source>Choose the new operator PIN ({min}–{max} digits)</source>
+        <translation>Neue Bediener-PIN wählen ({min}–{max} Ziffern)</translation>
+    </message>
+    <message>
+        <source>Choose an operator PIN ({min}–{max} digits). It protects the settings and closing the kiosk.</source>
+        <translation>Bediener-PIN wählen ({min}–{max} Ziffern). Sie schützt die Einstellungen und das Beenden des Kiosks.</translation>
+    </message>
+    <message>
+        <source>Create operator PIN</source>
+        <translation>Bediener-PIN anlegen</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Repeat the new PIN</source>
+        <translation>Neue PIN wiederholen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Not checked: after several wrong PINs the kiosk waits {time} before it checks the next one.</source>
+        <translation>Nicht geprüft: Nach mehreren falschen PINs wartet der Kiosk {time}, bevor er die nächste prüft.</translation>
+    </message>
+    <message>
+        <source>The PIN must have {min} to {max} digits.</source>
+        <translation>Die PIN muss {min} bis {max} Ziffern haben.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Please type it again.</source>
+        <translation>Die beiden PINs sind verschieden. Bitte erneut eingeben.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Falsche PIN.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again in {time}.</source>
+        <translation>Falsche PIN. Neuer Versuch in {time}.</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Sie können es jetzt erneut versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionsPage</name>
+    <message>
+        <source>Car</source>
+        <translation>Fahrzeug</translation>
+    </message>
+    <message>
+        <source>Exposures</source>
+        <translation>Einblendungen</translation>
+    </message>
+    <message>
+        <source>Visitor time</source>
+        <translation>Besucherzeit</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positiv</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativ</translation>
+    </message>
+    <message>
+        <source>Reaction switches</source>
+        <translation>Wechsel</translation>
+    </message>
+    <message>
+        <source>Uplift success</source>
+        <translation>Musikerfolg</translation>
+    </message>
+    <message>
+        <source>The car, by the name the showroom shows.</source>
+        <translation>Das Fahrzeug, mit dem Namen, den der Showroom zeigt.</translation>
+    </message>
+    <message>
+        <source>How many times the car was shown.</source>
+        <translation>Wie oft das Fahrzeug gezeigt wurde.</translation>
+    </message>
+    <message>
+        <source>How long visitors watched it (min:s).</source>
+        <translation>Wie lange Besucher es ansahen (min:s).</translation>
+    </message>
+    <message>
+        <source>Share of that time visitors looked happy or surprised.</source>
+        <translation>Anteil dieser Zeit, in dem Besucher fröhlich oder überrascht wirkten.</translation>
+    </message>
+    <message>
+        <source>Share of that time visitors looked angry, disgusted, afraid or sad.</source>
+        <translation>Anteil dieser Zeit, in dem Besucher verärgert, angewidert, ängstlich oder traurig wirkten.</translation>
+    </message>
+    <message>
+        <source>How often the car was changed because the visitor looked unhappy.</source>
+        <translation>Wie oft das Fahrzeug wechselte, weil der Besucher unzufrieden wirkte.</translation>
+    </message>
+    <message>
+        <source>After the music played: how often the visitor looked less unhappy 10 s later.</source>
+        <translation>Nach der Musik: wie oft der Besucher 10 s später weniger unzufrieden wirkte.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Positive&lt;/b&gt; and &lt;b&gt;Negative&lt;/b&gt; need not add up to 100 %: the rest of the time visitors looked neutral. &lt;b&gt;Uplift success&lt;/b&gt; shows – when no music played while that car was shown (music off, or nobody looked unhappy enough). &lt;b&gt;Reaction switches&lt;/b&gt;: the car changed because the visitor looked unhappy. Hover over a column title for more.</source>
+        <translation>&lt;b&gt;Positiv&lt;/b&gt; und &lt;b&gt;Negativ&lt;/b&gt; ergeben nicht unbedingt 100 %: Den Rest der Zeit wirkten die Besucher neutral. &lt;b&gt;Musikerfolg&lt;/b&gt; zeigt –, wenn keine Musik lief, während das Fahrzeug gezeigt wurde (Musik aus, oder niemand wirkte unzufrieden genug). &lt;b&gt;Wechsel&lt;/b&gt;: Das Fahrzeug wechselte, weil der Besucher unzufrieden wirkte. Mehr erfahren Sie, wenn Sie die Maus über einen Spaltentitel halten.</translation>
+    </message>
+    <message>
+        <source>Only per-showing totals are kept: no images, no faces, nothing that identifies a visitor.</source>
+        <translation>Gespeichert werden nur Summen je Einblendung: keine Bilder, keine Gesichter, nichts, was einen Besucher erkennbar macht.</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>Das Startdatum liegt nach dem Enddatum.</translation>
+    </message>
+    <message>
+        <source>Could not read the reaction database: {error}</source>
+        <translation>Die Reaktionsdatenbank konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <source>Could not write {file}: {error}</source>
+        <translation>{file} konnte nicht geschrieben werden: {error}</translation>
+    </message>
+    <message>
+        <source>Exported {count} cars to {file}</source>
+        <translation>{count} Fahrzeuge nach {file} exportiert</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Erase all…</source>
+        <translation>Alles löschen…</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Keep reactions for</source>
+        <translation>Reaktionen aufbewahren für</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>Reaktionen</translation>
+    </message>
+    <message>
+        <source>Export reactions</source>
+        <translation>Reaktionen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Erase all reactions</source>
+        <translation>Alle Reaktionen löschen</translation>
+    </message>
+    <message>
+        <source>Delete every recorded exposure, for all cars and dates? This cannot be undone.</source>
+        <translation>Alle gespeicherten Einblendungen löschen, für alle Fahrzeuge und Tage? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Could not erase the reactions: {error}</source>
+        <translation>Die Reaktionen konnten nicht gelöscht werden: {error}</translation>
+    </message>
+    <message>
+        <source>Exposures erased: {count}.</source>
+        <translation>Gelöschte Einblendungen: {count}.</translation>
+    </message>
+    <message>
+        <source>Could not apply the retention: {error}</source>
+        <translation>Die Aufbewahrungsdauer konnte nicht angewendet werden: {error}</translation>
+    </message>
+    <message>
+        <source>Exposures older than {days} days deleted: {count}.</source>
+        <translation>Gelöschte Einblendungen, älter als {days} Tage: {count}.</translation>
+    </message>
+    <message>
+        <source>No exposures recorded from {since} to {until}.</source>
+        <translation>Keine Einblendungen vom {since} bis {until} gespeichert.</translation>
+    </message>
+    <message>
+        <source>{exposures} exposures of {cars} cars, {time} (min:s) of visitor time.</source>
+        <translation>{exposures} Einblendungen von {cars} Fahrzeugen, {time} (min:s) Besucherzeit.</translation>
+    </message>
+</context>
+<context>
+    <name>Runtime</name>
+    <message>
+        <source>read-only</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} cannot be created ({why})</source>
+        <translation>der Datenordner {folder} lässt sich nicht anlegen ({why})</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} is read-only</source>
+        <translation>der Datenordner {folder} ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>process {pid} on {host}</source>
+        <translation>Prozess {pid} auf {host}</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>ein anderer Prozess</translation>
+    </message>
+</context>
+<context>
+    <name>Scene</name>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>This screen estimates facial expressions on this device only, to adapt what it shows. No images are stored or sent.</source>
+        <translation>Dieser Bildschirm erkennt Gesichtsausdrücke nur auf diesem Gerät, um seine Anzeige anzupassen. Es werden keine Bilder gespeichert oder übertragen.</translation>
+    </message>
+    <message>
+        <source>Automatic (the system&apos;s language)</source>
+        <translation>Automatisch (Systemsprache)</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Capture backend</source>
+        <translation>Aufnahmeschnittstelle</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Auflösung</translation>
+    </message>
+    <message>
+        <source>Show the camera preview on screen</source>
+        <translation>Kamerabild auf dem Bildschirm zeigen</translation>
+    </message>
+    <message>
+        <source>Negative expressions</source>
+        <translation>Negative Ausdrücke</translation>
+    </message>
+    <message>
+        <source>Trigger level</source>
+        <translation>Auslöseschwelle</translation>
+    </message>
+    <message>
+        <source>Release level</source>
+        <translation>Rückstellschwelle</translation>
+    </message>
+    <message>
+        <source>Smoothing (s)</source>
+        <translation>Glättung (s)</translation>
+    </message>
+    <message>
+        <source>Dwell above trigger (s)</source>
+        <translation>Dauer über Auslöseschwelle (s)</translation>
+    </message>
+    <message>
+        <source>Cooldown (s)</source>
+        <translation>Pause danach (s)</translation>
+    </message>
+    <message>
+        <source>Learn each visitor&apos;s resting face before reacting</source>
+        <translation>Erst das Ruhegesicht jedes Besuchers lernen</translation>
+    </message>
+    <message>
+        <source>Resting face learnt over (s)</source>
+        <translation>Ruhegesicht lernen über (s)</translation>
+    </message>
+    <message>
+        <source>React only this far above the resting face</source>
+        <translation>Abstand zum Ruhegesicht</translation>
+    </message>
+    <message>
+        <source>Fleeting expressions (speech): counted lower, held longer</source>
+        <translation>Flüchtige Ausdrücke (beim Sprechen)</translation>
+    </message>
+    <message>
+        <source>Fleeting expressions count</source>
+        <translation>Gewicht flüchtiger Ausdrücke</translation>
+    </message>
+    <message>
+        <source>Fleeting expressions averaged over (s)</source>
+        <translation>Flüchtige Ausdrücke gemittelt über (s)</translation>
+    </message>
+    <message>
+        <source>Minimum face size (px)</source>
+        <translation>Mindestgröße des Gesichts (px)</translation>
+    </message>
+    <message>
+        <source>Staff zone left</source>
+        <translation>Personalbereich links</translation>
+    </message>
+    <message>
+        <source>Staff zone top</source>
+        <translation>Personalbereich oben</translation>
+    </message>
+    <message>
+        <source>Staff zone width</source>
+        <translation>Personalbereich Breite</translation>
+    </message>
+    <message>
+        <source>Staff zone height</source>
+        <translation>Personalbereich Höhe</translation>
+    </message>
+    <message>
+        <source>Catalog folder</source>
+        <translation>Katalogordner</translation>
+    </message>
+    <message>
+        <source>Rotate while nobody is there (s, 0 = off)</source>
+        <translation>Wechseln, solange niemand da ist (s, 0 = aus)</translation>
+    </message>
+    <message>
+        <source>Crossfade (ms)</source>
+        <translation>Überblendung (ms)</translation>
+    </message>
+    <message>
+        <source>Play music when a visitor looks unhappy</source>
+        <translation>Musik spielen, wenn ein Besucher unzufrieden wirkt</translation>
+    </message>
+    <message>
+        <source>Music file</source>
+        <translation>Musikdatei</translation>
+    </message>
+    <message>
+        <source>Volume (%)</source>
+        <translation>Lautstärke (%)</translation>
+    </message>
+    <message>
+        <source>Keep reaction records (days)</source>
+        <translation>Reaktionsdaten aufbewahren (Tage)</translation>
+    </message>
+    <message>
+        <source>Health and metrics port (0 = off)</source>
+        <translation>Port für Status und Metriken (0 = aus)</translation>
+    </message>
+    <message>
+        <source>Serve health and metrics to the network, not only this PC</source>
+        <translation>Status und Metriken im Netzwerk anbieten, nicht nur auf diesem PC</translation>
+    </message>
+    <message>
+        <source>Degraded after (s) without camera or results</source>
+        <translation>Gestört nach (s) ohne Kamera oder Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Send hourly per-car figures to the central store</source>
+        <translation>Stündliche Zahlen je Fahrzeug an die Zentraldatenbank senden</translation>
+    </message>
+    <message>
+        <source>Central store (PostgreSQL connection, no password)</source>
+        <translation>Zentraldatenbank (PostgreSQL-Verbindung, ohne Passwort)</translation>
+    </message>
+    <message>
+        <source>This showroom&apos;s name in the fleet</source>
+        <translation>Name dieses Showrooms im Verbund</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Bildschirm</translation>
+    </message>
+    <message>
+        <source>Hide the mouse pointer when idle</source>
+        <translation>Mauszeiger bei Inaktivität ausblenden</translation>
+    </message>
+    <message>
+        <source>Opening hours (screen off outside them)</source>
+        <translation>Öffnungszeiten (sonst Bildschirm aus)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Privacy notice</source>
+        <translation>Datenschutzhinweis</translation>
+    </message>
+    <message>
+        <source>Privacy notice (Deutsch)</source>
+        <translation>Datenschutzhinweis (Deutsch)</translation>
+    </message>
+    <message>
+        <source>Privacy notice (Français)</source>
+        <translation>Datenschutzhinweis (Français)</translation>
+    </message>
+    <message>
+        <source>Privacy notice (Español)</source>
+        <translation>Datenschutzhinweis (Español)</translation>
+    </message>
+    <message>
+        <source>Privacy notice (Italiano)</source>
+        <translation>Datenschutzhinweis (Italiano)</translation>
+    </message>
+    <message>
+        <source>Operator PIN</source>
+        <translation>Bediener-PIN</translation>
+    </message>
+    <message>
+        <source>{setting}: none chosen; choose at least one of {choices}</source>
+        <translation>{setting}: nichts gewählt; mindestens eins wählen aus {choices}</translation>
+    </message>
+    <message>
+        <source>{setting}: unknown {values}; expected some of {choices}</source>
+        <translation>{setting}: unbekannt: {values}; erwartet: einige von {choices}</translation>
+    </message>
+    <message>
+        <source>{setting}: expected {kind}, got {value}</source>
+        <translation>{setting}: {kind} erwartet, {value} erhalten</translation>
+    </message>
+    <message>
+        <source>{setting}: {value} is not one of {choices}</source>
+        <translation>{setting}: {value} ist keiner der Werte {choices}</translation>
+    </message>
+    <message>
+        <source>{setting}: {value} is outside {low}..{high}</source>
+        <translation>{setting}: {value} liegt außerhalb von {low}..{high}</translation>
+    </message>
+    <message>
+        <source>{setting}: {value} is not a span like 08:00-20:00 (hours 00-23, minutes 00-59, opening and closing times differ)</source>
+        <translation>{setting}: {value} ist keine Zeitspanne wie 08:00-20:00 (Stunden 00-23, Minuten 00-59, Öffnen und Schließen verschieden)</translation>
+    </message>
+    <message>
+        <source>Release level ({release}) must be below the trigger level ({trigger})</source>
+        <translation>Die Rückstellschwelle ({release}) muss unter der Auslöseschwelle ({trigger}) liegen</translation>
+    </message>
+    <message>
+        <source>Staff zone: it must lie inside the camera picture (x + width and y + height &lt;= 1)</source>
+        <translation>Personalbereich: muss im Kamerabild liegen (x + Breite und y + Höhe &lt;= 1)</translation>
+    </message>
+    <message>
+        <source>Central store: {problem}</source>
+        <translation>Zentraldatenbank: {problem}</translation>
+    </message>
+    <message>
+        <source>Central store: sending is on, but no connection string is set</source>
+        <translation>Zentraldatenbank: Senden ist an, aber keine Verbindung angegeben</translation>
+    </message>
+    <message>
+        <source>This showroom&apos;s name in the fleet: 1 to 200 characters, needed to send figures</source>
+        <translation>Name dieses Showrooms im Verbund: 1 bis 200 Zeichen, zum Senden nötig</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Defaults restored on every page: press Apply or OK to keep them. The staff zone and the PIN were kept; clear the staff zone on Detection &amp; reaction if you mean to.</source>
+        <translation>Standardwerte auf allen Seiten wiederhergestellt: Anwenden oder OK drücken, um sie zu behalten. Personalbereich und PIN blieben erhalten; den Personalbereich bei Bedarf unter Erkennung &amp; Reaktion löschen.</translation>
+    </message>
+    <message>
+        <source>Reaction records are not available on this kiosk.</source>
+        <translation>Reaktionsdaten sind an diesem Kiosk nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Kiosk settings</source>
+        <translation>Kiosk-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>Reaktionen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Detection &amp; reaction</source>
+        <translation>Erkennung &amp; Reaktion</translation>
+    </message>
+    <message>
+        <source>Showroom</source>
+        <translation>Showroom</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Fleet &amp; monitoring</source>
+        <translation>Verbund &amp; Überwachung</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <source>Catalog folder {folder} does not exist</source>
+        <translation>Den Katalogordner {folder} gibt es nicht</translation>
+    </message>
+    <message>
+        <source>Music file {file} does not exist</source>
+        <translation>Die Musikdatei {file} gibt es nicht</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsStore</name>
+    <message>
+        <source>{setting}: cannot read {value}</source>
+        <translation>{setting}: {value} nicht lesbar</translation>
+    </message>
+    <message>
+        <source>{file}: [{key}] {problem}; using {default}</source>
+        <translation>{file}: [{key}] {problem}; verwende {default}</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}; using the default levels and zone</source>
+        <translation>{file}: {problem}; verwende Standardschwellen und -personalbereich</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer version (schema {version}); known keys read</source>
+        <translation>{file} stammt von einer neueren Version (Schema {version}); bekannte Schlüssel gelesen</translation>
+    </message>
+    <message>
+        <source>Settings are not saved: {file} cannot be set aside ({why})</source>
+        <translation>Einstellungen werden nicht gespeichert: {file} lässt sich nicht beiseitelegen ({why})</translation>
+    </message>
+    <message>
+        <source>The settings file {file} could not be read, nor set aside; using defaults</source>
+        <translation>Die Einstellungsdatei {file} war weder lesbar noch beiseitezulegen; verwende Standardwerte</translation>
+    </message>
+    <message>
+        <source>The settings file {file} could not be read; kept as {copy}, using defaults</source>
+        <translation>Die Einstellungsdatei {file} war nicht lesbar; aufbewahrt als {copy}, verwende Standardwerte</translation>
+    </message>
+    <message>
+        <source>Settings are not saved: cannot write {file} ({why})</source>
+        <translation>Einstellungen werden nicht gespeichert: {file} nicht beschreibbar ({why})</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+</context>
+<context>
+    <name>ShowroomPage</name>
+    <message>
+        <source>the cars that come with the kiosk</source>
+        <translation>die mitgelieferten Fahrzeuge</translation>
+    </message>
+    <message>
+        <source>Cars shown now ({count})</source>
+        <translation>Aktuell gezeigte Fahrzeuge ({count})</translation>
+    </message>
+    <message>
+        <source>No cars are loaded.</source>
+        <translation>Keine Fahrzeuge geladen.</translation>
+    </message>
+    <message>
+        <source>They change when the catalog folder above changes (press Apply).</source>
+        <translation>Sie ändern sich mit dem Katalogordner oben (Anwenden drücken).</translation>
+    </message>
+</context>
+<context>
+    <name>ShowroomView</name>
+    <message>
+        <source>No cars to show</source>
+        <translation>Keine Fahrzeuge vorhanden</translation>
+    </message>
+    <message>
+        <source>Hold for settings…</source>
+        <translation>Halten: Einstellungen…</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Demo mode — no camera found</source>
+        <translation>Demo-Modus – keine Kamera gefunden</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Kamera wird gestartet…</translation>
+    </message>
+    <message>
+        <source>No camera found and no demo clip — still looking for a camera</source>
+        <translation>Keine Kamera und kein Demo-Video – Suche nach einer Kamera läuft</translation>
+    </message>
+    <message>
+        <source>Camera {name} live</source>
+        <translation>Kamera {name} aktiv</translation>
+    </message>
+    <message>
+        <source>Camera {name} lost — reconnecting…</source>
+        <translation>Kamera {name} getrennt – verbinde neu…</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>{name} wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Playing {name}</source>
+        <translation>Wiedergabe: {name}</translation>
+    </message>
+    <message>
+        <source>The video {name} has ended</source>
+        <translation>Das Video {name} ist zu Ende</translation>
+    </message>
+    <message>
+        <source>The video {name} cannot be played (details in the log)</source>
+        <translation>Das Video {name} lässt sich nicht abspielen (Details im Protokoll)</translation>
+    </message>
+    <message>
+        <source>Expression analysis off — {file} is missing</source>
+        <translation>Mimikanalyse aus – {file} fehlt</translation>
+    </message>
+    <message>
+        <source>Expression analysis off — the face detector cannot be loaded (details in the log)</source>
+        <translation>Mimikanalyse aus – die Gesichtserkennung lässt sich nicht laden (Details im Protokoll)</translation>
+    </message>
+    <message>
+        <source>Expression analysis off — the model {file} cannot be used (details in the log)</source>
+        <translation>Mimikanalyse aus – das Modell {file} ist nicht nutzbar (Details im Protokoll)</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneEditor</name>
+    <message>
+        <source>staff — not analysed</source>
+        <translation>Personal – nicht analysiert</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle around where staff stand: faces there are not analysed.</source>
+        <translation>Ziehen Sie ein Rechteck um den Platz des Personals: Gesichter dort werden nicht analysiert.</translation>
+    </message>
+    <message>
+        <source>Waiting for the camera…</source>
+        <translation>Warte auf die Kamera…</translation>
+    </message>
+</context>
+</TS>

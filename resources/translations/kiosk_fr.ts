@@ -1,0 +1,1137 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AnalyticsHook</name>
+    <message>
+        <source>The reaction database {file} could not be read. It was kept as {copy} in {folder}, and a new, empty database was started: reactions are recorded again.</source>
+        <translation>La base des réactions {file} était illisible. Elle a été conservée sous le nom {copy} dans {folder}, et une nouvelle base vide a été créée : les réactions sont de nouveau enregistrées.</translation>
+    </message>
+    <message>
+        <source>The reaction database {file} is read-only (or its folder is): reactions are not recorded this session. `python -m kiosk report` can still read it.</source>
+        <translation>La base des réactions {file} est en lecture seule (ou son dossier) : aucune réaction n&apos;est enregistrée pendant cette session. `python -m kiosk report` peut toujours la lire.</translation>
+    </message>
+    <message>
+        <source>Reactions are not recorded: {file} cannot be opened (details in the log).</source>
+        <translation>Les réactions ne sont pas enregistrées : impossible d&apos;ouvrir {file} (détails dans le journal).</translation>
+    </message>
+</context>
+<context>
+    <name>AudioPage</name>
+    <message>
+        <source>the bundled music</source>
+        <translation>la musique fournie</translation>
+    </message>
+    <message>
+        <source>Play a test</source>
+        <translation>Écouter un essai</translation>
+    </message>
+    <message>
+        <source>Audio (*.wav *.mp3 *.ogg *.flac)</source>
+        <translation>Fichiers audio (*.wav *.mp3 *.ogg *.flac)</translation>
+    </message>
+    <message>
+        <source>Starting the test…</source>
+        <translation>Démarrage de l&apos;essai…</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <source>No camera found on this PC</source>
+        <translation>Aucune caméra trouvée sur ce PC</translation>
+    </message>
+    <message>
+        <source>Cameras found</source>
+        <translation>Caméras trouvées</translation>
+    </message>
+    <message>
+        <source>The live picture below comes from the running kiosk.</source>
+        <translation>L&apos;image en direct ci-dessous provient de la borne en marche.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashNotice</name>
+    <message>
+        <source>The kiosk stopped after {crashes} crashes within {seconds} seconds and will not restart by itself. Please call your service contact. Details are in the log in {folder}.</source>
+        <translation>La borne s&apos;est arrêtée après {crashes} plantages en {seconds} secondes et ne redémarrera pas d&apos;elle-même. Veuillez contacter votre service technique. Les détails figurent dans le journal, dans {folder}.</translation>
+    </message>
+    <message>
+        <source>Emotion Kiosk stopped</source>
+        <translation>Emotion Kiosk arrêté</translation>
+    </message>
+</context>
+<context>
+    <name>DetectionPage</name>
+    <message>
+        <source>The bar shows the visitor in front of the camera now, against the levels below.</source>
+        <translation>La barre montre le visiteur actuellement devant la caméra, par rapport aux seuils ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Staff zone: drag a rectangle on the picture around where staff stand.</source>
+        <translation>Zone du personnel : tracez un rectangle sur l&apos;image autour de l&apos;endroit où se tient le personnel.</translation>
+    </message>
+    <message>
+        <source>Clear the staff zone</source>
+        <translation>Effacer la zone du personnel</translation>
+    </message>
+    <message>
+        <source>Staff zone</source>
+        <translation>Zone du personnel</translation>
+    </message>
+</context>
+<context>
+    <name>Emotion</name>
+    <message>
+        <source>angry</source>
+        <translation>en colère</translation>
+    </message>
+    <message>
+        <source>disgust</source>
+        <translation>dégoûté</translation>
+    </message>
+    <message>
+        <source>fear</source>
+        <translation>apeuré</translation>
+    </message>
+    <message>
+        <source>happy</source>
+        <translation>joyeux</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutre</translation>
+    </message>
+    <message>
+        <source>sad</source>
+        <translation>triste</translation>
+    </message>
+    <message>
+        <source>surprise</source>
+        <translation>surpris</translation>
+    </message>
+</context>
+<context>
+    <name>EmotionHud</name>
+    <message>
+        <source>Live</source>
+        <translation>En direct</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Mode démo</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>Pas de caméra</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>Expression</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Panne</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Reconnexion</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Pas d&apos;image</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>non analysé</translation>
+    </message>
+    <message>
+        <source>Analysis failing</source>
+        <translation>Analyse en panne</translation>
+    </message>
+    <message>
+        <source>{percent} confidence</source>
+        <translation>fiabilité {percent}</translation>
+    </message>
+    <message>
+        <source>Analysis off</source>
+        <translation>Sans analyse</translation>
+    </message>
+    <message>
+        <source>No emotion model loaded</source>
+        <translation>Aucun modèle d&apos;émotions chargé</translation>
+    </message>
+    <message>
+        <source>No visitor</source>
+        <translation>Aucun visiteur</translation>
+    </message>
+    <message>
+        <source>Waiting for someone to look</source>
+        <translation>En attente d&apos;un regard</translation>
+    </message>
+    <message>
+        <source>Negative reaction</source>
+        <translation>Réaction négative</translation>
+    </message>
+    <message>
+        <source>learning…</source>
+        <translation>calibrage…</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>seuil</translation>
+    </message>
+    <message>
+        <source>resting</source>
+        <translation>repos</translation>
+    </message>
+</context>
+<context>
+    <name>FleetHook</name>
+    <message>
+        <source>Health and metrics: cannot serve on {address}: {error}</source>
+        <translation>État et métriques : impossible de servir sur {address} : {error}</translation>
+    </message>
+    <message>
+        <source>Central store: psycopg or keyring cannot be loaded: {error}</source>
+        <translation>Base centrale : impossible de charger psycopg ou keyring : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FleetPage</name>
+    <message>
+        <source>The central store&apos;s password is never kept here: store it in this PC&apos;s keyring or the PostgreSQL password file (see the README).</source>
+        <translation>Le mot de passe de la base centrale n&apos;est jamais conservé ici : enregistrez-le dans le trousseau de ce PC ou dans le fichier de mots de passe PostgreSQL (voir le README).</translation>
+    </message>
+</context>
+<context>
+    <name>Hints</name>
+    <message>
+        <source>Which expressions count as unhappy; together they make the negative level.</source>
+        <translation>Les expressions qui comptent comme mécontentes ; ensemble, elles forment le niveau négatif.</translation>
+    </message>
+    <message>
+        <source>How negative the visitor must look before the car changes.</source>
+        <translation>À quel point le visiteur doit sembler négatif avant que la voiture change.</translation>
+    </message>
+    <message>
+        <source>The visitor must calm down below this before the car can change again.</source>
+        <translation>Le visiteur doit redescendre sous ce niveau avant que la voiture puisse changer à nouveau.</translation>
+    </message>
+    <message>
+        <source>Evens out flicker: more seconds react more calmly, but later.</source>
+        <translation>Atténue les variations : plus de secondes, réaction plus calme mais plus tardive.</translation>
+    </message>
+    <message>
+        <source>How long the visitor must stay above the trigger level before the car changes.</source>
+        <translation>Combien de temps le visiteur doit rester au-dessus du seuil avant que la voiture change.</translation>
+    </message>
+    <message>
+        <source>The shortest time between two car changes (and two plays of the music).</source>
+        <translation>Le délai minimal entre deux changements de voiture (et deux lectures de la musique).</translation>
+    </message>
+    <message>
+        <source>Some faces look serious at rest: react to a change from each visitor&apos;s own face.</source>
+        <translation>Certains visages semblent sérieux au repos : réagir à un changement par rapport au visage de chaque visiteur.</translation>
+    </message>
+    <message>
+        <source>How long a new visitor is watched to learn their resting face; no reaction meanwhile.</source>
+        <translation>Durée d&apos;observation d&apos;un nouveau visiteur pour apprendre son visage au repos ; aucune réaction pendant ce temps.</translation>
+    </message>
+    <message>
+        <source>How far above their resting face a visitor must go before it counts.</source>
+        <translation>De combien un visiteur doit dépasser son visage au repos pour que cela compte.</translation>
+    </message>
+    <message>
+        <source>Expressions that flash by as people talk (such as fear): count less, only if they last.</source>
+        <translation>Expressions qui passent quand on parle (comme la peur) : comptent moins, et seulement si elles durent.</translation>
+    </message>
+    <message>
+        <source>How much a fleeting expression counts compared with a clear one (100 % = the same).</source>
+        <translation>Poids d&apos;une expression fugace par rapport à une expression nette (100 % = autant).</translation>
+    </message>
+    <message>
+        <source>A fleeting expression counts as its average over this many seconds.</source>
+        <translation>Une expression fugace compte pour sa moyenne sur ce nombre de secondes.</translation>
+    </message>
+    <message>
+        <source>Smaller faces (people farther away, passing at the back) are not analysed.</source>
+        <translation>Les visages plus petits (personnes plus éloignées, qui passent au fond) ne sont pas analysés.</translation>
+    </message>
+    <message>
+        <source>Where the staff zone starts, from the picture&apos;s left edge.</source>
+        <translation>Début de la zone du personnel, depuis le bord gauche de l&apos;image.</translation>
+    </message>
+    <message>
+        <source>Where the staff zone starts, from the picture&apos;s top edge.</source>
+        <translation>Début de la zone du personnel, depuis le bord supérieur de l&apos;image.</translation>
+    </message>
+    <message>
+        <source>How wide the staff zone is (0 % = no staff zone).</source>
+        <translation>Largeur de la zone du personnel (0 % = aucune zone).</translation>
+    </message>
+    <message>
+        <source>How tall the staff zone is (0 % = no staff zone).</source>
+        <translation>Hauteur de la zone du personnel (0 % = aucune zone).</translation>
+    </message>
+    <message>
+        <source>Which camera to use when several are plugged in (0 = the first).</source>
+        <translation>La caméra à utiliser quand plusieurs sont branchées (0 = la première).</translation>
+    </message>
+    <message>
+        <source>How the camera is opened; leave on auto unless the camera is not found.</source>
+        <translation>Comment la caméra est ouverte ; laissez auto sauf si la caméra n&apos;est pas trouvée.</translation>
+    </message>
+    <message>
+        <source>The picture size asked of the camera; auto keeps the camera&apos;s own.</source>
+        <translation>La taille d&apos;image demandée à la caméra ; auto garde celle de la caméra.</translation>
+    </message>
+    <message>
+        <source>A folder with your own cars; empty shows the cars that come with the kiosk.</source>
+        <translation>Un dossier avec vos propres voitures ; vide, la borne montre les voitures fournies.</translation>
+    </message>
+    <message>
+        <source>Show the next car after this long while nobody is in front of the screen.</source>
+        <translation>Montrer la voiture suivante après ce délai quand personne n&apos;est devant l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>How long one car takes to fade into the next.</source>
+        <translation>Durée du fondu d&apos;une voiture à la suivante.</translation>
+    </message>
+    <message>
+        <source>Empty plays the music that comes with the kiosk.</source>
+        <translation>Vide : la musique fournie avec la borne.</translation>
+    </message>
+    <message>
+        <source>The IT department&apos;s monitoring asks this PC&apos;s port for /health and /metrics.</source>
+        <translation>La supervision du service informatique interroge ce port du PC pour /health et /metrics.</translation>
+    </message>
+    <message>
+        <source>Off: only programs on this PC can ask. On: the showroom network can too.</source>
+        <translation>Désactivé : seuls les programmes de ce PC peuvent interroger. Activé : le réseau du showroom aussi.</translation>
+    </message>
+    <message>
+        <source>Report a problem when the camera or the analysis has been silent this long.</source>
+        <translation>Signaler un problème quand la caméra ou l&apos;analyse est muette depuis ce délai.</translation>
+    </message>
+    <message>
+        <source>Send each car&apos;s hourly figures (never pictures or single visits) to head office.</source>
+        <translation>Envoyer les chiffres horaires de chaque voiture (jamais d&apos;images ni de visites individuelles) au siège.</translation>
+    </message>
+    <message>
+        <source>For example host=db.example.com dbname=showrooms user=kiosk (ask IT).</source>
+        <translation>Par exemple host=db.example.com dbname=showrooms user=kiosk (demandez au service informatique).</translation>
+    </message>
+    <message>
+        <source>How this showroom is named in the group&apos;s reports.</source>
+        <translation>Le nom de ce showroom dans les rapports du groupe.</translation>
+    </message>
+    <message>
+        <source>The mouse pointer disappears after a few seconds without movement.</source>
+        <translation>Le pointeur disparaît après quelques secondes sans mouvement.</translation>
+    </message>
+    <message>
+        <source>For example 08:00-20:00: outside these hours the screen may sleep. Empty keeps it on always.</source>
+        <translation>Par exemple 08:00-20:00 : en dehors de ces heures, l&apos;écran peut se mettre en veille. Vide : toujours allumé.</translation>
+    </message>
+    <message>
+        <source>The language of the showroom and of these settings; automatic follows the PC&apos;s language.</source>
+        <translation>La langue du showroom et de ces réglages ; automatique suit la langue du PC.</translation>
+    </message>
+</context>
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>No audio output found on this PC: connect speakers, then test again.</source>
+        <translation>Aucune sortie audio trouvée sur ce PC : branchez des haut-parleurs, puis refaites l&apos;essai.</translation>
+    </message>
+    <message>
+        <source>Playing {file} at {volume} % volume.</source>
+        <translation>Lecture de {file} à {volume} % du volume.</translation>
+    </message>
+    <message>
+        <source>Could not play: {problem}</source>
+        <translation>Lecture impossible : {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>KioskApp</name>
+    <message>
+        <source>the showroom runs, but settings are not saved and reactions are not recorded</source>
+        <translation>le showroom fonctionne, mais ni les réglages ni les réactions ne sont enregistrés</translation>
+    </message>
+    <message>
+        <source>The kiosk is already running ({holder}) with the data folder {folder}. Only one kiosk can run at a time; this one exits.</source>
+        <translation>La borne fonctionne déjà ({holder}) avec le dossier de données {folder}. Une seule borne peut fonctionner à la fois ; celle-ci se ferme.</translation>
+    </message>
+    <message>
+        <source>the lock file {file} cannot be created (is the data folder read-only?)</source>
+        <translation>impossible de créer le fichier de verrou {file} (le dossier de données est-il en lecture seule ?)</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPage</name>
+    <message>
+        <source>The primary screen</source>
+        <translation>L&apos;écran principal</translation>
+    </message>
+    <message>
+        <source>Empty: the standard notice in that language.</source>
+        <translation>Vide : l&apos;avis standard dans cette langue.</translation>
+    </message>
+    <message>
+        <source>Change PIN…</source>
+        <translation>Changer le PIN…</translation>
+    </message>
+    <message>
+        <source>Forgotten PIN: on this PC, stop the kiosk and run `{command}` (see the README).</source>
+        <translation>PIN oublié : sur ce PC, arrêtez la borne et lancez `{command}` (voir le README).</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>Quitter la borne</translation>
+    </message>
+    <message>
+        <source>{screen} (not connected)</source>
+        <translation>{screen} (non connecté)</translation>
+    </message>
+    <message>
+        <source>New PIN chosen: press Apply or OK to keep it.</source>
+        <translation>Nouveau PIN choisi : appuyez sur Appliquer ou OK pour le garder.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Showroom</source>
+        <translation>Showroom</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <source>waiting for the camera…</source>
+        <translation>en attente de la caméra…</translation>
+    </message>
+    <message>
+        <source>nobody in front of the camera</source>
+        <translation>personne devant la caméra</translation>
+    </message>
+    <message>
+        <source>learning the resting face…</source>
+        <translation>apprentissage du visage au repos…</translation>
+    </message>
+    <message>
+        <source>{percent} now</source>
+        <translation>{percent} maintenant</translation>
+    </message>
+    <message>
+        <source>Negative reaction (live)</source>
+        <translation>Réaction négative (en direct)</translation>
+    </message>
+    <message>
+        <source>trigger {percent}</source>
+        <translation>seuil {percent}</translation>
+    </message>
+    <message>
+        <source>release {percent}</source>
+        <translation>réarmement {percent}</translation>
+    </message>
+    <message>
+        <source>resting</source>
+        <translation>repos</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>The stored operator PIN is damaged, so no PIN can match it. On this PC, stop the kiosk and run `{command}` (with the same --data-dir) to clear it; the kiosk then asks for a new PIN.</source>
+        <translation>Le PIN opérateur enregistré est endommagé : aucun PIN ne peut correspondre. Sur ce PC, arrêtez la borne et lancez `{command}` (avec le même --data-dir) pour l&apos;effacer ; la borne demandera ensuite un nouveau PIN.</translation>
+    </message>
+    <message>
+        <source>Operator PIN</source>
+        <translation>PIN opérateur</translation>
+    </message>
+    <message>
+        <source>Enter the PIN to open the settings</source>
+        <translation>Saisissez le PIN pour ouvrir les réglages</translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation>Fermer la borne</translation>
+    </message>
+    <message>
+        <source>Enter the PIN to close the kiosk</source>
+        <translation>Saisissez le PIN pour fermer la borne</translation>
+    </message>
+    <message>
+        <source>New operator PIN</source>
+        <translation>Nouveau PIN opérateur</translation>
+    </message>
+    <message>
+        <source>Choose the new operator PIN ({min}–{max} digits)</source>
+        <translation>Choisissez le nouveau PIN opérateur ({min} à {max} chiffres)</translation>
+    </message>
+    <message>
+        <source>Choose an operator PIN ({min}–{max} digits). It protects the settings and closing the kiosk.</source>
+        <translation>Choisissez un PIN opérateur ({min} à {max} chiffres). Il protège les réglages et la fermeture de la borne.</translation>
+    </message>
+    <message>
+        <source>Create operator PIN</source>
+        <translation>Créer le PIN opérateur</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Nouveau PIN</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Repeat the new PIN</source>
+        <translation>Répétez le nouveau PIN</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Not checked: after several wrong PINs the kiosk waits {time} before it checks the next one.</source>
+        <translation>Non vérifié : après plusieurs PIN erronés, la borne attend {time} avant de vérifier le suivant.</translation>
+    </message>
+    <message>
+        <source>The PIN must have {min} to {max} digits.</source>
+        <translation>Le PIN doit comporter de {min} à {max} chiffres.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Please type it again.</source>
+        <translation>Les deux PIN diffèrent. Veuillez le saisir à nouveau.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN incorrect.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again in {time}.</source>
+        <translation>PIN incorrect. Réessayez dans {time}.</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Vous pouvez réessayer maintenant.</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionsPage</name>
+    <message>
+        <source>Car</source>
+        <translation>Voiture</translation>
+    </message>
+    <message>
+        <source>Exposures</source>
+        <translation>Affichages</translation>
+    </message>
+    <message>
+        <source>Visitor time</source>
+        <translation>Temps de visite</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positif</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Négatif</translation>
+    </message>
+    <message>
+        <source>Reaction switches</source>
+        <translation>Changements</translation>
+    </message>
+    <message>
+        <source>Uplift success</source>
+        <translation>Succès musique</translation>
+    </message>
+    <message>
+        <source>The car, by the name the showroom shows.</source>
+        <translation>La voiture, sous le nom affiché dans le showroom.</translation>
+    </message>
+    <message>
+        <source>How many times the car was shown.</source>
+        <translation>Nombre de fois où la voiture a été affichée.</translation>
+    </message>
+    <message>
+        <source>How long visitors watched it (min:s).</source>
+        <translation>Combien de temps les visiteurs l&apos;ont regardée (min:s).</translation>
+    </message>
+    <message>
+        <source>Share of that time visitors looked happy or surprised.</source>
+        <translation>Part de ce temps où les visiteurs semblaient joyeux ou surpris.</translation>
+    </message>
+    <message>
+        <source>Share of that time visitors looked angry, disgusted, afraid or sad.</source>
+        <translation>Part de ce temps où les visiteurs semblaient en colère, dégoûtés, apeurés ou tristes.</translation>
+    </message>
+    <message>
+        <source>How often the car was changed because the visitor looked unhappy.</source>
+        <translation>Nombre de changements de voiture dus à un visiteur qui semblait mécontent.</translation>
+    </message>
+    <message>
+        <source>After the music played: how often the visitor looked less unhappy 10 s later.</source>
+        <translation>Après la musique : combien de fois le visiteur semblait moins mécontent 10 s plus tard.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Positive&lt;/b&gt; and &lt;b&gt;Negative&lt;/b&gt; need not add up to 100 %: the rest of the time visitors looked neutral. &lt;b&gt;Uplift success&lt;/b&gt; shows – when no music played while that car was shown (music off, or nobody looked unhappy enough). &lt;b&gt;Reaction switches&lt;/b&gt;: the car changed because the visitor looked unhappy. Hover over a column title for more.</source>
+        <translation>&lt;b&gt;Positif&lt;/b&gt; et &lt;b&gt;Négatif&lt;/b&gt; ne totalisent pas forcément 100 % : le reste du temps, les visiteurs semblaient neutres. &lt;b&gt;Succès musique&lt;/b&gt; affiche – quand aucune musique n&apos;a été jouée pendant que cette voiture était affichée (musique désactivée, ou personne n&apos;a semblé assez mécontent). &lt;b&gt;Changements&lt;/b&gt; : la voiture a changé parce que le visiteur semblait mécontent. Survolez un titre de colonne pour en savoir plus.</translation>
+    </message>
+    <message>
+        <source>Only per-showing totals are kept: no images, no faces, nothing that identifies a visitor.</source>
+        <translation>Seuls les totaux par affichage sont conservés : aucune image, aucun visage, rien qui identifie un visiteur.</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>La date de début est postérieure à la date de fin.</translation>
+    </message>
+    <message>
+        <source>Could not read the reaction database: {error}</source>
+        <translation>Impossible de lire la base des réactions : {error}</translation>
+    </message>
+    <message>
+        <source>Could not write {file}: {error}</source>
+        <translation>Impossible d&apos;écrire {file} : {error}</translation>
+    </message>
+    <message>
+        <source>Exported {count} cars to {file}</source>
+        <translation>{count} voitures exportées vers {file}</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Erase all…</source>
+        <translation>Tout effacer…</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Keep reactions for</source>
+        <translation>Conserver les réactions pendant</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>Réactions</translation>
+    </message>
+    <message>
+        <source>Export reactions</source>
+        <translation>Exporter les réactions</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Erase all reactions</source>
+        <translation>Effacer toutes les réactions</translation>
+    </message>
+    <message>
+        <source>Delete every recorded exposure, for all cars and dates? This cannot be undone.</source>
+        <translation>Supprimer tous les affichages enregistrés, pour toutes les voitures et toutes les dates ? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Could not erase the reactions: {error}</source>
+        <translation>Impossible d&apos;effacer les réactions : {error}</translation>
+    </message>
+    <message>
+        <source>Exposures erased: {count}.</source>
+        <translation>Affichages effacés : {count}.</translation>
+    </message>
+    <message>
+        <source>Could not apply the retention: {error}</source>
+        <translation>Impossible d&apos;appliquer la durée de conservation : {error}</translation>
+    </message>
+    <message>
+        <source>Exposures older than {days} days deleted: {count}.</source>
+        <translation>Affichages de plus de {days} jours supprimés : {count}.</translation>
+    </message>
+    <message>
+        <source>No exposures recorded from {since} to {until}.</source>
+        <translation>Aucun affichage enregistré du {since} au {until}.</translation>
+    </message>
+    <message>
+        <source>{exposures} exposures of {cars} cars, {time} (min:s) of visitor time.</source>
+        <translation>{exposures} affichages de {cars} voitures, {time} (min:s) de temps de visite.</translation>
+    </message>
+</context>
+<context>
+    <name>Runtime</name>
+    <message>
+        <source>read-only</source>
+        <translation>lecture seule</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} cannot be created ({why})</source>
+        <translation>impossible de créer le dossier de données {folder} ({why})</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} is read-only</source>
+        <translation>le dossier de données {folder} est en lecture seule</translation>
+    </message>
+    <message>
+        <source>process {pid} on {host}</source>
+        <translation>processus {pid} sur {host}</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>un autre processus</translation>
+    </message>
+</context>
+<context>
+    <name>Scene</name>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>This screen estimates facial expressions on this device only, to adapt what it shows. No images are stored or sent.</source>
+        <translation>Cet écran estime les expressions du visage uniquement sur cet appareil, pour adapter ce qu&apos;il affiche. Aucune image n&apos;est enregistrée ni transmise.</translation>
+    </message>
+    <message>
+        <source>Automatic (the system&apos;s language)</source>
+        <translation>Automatique (langue du système)</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Capture backend</source>
+        <translation>Interface de capture</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <source>Show the camera preview on screen</source>
+        <translation>Afficher l&apos;image de la caméra à l&apos;écran</translation>
+    </message>
+    <message>
+        <source>Negative expressions</source>
+        <translation>Expressions négatives</translation>
+    </message>
+    <message>
+        <source>Trigger level</source>
+        <translation>Seuil de déclenchement</translation>
+    </message>
+    <message>
+        <source>Release level</source>
+        <translation>Seuil de réarmement</translation>
+    </message>
+    <message>
+        <source>Smoothing (s)</source>
+        <translation>Lissage (s)</translation>
+    </message>
+    <message>
+        <source>Dwell above trigger (s)</source>
+        <translation>Durée au-dessus du seuil (s)</translation>
+    </message>
+    <message>
+        <source>Cooldown (s)</source>
+        <translation>Pause après un changement (s)</translation>
+    </message>
+    <message>
+        <source>Learn each visitor&apos;s resting face before reacting</source>
+        <translation>Apprendre d&apos;abord le visage au repos de chaque visiteur</translation>
+    </message>
+    <message>
+        <source>Resting face learnt over (s)</source>
+        <translation>Visage au repos appris sur (s)</translation>
+    </message>
+    <message>
+        <source>React only this far above the resting face</source>
+        <translation>Marge au-dessus du visage au repos</translation>
+    </message>
+    <message>
+        <source>Fleeting expressions (speech): counted lower, held longer</source>
+        <translation>Expressions fugaces (en parlant)</translation>
+    </message>
+    <message>
+        <source>Fleeting expressions count</source>
+        <translation>Poids des expressions fugaces</translation>
+    </message>
+    <message>
+        <source>Fleeting expressions averaged over (s)</source>
+        <translation>Expressions fugaces moyennées sur (s)</translation>
+    </message>
+    <message>
+        <source>Minimum face size (px)</source>
+        <translation>Taille minimale du visage (px)</translation>
+    </message>
+    <message>
+        <source>Staff zone left</source>
+        <translation>Zone du personnel : gauche</translation>
+    </message>
+    <message>
+        <source>Staff zone top</source>
+        <translation>Zone du personnel : haut</translation>
+    </message>
+    <message>
+        <source>Staff zone width</source>
+        <translation>Zone du personnel : largeur</translation>
+    </message>
+    <message>
+        <source>Staff zone height</source>
+        <translation>Zone du personnel : hauteur</translation>
+    </message>
+    <message>
+        <source>Catalog folder</source>
+        <translation>Dossier du catalogue</translation>
+    </message>
+    <message>
+        <source>Rotate while nobody is there (s, 0 = off)</source>
+        <translation>Défilement sans visiteur (s, 0 = désactivé)</translation>
+    </message>
+    <message>
+        <source>Crossfade (ms)</source>
+        <translation>Fondu enchaîné (ms)</translation>
+    </message>
+    <message>
+        <source>Play music when a visitor looks unhappy</source>
+        <translation>Jouer de la musique quand un visiteur semble mécontent</translation>
+    </message>
+    <message>
+        <source>Music file</source>
+        <translation>Fichier musical</translation>
+    </message>
+    <message>
+        <source>Volume (%)</source>
+        <translation>Volume (%)</translation>
+    </message>
+    <message>
+        <source>Keep reaction records (days)</source>
+        <translation>Conserver les réactions (jours)</translation>
+    </message>
+    <message>
+        <source>Health and metrics port (0 = off)</source>
+        <translation>Port d&apos;état et de métriques (0 = désactivé)</translation>
+    </message>
+    <message>
+        <source>Serve health and metrics to the network, not only this PC</source>
+        <translation>Publier l&apos;état et les métriques sur le réseau, pas seulement sur ce PC</translation>
+    </message>
+    <message>
+        <source>Degraded after (s) without camera or results</source>
+        <translation>Dégradé après (s) sans caméra ni résultat</translation>
+    </message>
+    <message>
+        <source>Send hourly per-car figures to the central store</source>
+        <translation>Envoyer les chiffres horaires par voiture à la base centrale</translation>
+    </message>
+    <message>
+        <source>Central store (PostgreSQL connection, no password)</source>
+        <translation>Base centrale (connexion PostgreSQL, sans mot de passe)</translation>
+    </message>
+    <message>
+        <source>This showroom&apos;s name in the fleet</source>
+        <translation>Nom de ce showroom dans le réseau</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Écran</translation>
+    </message>
+    <message>
+        <source>Hide the mouse pointer when idle</source>
+        <translation>Masquer le pointeur de la souris au repos</translation>
+    </message>
+    <message>
+        <source>Opening hours (screen off outside them)</source>
+        <translation>Heures d&apos;ouverture (écran éteint en dehors)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Privacy notice</source>
+        <translation>Avis de confidentialité</translation>
+    </message>
+    <message>
+        <source>Privacy notice (Deutsch)</source>
+        <translation>Avis de confidentialité (Deutsch)</translation>
+    </message>
+    <message>
+        <source>Privacy notice (Français)</source>
+        <translation>Avis de confidentialité (Français)</translation>
+    </message>
+    <message>
+        <source>Privacy notice (Español)</source>
+        <translation>Avis de confidentialité (Español)</translation>
+    </message>
+    <message>
+        <source>Privacy notice (Italiano)</source>
+        <translation>Avis de confidentialité (Italiano)</translation>
+    </message>
+    <message>
+        <source>Operator PIN</source>
+        <translation>PIN opérateur</translation>
+    </message>
+    <message>
+        <source>{setting}: none chosen; choose at least one of {choices}</source>
+        <translation>{setting} : aucun choix ; choisissez au moins l&apos;un de {choices}</translation>
+    </message>
+    <message>
+        <source>{setting}: unknown {values}; expected some of {choices}</source>
+        <translation>{setting} : inconnu : {values} ; attendu : certains de {choices}</translation>
+    </message>
+    <message>
+        <source>{setting}: expected {kind}, got {value}</source>
+        <translation>{setting} : {kind} attendu, reçu {value}</translation>
+    </message>
+    <message>
+        <source>{setting}: {value} is not one of {choices}</source>
+        <translation>{setting} : {value} ne fait pas partie de {choices}</translation>
+    </message>
+    <message>
+        <source>{setting}: {value} is outside {low}..{high}</source>
+        <translation>{setting} : {value} est hors de {low}..{high}</translation>
+    </message>
+    <message>
+        <source>{setting}: {value} is not a span like 08:00-20:00 (hours 00-23, minutes 00-59, opening and closing times differ)</source>
+        <translation>{setting} : {value} n&apos;est pas une plage comme 08:00-20:00 (heures 00-23, minutes 00-59, ouverture et fermeture différentes)</translation>
+    </message>
+    <message>
+        <source>Release level ({release}) must be below the trigger level ({trigger})</source>
+        <translation>Le seuil de réarmement ({release}) doit être inférieur au seuil de déclenchement ({trigger})</translation>
+    </message>
+    <message>
+        <source>Staff zone: it must lie inside the camera picture (x + width and y + height &lt;= 1)</source>
+        <translation>Zone du personnel : elle doit se trouver dans l&apos;image de la caméra (x + largeur et y + hauteur &lt;= 1)</translation>
+    </message>
+    <message>
+        <source>Central store: {problem}</source>
+        <translation>Base centrale : {problem}</translation>
+    </message>
+    <message>
+        <source>Central store: sending is on, but no connection string is set</source>
+        <translation>Base centrale : l&apos;envoi est activé, mais aucune chaîne de connexion n&apos;est définie</translation>
+    </message>
+    <message>
+        <source>This showroom&apos;s name in the fleet: 1 to 200 characters, needed to send figures</source>
+        <translation>Nom de ce showroom dans le réseau : 1 à 200 caractères, nécessaire pour l&apos;envoi</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Defaults restored on every page: press Apply or OK to keep them. The staff zone and the PIN were kept; clear the staff zone on Detection &amp; reaction if you mean to.</source>
+        <translation>Valeurs par défaut rétablies sur toutes les pages : appuyez sur Appliquer ou OK pour les garder. La zone du personnel et le PIN ont été conservés ; effacez la zone du personnel dans Détection et réaction si vous le souhaitez.</translation>
+    </message>
+    <message>
+        <source>Reaction records are not available on this kiosk.</source>
+        <translation>Les données de réaction ne sont pas disponibles sur cette borne.</translation>
+    </message>
+    <message>
+        <source>Kiosk settings</source>
+        <translation>Réglages de la borne</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>Réactions</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Detection &amp; reaction</source>
+        <translation>Détection et réaction</translation>
+    </message>
+    <message>
+        <source>Showroom</source>
+        <translation>Showroom</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Fleet &amp; monitoring</source>
+        <translation>Réseau et supervision</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
+        <source>Catalog folder {folder} does not exist</source>
+        <translation>Le dossier du catalogue {folder} n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>Music file {file} does not exist</source>
+        <translation>Le fichier musical {file} n&apos;existe pas</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsStore</name>
+    <message>
+        <source>{setting}: cannot read {value}</source>
+        <translation>{setting} : impossible de lire {value}</translation>
+    </message>
+    <message>
+        <source>{file}: [{key}] {problem}; using {default}</source>
+        <translation>{file} : [{key}] {problem} ; valeur utilisée : {default}</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}; using the default levels and zone</source>
+        <translation>{file} : {problem} ; seuils et zone par défaut utilisés</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer version (schema {version}); known keys read</source>
+        <translation>{file} a été écrit par une version plus récente (schéma {version}) ; clés connues lues</translation>
+    </message>
+    <message>
+        <source>Settings are not saved: {file} cannot be set aside ({why})</source>
+        <translation>Les réglages ne sont pas enregistrés : impossible de mettre {file} de côté ({why})</translation>
+    </message>
+    <message>
+        <source>The settings file {file} could not be read, nor set aside; using defaults</source>
+        <translation>Le fichier de réglages {file} n&apos;a pu être ni lu ni mis de côté ; valeurs par défaut utilisées</translation>
+    </message>
+    <message>
+        <source>The settings file {file} could not be read; kept as {copy}, using defaults</source>
+        <translation>Le fichier de réglages {file} était illisible ; conservé sous {copy}, valeurs par défaut utilisées</translation>
+    </message>
+    <message>
+        <source>Settings are not saved: cannot write {file} ({why})</source>
+        <translation>Les réglages ne sont pas enregistrés : impossible d&apos;écrire {file} ({why})</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>lecture seule</translation>
+    </message>
+</context>
+<context>
+    <name>ShowroomPage</name>
+    <message>
+        <source>the cars that come with the kiosk</source>
+        <translation>les voitures fournies avec la borne</translation>
+    </message>
+    <message>
+        <source>Cars shown now ({count})</source>
+        <translation>Voitures affichées ({count})</translation>
+    </message>
+    <message>
+        <source>No cars are loaded.</source>
+        <translation>Aucune voiture chargée.</translation>
+    </message>
+    <message>
+        <source>They change when the catalog folder above changes (press Apply).</source>
+        <translation>Elles changent quand le dossier du catalogue ci-dessus change (appuyez sur Appliquer).</translation>
+    </message>
+</context>
+<context>
+    <name>ShowroomView</name>
+    <message>
+        <source>No cars to show</source>
+        <translation>Aucune voiture à montrer</translation>
+    </message>
+    <message>
+        <source>Hold for settings…</source>
+        <translation>Maintenir : réglages…</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Demo mode — no camera found</source>
+        <translation>Mode démo — aucune caméra trouvée</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Démarrage de la caméra…</translation>
+    </message>
+    <message>
+        <source>No camera found and no demo clip — still looking for a camera</source>
+        <translation>Ni caméra ni clip de démo — recherche d&apos;une caméra en cours</translation>
+    </message>
+    <message>
+        <source>Camera {name} live</source>
+        <translation>Caméra {name} en direct</translation>
+    </message>
+    <message>
+        <source>Camera {name} lost — reconnecting…</source>
+        <translation>Caméra {name} perdue — reconnexion…</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>Ouverture de {name}…</translation>
+    </message>
+    <message>
+        <source>Playing {name}</source>
+        <translation>Lecture de {name}</translation>
+    </message>
+    <message>
+        <source>The video {name} has ended</source>
+        <translation>La vidéo {name} est terminée</translation>
+    </message>
+    <message>
+        <source>The video {name} cannot be played (details in the log)</source>
+        <translation>Impossible de lire la vidéo {name} (détails dans le journal)</translation>
+    </message>
+    <message>
+        <source>Expression analysis off — {file} is missing</source>
+        <translation>Analyse des expressions désactivée — {file} est introuvable</translation>
+    </message>
+    <message>
+        <source>Expression analysis off — the face detector cannot be loaded (details in the log)</source>
+        <translation>Analyse des expressions désactivée — impossible de charger le détecteur de visages (détails dans le journal)</translation>
+    </message>
+    <message>
+        <source>Expression analysis off — the model {file} cannot be used (details in the log)</source>
+        <translation>Analyse des expressions désactivée — le modèle {file} est inutilisable (détails dans le journal)</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneEditor</name>
+    <message>
+        <source>staff — not analysed</source>
+        <translation>personnel — non analysé</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle around where staff stand: faces there are not analysed.</source>
+        <translation>Tracez un rectangle autour de l&apos;endroit où se tient le personnel : les visages qui s&apos;y trouvent ne sont pas analysés.</translation>
+    </message>
+    <message>
+        <source>Waiting for the camera…</source>
+        <translation>En attente de la caméra…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1137 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+<context>
+    <name>AnalyticsHook</name>
+    <message>
+        <source>The reaction database {file} could not be read. It was kept as {copy} in {folder}, and a new, empty database was started: reactions are recorded again.</source>
+        <translation>Il database delle reazioni {file} non era leggibile. È stato conservato come {copy} in {folder} ed è stato creato un nuovo database vuoto: le reazioni vengono di nuovo registrate.</translation>
+    </message>
+    <message>
+        <source>The reaction database {file} is read-only (or its folder is): reactions are not recorded this session. `python -m kiosk report` can still read it.</source>
+        <translation>Il database delle reazioni {file} è di sola lettura (o lo è la sua cartella): in questa sessione le reazioni non vengono registrate. `python -m kiosk report` può ancora leggerlo.</translation>
+    </message>
+    <message>
+        <source>Reactions are not recorded: {file} cannot be opened (details in the log).</source>
+        <translation>Le reazioni non vengono registrate: impossibile aprire {file} (dettagli nel registro).</translation>
+    </message>
+</context>
+<context>
+    <name>AudioPage</name>
+    <message>
+        <source>the bundled music</source>
+        <translation>la musica fornita</translation>
+    </message>
+    <message>
+        <source>Play a test</source>
+        <translation>Riproduci una prova</translation>
+    </message>
+    <message>
+        <source>Audio (*.wav *.mp3 *.ogg *.flac)</source>
+        <translation>File audio (*.wav *.mp3 *.ogg *.flac)</translation>
+    </message>
+    <message>
+        <source>Starting the test…</source>
+        <translation>Avvio della prova…</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <source>No camera found on this PC</source>
+        <translation>Nessuna telecamera trovata su questo PC</translation>
+    </message>
+    <message>
+        <source>Cameras found</source>
+        <translation>Telecamere trovate</translation>
+    </message>
+    <message>
+        <source>The live picture below comes from the running kiosk.</source>
+        <translation>L&apos;immagine dal vivo qui sotto proviene dal chiosco in funzione.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashNotice</name>
+    <message>
+        <source>The kiosk stopped after {crashes} crashes within {seconds} seconds and will not restart by itself. Please call your service contact. Details are in the log in {folder}.</source>
+        <translation>Il chiosco si è fermato dopo {crashes} arresti anomali in {seconds} secondi e non si riavvierà da solo. Contattare l&apos;assistenza tecnica. I dettagli sono nel registro in {folder}.</translation>
+    </message>
+    <message>
+        <source>Emotion Kiosk stopped</source>
+        <translation>Emotion Kiosk fermato</translation>
+    </message>
+</context>
+<context>
+    <name>DetectionPage</name>
+    <message>
+        <source>The bar shows the visitor in front of the camera now, against the levels below.</source>
+        <translation>La barra mostra il visitatore ora davanti alla telecamera, rispetto alle soglie qui sotto.</translation>
+    </message>
+    <message>
+        <source>Staff zone: drag a rectangle on the picture around where staff stand.</source>
+        <translation>Zona del personale: trascinare un rettangolo sull&apos;immagine attorno a dove sta il personale.</translation>
+    </message>
+    <message>
+        <source>Clear the staff zone</source>
+        <translation>Cancella la zona del personale</translation>
+    </message>
+    <message>
+        <source>Staff zone</source>
+        <translation>Zona del personale</translation>
+    </message>
+</context>
+<context>
+    <name>Emotion</name>
+    <message>
+        <source>angry</source>
+        <translation>arrabbiato</translation>
+    </message>
+    <message>
+        <source>disgust</source>
+        <translation>disgustato</translation>
+    </message>
+    <message>
+        <source>fear</source>
+        <translation>impaurito</translation>
+    </message>
+    <message>
+        <source>happy</source>
+        <translation>felice</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutro</translation>
+    </message>
+    <message>
+        <source>sad</source>
+        <translation>triste</translation>
+    </message>
+    <message>
+        <source>surprise</source>
+        <translation>sorpreso</translation>
+    </message>
+</context>
+<context>
+    <name>EmotionHud</name>
+    <message>
+        <source>Live</source>
+        <translation>Dal vivo</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Modalità demo</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>Senza telecamera</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>Espressione</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Guasto</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Riconnessione</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Nessuna immagine</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>non analizzato</translation>
+    </message>
+    <message>
+        <source>Analysis failing</source>
+        <translation>Analisi in errore</translation>
+    </message>
+    <message>
+        <source>{percent} confidence</source>
+        <translation>affidabilità {percent}</translation>
+    </message>
+    <message>
+        <source>Analysis off</source>
+        <translation>Analisi spenta</translation>
+    </message>
+    <message>
+        <source>No emotion model loaded</source>
+        <translation>Nessun modello di emozioni caricato</translation>
+    </message>
+    <message>
+        <source>No visitor</source>
+        <translation>Nessun visitatore</translation>
+    </message>
+    <message>
+        <source>Waiting for someone to look</source>
+        <translation>In attesa di uno sguardo</translation>
+    </message>
+    <message>
+        <source>Negative reaction</source>
+        <translation>Reazione negativa</translation>
+    </message>
+    <message>
+        <source>learning…</source>
+        <translation>taratura…</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>soglia</translation>
+    </message>
+    <message>
+        <source>resting</source>
+        <translation>riposo</translation>
+    </message>
+</context>
+<context>
+    <name>FleetHook</name>
+    <message>
+        <source>Health and metrics: cannot serve on {address}: {error}</source>
+        <translation>Stato e metriche: impossibile servire su {address}: {error}</translation>
+    </message>
+    <message>
+        <source>Central store: psycopg or keyring cannot be loaded: {error}</source>
+        <translation>Archivio centrale: impossibile caricare psycopg o keyring: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FleetPage</name>
+    <message>
+        <source>The central store&apos;s password is never kept here: store it in this PC&apos;s keyring or the PostgreSQL password file (see the README).</source>
+        <translation>La password dell&apos;archivio centrale non viene mai conservata qui: salvarla nel portachiavi di questo PC o nel file delle password di PostgreSQL (vedere il README).</translation>
+    </message>
+</context>
+<context>
+    <name>Hints</name>
+    <message>
+        <source>Which expressions count as unhappy; together they make the negative level.</source>
+        <translation>Quali espressioni contano come scontento; insieme formano il livello negativo.</translation>
+    </message>
+    <message>
+        <source>How negative the visitor must look before the car changes.</source>
+        <translation>Quanto deve sembrare negativo il visitatore prima che l&apos;auto cambi.</translation>
+    </message>
+    <message>
+        <source>The visitor must calm down below this before the car can change again.</source>
+        <translation>Il visitatore deve calmarsi sotto questo valore prima che l&apos;auto possa cambiare di nuovo.</translation>
+    </message>
+    <message>
+        <source>Evens out flicker: more seconds react more calmly, but later.</source>
+        <translation>Attenua le oscillazioni: più secondi reagiscono con più calma, ma più tardi.</translation>
+    </message>
+    <message>
+        <source>How long the visitor must stay above the trigger level before the car changes.</source>
+        <translation>Quanto a lungo il visitatore deve restare sopra la soglia prima che l&apos;auto cambi.</translation>
+    </message>
+    <message>
+        <source>The shortest time between two car changes (and two plays of the music).</source>
+        <translation>Il tempo minimo tra due cambi d&apos;auto (e due riproduzioni della musica).</translation>
+    </message>
+    <message>
+        <source>Some faces look serious at rest: react to a change from each visitor&apos;s own face.</source>
+        <translation>Alcuni volti sembrano seri a riposo: reagire a un cambiamento rispetto al volto di ciascun visitatore.</translation>
+    </message>
+    <message>
+        <source>How long a new visitor is watched to learn their resting face; no reaction meanwhile.</source>
+        <translation>Per quanto tempo si osserva un nuovo visitatore per apprenderne il volto a riposo; nel frattempo nessuna reazione.</translation>
+    </message>
+    <message>
+        <source>How far above their resting face a visitor must go before it counts.</source>
+        <translation>Di quanto un visitatore deve superare il suo volto a riposo perché conti.</translation>
+    </message>
+    <message>
+        <source>Expressions that flash by as people talk (such as fear): count less, only if they last.</source>
+        <translation>Espressioni che compaiono un attimo mentre si parla (come la paura): contano meno, e solo se durano.</translation>
+    </message>
+    <message>
+        <source>How much a fleeting expression counts compared with a clear one (100 % = the same).</source>
+        <translation>Quanto conta un&apos;espressione fugace rispetto a una chiara (100 % = uguale).</translation>
+    </message>
+    <message>
+        <source>A fleeting expression counts as its average over this many seconds.</source>
+        <translation>Un&apos;espressione fugace conta come la sua media su questi secondi.</translation>
+    </message>
+    <message>
+        <source>Smaller faces (people farther away, passing at the back) are not analysed.</source>
+        <translation>I volti più piccoli (persone lontane che passano sullo sfondo) non vengono analizzati.</translation>
+    </message>
+    <message>
+        <source>Where the staff zone starts, from the picture&apos;s left edge.</source>
+        <translation>Dove inizia la zona del personale, dal bordo sinistro dell&apos;immagine.</translation>
+    </message>
+    <message>
+        <source>Where the staff zone starts, from the picture&apos;s top edge.</source>
+        <translation>Dove inizia la zona del personale, dal bordo superiore dell&apos;immagine.</translation>
+    </message>
+    <message>
+        <source>How wide the staff zone is (0 % = no staff zone).</source>
+        <translation>Larghezza della zona del personale (0 % = nessuna zona).</translation>
+    </message>
+    <message>
+        <source>How tall the staff zone is (0 % = no staff zone).</source>
+        <translation>Altezza della zona del personale (0 % = nessuna zona).</translation>
+    </message>
+    <message>
+        <source>Which camera to use when several are plugged in (0 = the first).</source>
+        <translation>Quale telecamera usare se ne sono collegate diverse (0 = la prima).</translation>
+    </message>
+    <message>
+        <source>How the camera is opened; leave on auto unless the camera is not found.</source>
+        <translation>Come viene aperta la telecamera; lasciare auto a meno che la telecamera non venga trovata.</translation>
+    </message>
+    <message>
+        <source>The picture size asked of the camera; auto keeps the camera&apos;s own.</source>
+        <translation>La dimensione dell&apos;immagine richiesta alla telecamera; auto mantiene quella della telecamera.</translation>
+    </message>
+    <message>
+        <source>A folder with your own cars; empty shows the cars that come with the kiosk.</source>
+        <translation>Una cartella con le vostre auto; vuota, si mostrano le auto fornite con il chiosco.</translation>
+    </message>
+    <message>
+        <source>Show the next car after this long while nobody is in front of the screen.</source>
+        <translation>Mostrare l&apos;auto successiva dopo questo tempo se nessuno è davanti allo schermo.</translation>
+    </message>
+    <message>
+        <source>How long one car takes to fade into the next.</source>
+        <translation>Quanto dura la dissolvenza da un&apos;auto alla successiva.</translation>
+    </message>
+    <message>
+        <source>Empty plays the music that comes with the kiosk.</source>
+        <translation>Vuoto: suona la musica fornita con il chiosco.</translation>
+    </message>
+    <message>
+        <source>The IT department&apos;s monitoring asks this PC&apos;s port for /health and /metrics.</source>
+        <translation>Il monitoraggio del reparto IT interroga questa porta del PC per /health e /metrics.</translation>
+    </message>
+    <message>
+        <source>Off: only programs on this PC can ask. On: the showroom network can too.</source>
+        <translation>Disattivo: solo i programmi di questo PC possono interrogare. Attivo: anche la rete dello showroom.</translation>
+    </message>
+    <message>
+        <source>Report a problem when the camera or the analysis has been silent this long.</source>
+        <translation>Segnalare un problema se la telecamera o l&apos;analisi tacciono da questo tempo.</translation>
+    </message>
+    <message>
+        <source>Send each car&apos;s hourly figures (never pictures or single visits) to head office.</source>
+        <translation>Inviare i dati orari di ogni auto (mai immagini o singole visite) alla sede centrale.</translation>
+    </message>
+    <message>
+        <source>For example host=db.example.com dbname=showrooms user=kiosk (ask IT).</source>
+        <translation>Per esempio host=db.example.com dbname=showrooms user=kiosk (chiedere all&apos;IT).</translation>
+    </message>
+    <message>
+        <source>How this showroom is named in the group&apos;s reports.</source>
+        <translation>Il nome di questo showroom nei report del gruppo.</translation>
+    </message>
+    <message>
+        <source>The mouse pointer disappears after a few seconds without movement.</source>
+        <translation>Il puntatore scompare dopo qualche secondo senza movimento.</translation>
+    </message>
+    <message>
+        <source>For example 08:00-20:00: outside these hours the screen may sleep. Empty keeps it on always.</source>
+        <translation>Per esempio 08:00-20:00: fuori da questi orari lo schermo può andare in standby. Vuoto: sempre acceso.</translation>
+    </message>
+    <message>
+        <source>The language of the showroom and of these settings; automatic follows the PC&apos;s language.</source>
+        <translation>La lingua dello showroom e di queste impostazioni; automatica segue la lingua del PC.</translation>
+    </message>
+</context>
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>No audio output found on this PC: connect speakers, then test again.</source>
+        <translation>Nessuna uscita audio trovata su questo PC: collegare gli altoparlanti e riprovare.</translation>
+    </message>
+    <message>
+        <source>Playing {file} at {volume} % volume.</source>
+        <translation>Riproduzione di {file} al {volume} % del volume.</translation>
+    </message>
+    <message>
+        <source>Could not play: {problem}</source>
+        <translation>Impossibile riprodurre: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>KioskApp</name>
+    <message>
+        <source>the showroom runs, but settings are not saved and reactions are not recorded</source>
+        <translation>lo showroom funziona, ma le impostazioni non vengono salvate e le reazioni non vengono registrate</translation>
+    </message>
+    <message>
+        <source>The kiosk is already running ({holder}) with the data folder {folder}. Only one kiosk can run at a time; this one exits.</source>
+        <translation>Il chiosco è già in funzione ({holder}) con la cartella dati {folder}. Può funzionare un solo chiosco alla volta; questo si chiude.</translation>
+    </message>
+    <message>
+        <source>the lock file {file} cannot be created (is the data folder read-only?)</source>
+        <translation>impossibile creare il file di blocco {file} (la cartella dati è di sola lettura?)</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPage</name>
+    <message>
+        <source>The primary screen</source>
+        <translation>Lo schermo principale</translation>
+    </message>
+    <message>
+        <source>Empty: the standard notice in that language.</source>
+        <translation>Vuoto: l&apos;informativa standard in quella lingua.</translation>
+    </message>
+    <message>
+        <source>Change PIN…</source>
+        <translation>Cambia PIN…</translation>
+    </message>
+    <message>
+        <source>Forgotten PIN: on this PC, stop the kiosk and run `{command}` (see the README).</source>
+        <translation>PIN dimenticato: su questo PC chiudere il chiosco ed eseguire `{command}` (vedere il README).</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>Esci dal chiosco</translation>
+    </message>
+    <message>
+        <source>{screen} (not connected)</source>
+        <translation>{screen} (non collegato)</translation>
+    </message>
+    <message>
+        <source>New PIN chosen: press Apply or OK to keep it.</source>
+        <translation>Nuovo PIN scelto: premere Applica o OK per mantenerlo.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Showroom</source>
+        <translation>Showroom</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <source>waiting for the camera…</source>
+        <translation>in attesa della telecamera…</translation>
+    </message>
+    <message>
+        <source>nobody in front of the camera</source>
+        <translation>nessuno davanti alla telecamera</translation>
+    </message>
+    <message>
+        <source>learning the resting face…</source>
+        <translation>apprendimento del volto a riposo…</translation>
+    </message>
+    <message>
+        <source>{percent} now</source>
+        <translation>{percent} ora</translation>
+    </message>
+    <message>
+        <source>Negative reaction (live)</source>
+        <translation>Reazione negativa (dal vivo)</translation>
+    </message>
+    <message>
+        <source>trigger {percent}</source>
+        <translation>soglia {percent}</translation>
+    </message>
+    <message>
+        <source>release {percent}</source>
+        <translation>riarmo {percent}</translation>
+    </message>
+    <message>
+        <source>resting</source>
+        <translation>riposo</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>The stored operator PIN is damaged, so no PIN can match it. On this PC, stop the kiosk and run `{command}` (with the same --data-dir) to clear it; the kiosk then asks for a new PIN.</source>
+        <translation>Il PIN operatore salvato è danneggiato, quindi nessun PIN può corrispondere. Su questo PC chiudere il chiosco ed eseguire `{command}` (con lo stesso --data-dir) per cancellarlo; il chiosco chiederà poi un nuovo PIN.</translation>
+    </message>
+    <message>
+        <source>Operator PIN</source>
+        <translation>PIN operatore</translation>
+    </message>
+    <message>
+        <source>Enter the PIN to open the settings</source>
+        <translation>Inserire il PIN per aprire le impostazioni</translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation>Chiudere il chiosco</translation>
+    </message>
+    <message>
+        <source>Enter the PIN to close the kiosk</source>
+        <translation>Inserire il PIN per chiudere il chiosco</translation>
+    </message>
+    <message>
+        <source>New operator PIN</source>
+        <translation>Nuovo PIN operatore</translation>
+    </message>
+    <message>
+        <source>Choose the new operator PIN ({min}–{max} digits)</source>
+        <translation>Scegliere il nuovo PIN operatore ({min}–{max} cifre)</translation>
+    </message>
+    <message>
+        <source>Choose an operator PIN ({min}–{max} digits). It protects the settings and closing the kiosk.</source>
+        <translation>Scegliere un PIN operatore ({min}–{max} cifre). Protegge le impostazioni e la chiusura del chiosco.</translation>
+    </message>
+    <message>
+        <source>Create operator PIN</source>
+        <translation>Creare il PIN operatore</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Nuovo PIN</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Repeat the new PIN</source>
+        <translation>Ripetere il nuovo PIN</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Cancella</translation>
+    </message>
+    <message>
+        <source>Not checked: after several wrong PINs the kiosk waits {time} before it checks the next one.</source>
+        <translation>Non verificato: dopo diversi PIN errati il chiosco attende {time} prima di verificare il successivo.</translation>
+    </message>
+    <message>
+        <source>The PIN must have {min} to {max} digits.</source>
+        <translation>Il PIN deve avere da {min} a {max} cifre.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Please type it again.</source>
+        <translation>I due PIN non coincidono. Digitarlo di nuovo.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN errato.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again in {time}.</source>
+        <translation>PIN errato. Riprovare tra {time}.</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Ora è possibile riprovare.</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionsPage</name>
+    <message>
+        <source>Car</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>Exposures</source>
+        <translation>Esposizioni</translation>
+    </message>
+    <message>
+        <source>Visitor time</source>
+        <translation>Tempo di visita</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positivo</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativo</translation>
+    </message>
+    <message>
+        <source>Reaction switches</source>
+        <translation>Cambi</translation>
+    </message>
+    <message>
+        <source>Uplift success</source>
+        <translation>Musica efficace</translation>
+    </message>
+    <message>
+        <source>The car, by the name the showroom shows.</source>
+        <translation>L&apos;auto, con il nome mostrato nello showroom.</translation>
+    </message>
+    <message>
+        <source>How many times the car was shown.</source>
+        <translation>Quante volte l&apos;auto è stata mostrata.</translation>
+    </message>
+    <message>
+        <source>How long visitors watched it (min:s).</source>
+        <translation>Per quanto tempo i visitatori l&apos;hanno guardata (min:s).</translation>
+    </message>
+    <message>
+        <source>Share of that time visitors looked happy or surprised.</source>
+        <translation>Quota di quel tempo in cui i visitatori sembravano felici o sorpresi.</translation>
+    </message>
+    <message>
+        <source>Share of that time visitors looked angry, disgusted, afraid or sad.</source>
+        <translation>Quota di quel tempo in cui i visitatori sembravano arrabbiati, disgustati, impauriti o tristi.</translation>
+    </message>
+    <message>
+        <source>How often the car was changed because the visitor looked unhappy.</source>
+        <translation>Quante volte l&apos;auto è cambiata perché il visitatore sembrava scontento.</translation>
+    </message>
+    <message>
+        <source>After the music played: how often the visitor looked less unhappy 10 s later.</source>
+        <translation>Dopo la musica: quante volte il visitatore sembrava meno scontento 10 s dopo.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Positive&lt;/b&gt; and &lt;b&gt;Negative&lt;/b&gt; need not add up to 100 %: the rest of the time visitors looked neutral. &lt;b&gt;Uplift success&lt;/b&gt; shows – when no music played while that car was shown (music off, or nobody looked unhappy enough). &lt;b&gt;Reaction switches&lt;/b&gt;: the car changed because the visitor looked unhappy. Hover over a column title for more.</source>
+        <translation>&lt;b&gt;Positivo&lt;/b&gt; e &lt;b&gt;Negativo&lt;/b&gt; non sommano per forza al 100 %: nel resto del tempo i visitatori sembravano neutri. &lt;b&gt;Musica efficace&lt;/b&gt; mostra – quando non è stata suonata musica mentre l&apos;auto era mostrata (musica disattivata, o nessuno sembrava abbastanza scontento). &lt;b&gt;Cambi&lt;/b&gt;: l&apos;auto è cambiata perché il visitatore sembrava scontento. Passare il mouse sul titolo di una colonna per saperne di più.</translation>
+    </message>
+    <message>
+        <source>Only per-showing totals are kept: no images, no faces, nothing that identifies a visitor.</source>
+        <translation>Si conservano solo i totali per esposizione: nessuna immagine, nessun volto, nulla che identifichi un visitatore.</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>La data di inizio è successiva alla data di fine.</translation>
+    </message>
+    <message>
+        <source>Could not read the reaction database: {error}</source>
+        <translation>Impossibile leggere il database delle reazioni: {error}</translation>
+    </message>
+    <message>
+        <source>Could not write {file}: {error}</source>
+        <translation>Impossibile scrivere {file}: {error}</translation>
+    </message>
+    <message>
+        <source>Exported {count} cars to {file}</source>
+        <translation>{count} auto esportate in {file}</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Esporta CSV…</translation>
+    </message>
+    <message>
+        <source>Erase all…</source>
+        <translation>Cancella tutto…</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> giorni</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dal</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>al</translation>
+    </message>
+    <message>
+        <source>Keep reactions for</source>
+        <translation>Conservare le reazioni per</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>Reazioni</translation>
+    </message>
+    <message>
+        <source>Export reactions</source>
+        <translation>Esporta le reazioni</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>File CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Erase all reactions</source>
+        <translation>Cancellare tutte le reazioni</translation>
+    </message>
+    <message>
+        <source>Delete every recorded exposure, for all cars and dates? This cannot be undone.</source>
+        <translation>Eliminare tutte le esposizioni registrate, per tutte le auto e le date? L&apos;operazione non si può annullare.</translation>
+    </message>
+    <message>
+        <source>Could not erase the reactions: {error}</source>
+        <translation>Impossibile cancellare le reazioni: {error}</translation>
+    </message>
+    <message>
+        <source>Exposures erased: {count}.</source>
+        <translation>Esposizioni cancellate: {count}.</translation>
+    </message>
+    <message>
+        <source>Could not apply the retention: {error}</source>
+        <translation>Impossibile applicare il periodo di conservazione: {error}</translation>
+    </message>
+    <message>
+        <source>Exposures older than {days} days deleted: {count}.</source>
+        <translation>Esposizioni più vecchie di {days} giorni eliminate: {count}.</translation>
+    </message>
+    <message>
+        <source>No exposures recorded from {since} to {until}.</source>
+        <translation>Nessuna esposizione registrata dal {since} al {until}.</translation>
+    </message>
+    <message>
+        <source>{exposures} exposures of {cars} cars, {time} (min:s) of visitor time.</source>
+        <translation>{exposures} esposizioni di {cars} auto, {time} (min:s) di tempo di visita.</translation>
+    </message>
+</context>
+<context>
+    <name>Runtime</name>
+    <message>
+        <source>read-only</source>
+        <translation>sola lettura</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} cannot be created ({why})</source>
+        <translation>impossibile creare la cartella dati {folder} ({why})</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} is read-only</source>
+        <translation>la cartella dati {folder} è di sola lettura</translation>
+    </message>
+    <message>
+        <source>process {pid} on {host}</source>
+        <translation>processo {pid} su {host}</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>un altro processo</translation>
+    </message>
+</context>
+<context>
+    <name>Scene</name>
+    <message>
+        <source>Price</source>
+        <translation>Prezzo</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>This screen estimates facial expressions on this device only, to adapt what it shows. No images are stored or sent.</source>
+        <translation>Questo schermo stima le espressioni del viso solo su questo dispositivo, per adattare ciò che mostra. Nessuna immagine viene salvata o inviata.</translation>
+    </message>
+    <message>
+        <source>Automatic (the system&apos;s language)</source>
+        <translation>Automatica (lingua del sistema)</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Telecamera</translation>
+    </message>
+    <message>
+        <source>Capture backend</source>
+        <translation>Interfaccia di acquisizione</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Risoluzione</translation>
+    </message>
+    <message>
+        <source>Show the camera preview on screen</source>
+        <translation>Mostrare l&apos;immagine della telecamera sullo schermo</translation>
+    </message>
+    <message>
+        <source>Negative expressions</source>
+        <translation>Espressioni negative</translation>
+    </message>
+    <message>
+        <source>Trigger level</source>
+        <translation>Soglia di attivazione</translation>
+    </message>
+    <message>
+        <source>Release level</source>
+        <translation>Soglia di riarmo</translation>
+    </message>
+    <message>
+        <source>Smoothing (s)</source>
+        <translation>Livellamento (s)</translation>
+    </message>
+    <message>
+        <source>Dwell above trigger (s)</source>
+        <translation>Durata sopra la soglia (s)</translation>
+    </message>
+    <message>
+        <source>Cooldown (s)</source>
+        <translation>Pausa dopo un cambio (s)</translation>
+    </message>
+    <message>
+        <source>Learn each visitor&apos;s resting face before reacting</source>
+        <translation>Apprendere prima il volto a riposo di ogni visitatore</translation>
+    </message>
+    <message>
+        <source>Resting face learnt over (s)</source>
+        <translation>Volto a riposo appreso in (s)</translation>
+    </message>
+    <message>
+        <source>React only this far above the resting face</source>
+        <translation>Margine sopra il volto a riposo</translation>
+    </message>
+    <message>
+        <source>Fleeting expressions (speech): counted lower, held longer</source>
+        <translation>Espressioni fugaci (parlando)</translation>
+    </message>
+    <message>
+        <source>Fleeting expressions count</source>
+        <translation>Peso delle espressioni fugaci</translation>
+    </message>
+    <message>
+        <source>Fleeting expressions averaged over (s)</source>
+        <translation>Espressioni fugaci mediate su (s)</translation>
+    </message>
+    <message>
+        <source>Minimum face size (px)</source>
+        <translation>Dimensione minima del volto (px)</translation>
+    </message>
+    <message>
+        <source>Staff zone left</source>
+        <translation>Zona del personale: sinistra</translation>
+    </message>
+    <message>
+        <source>Staff zone top</source>
+        <translation>Zona del personale: alto</translation>
+    </message>
+    <message>
+        <source>Staff zone width</source>
+        <translation>Zona del personale: larghezza</translation>
+    </message>
+    <message>
+        <source>Staff zone height</source>
+        <translation>Zona del personale: altezza</translation>
+    </message>
+    <message>
+        <source>Catalog folder</source>
+        <translation>Cartella del catalogo</translation>
+    </message>
+    <message>
+        <source>Rotate while nobody is there (s, 0 = off)</source>
+        <translation>Rotazione senza visitatori (s, 0 = no)</translation>
+    </message>
+    <message>
+        <source>Crossfade (ms)</source>
+        <translation>Dissolvenza (ms)</translation>
+    </message>
+    <message>
+        <source>Play music when a visitor looks unhappy</source>
+        <translation>Suonare musica quando un visitatore sembra scontento</translation>
+    </message>
+    <message>
+        <source>Music file</source>
+        <translation>File musicale</translation>
+    </message>
+    <message>
+        <source>Volume (%)</source>
+        <translation>Volume (%)</translation>
+    </message>
+    <message>
+        <source>Keep reaction records (days)</source>
+        <translation>Conservare le reazioni (giorni)</translation>
+    </message>
+    <message>
+        <source>Health and metrics port (0 = off)</source>
+        <translation>Porta di stato e metriche (0 = no)</translation>
+    </message>
+    <message>
+        <source>Serve health and metrics to the network, not only this PC</source>
+        <translation>Offrire stato e metriche alla rete, non solo a questo PC</translation>
+    </message>
+    <message>
+        <source>Degraded after (s) without camera or results</source>
+        <translation>Degradato dopo (s) senza telecamera o risultati</translation>
+    </message>
+    <message>
+        <source>Send hourly per-car figures to the central store</source>
+        <translation>Inviare i dati orari per auto all&apos;archivio centrale</translation>
+    </message>
+    <message>
+        <source>Central store (PostgreSQL connection, no password)</source>
+        <translation>Archivio centrale (connessione PostgreSQL, senza password)</translation>
+    </message>
+    <message>
+        <source>This showroom&apos;s name in the fleet</source>
+        <translation>Nome di questo showroom nella rete</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Schermo</translation>
+    </message>
+    <message>
+        <source>Hide the mouse pointer when idle</source>
+        <translation>Nascondere il puntatore del mouse se inattivo</translation>
+    </message>
+    <message>
+        <source>Opening hours (screen off outside them)</source>
+        <translation>Orari di apertura (schermo spento al di fuori)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Privacy notice</source>
+        <translation>Informativa sulla privacy</translation>
+    </message>
+    <message>
+        <source>Privacy notice (Deutsch)</source>
+        <translation>Informativa sulla privacy (Deutsch)</translation>
+    </message>
+    <message>
+        <source>Privacy notice (Français)</source>
+        <translation>Informativa sulla privacy (Français)</translation>
+    </message>
+    <message>
+        <source>Privacy notice (Español)</source>
+        <translation>Informativa sulla privacy (Español)</translation>
+    </message>
+    <message>
+        <source>Privacy notice (Italiano)</source>
+        <translation>Informativa sulla privacy (Italiano)</translation>
+    </message>
+    <message>
+        <source>Operator PIN</source>
+        <translation>PIN operatore</translation>
+    </message>
+    <message>
+        <source>{setting}: none chosen; choose at least one of {choices}</source>
+        <translation>{setting}: nessuna scelta; sceglierne almeno uno tra {choices}</translation>
+    </message>
+    <message>
+        <source>{setting}: unknown {values}; expected some of {choices}</source>
+        <translation>{setting}: sconosciuto: {values}; atteso uno o più tra {choices}</translation>
+    </message>
+    <message>
+        <source>{setting}: expected {kind}, got {value}</source>
+        <translation>{setting}: atteso {kind}, ricevuto {value}</translation>
+    </message>
+    <message>
+        <source>{setting}: {value} is not one of {choices}</source>
+        <translation>{setting}: {value} non è tra {choices}</translation>
+    </message>
+    <message>
+        <source>{setting}: {value} is outside {low}..{high}</source>
+        <translation>{setting}: {value} è fuori da {low}..{high}</translation>
+    </message>
+    <message>
+        <source>{setting}: {value} is not a span like 08:00-20:00 (hours 00-23, minutes 00-59, opening and closing times differ)</source>
+        <translation>{setting}: {value} non è un intervallo come 08:00-20:00 (ore 00-23, minuti 00-59, apertura e chiusura diverse)</translation>
+    </message>
+    <message>
+        <source>Release level ({release}) must be below the trigger level ({trigger})</source>
+        <translation>La soglia di riarmo ({release}) deve essere inferiore alla soglia di attivazione ({trigger})</translation>
+    </message>
+    <message>
+        <source>Staff zone: it must lie inside the camera picture (x + width and y + height &lt;= 1)</source>
+        <translation>Zona del personale: deve trovarsi nell&apos;immagine della telecamera (x + larghezza e y + altezza &lt;= 1)</translation>
+    </message>
+    <message>
+        <source>Central store: {problem}</source>
+        <translation>Archivio centrale: {problem}</translation>
+    </message>
+    <message>
+        <source>Central store: sending is on, but no connection string is set</source>
+        <translation>Archivio centrale: l&apos;invio è attivo, ma manca la stringa di connessione</translation>
+    </message>
+    <message>
+        <source>This showroom&apos;s name in the fleet: 1 to 200 characters, needed to send figures</source>
+        <translation>Nome di questo showroom nella rete: da 1 a 200 caratteri, necessario per l&apos;invio</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Defaults restored on every page: press Apply or OK to keep them. The staff zone and the PIN were kept; clear the staff zone on Detection &amp; reaction if you mean to.</source>
+        <translation>Valori predefiniti ripristinati in tutte le pagine: premere Applica o OK per mantenerli. La zona del personale e il PIN sono stati mantenuti; cancellare la zona del personale in Rilevamento e reazione, se lo si desidera.</translation>
+    </message>
+    <message>
+        <source>Reaction records are not available on this kiosk.</source>
+        <translation>I dati delle reazioni non sono disponibili su questo chiosco.</translation>
+    </message>
+    <message>
+        <source>Kiosk settings</source>
+        <translation>Impostazioni del chiosco</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>Reazioni</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Sfoglia…</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Telecamera</translation>
+    </message>
+    <message>
+        <source>Detection &amp; reaction</source>
+        <translation>Rilevamento e reazione</translation>
+    </message>
+    <message>
+        <source>Showroom</source>
+        <translation>Showroom</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Fleet &amp; monitoring</source>
+        <translation>Rete e monitoraggio</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Chiosco</translation>
+    </message>
+    <message>
+        <source>Catalog folder {folder} does not exist</source>
+        <translation>La cartella del catalogo {folder} non esiste</translation>
+    </message>
+    <message>
+        <source>Music file {file} does not exist</source>
+        <translation>Il file musicale {file} non esiste</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsStore</name>
+    <message>
+        <source>{setting}: cannot read {value}</source>
+        <translation>{setting}: impossibile leggere {value}</translation>
+    </message>
+    <message>
+        <source>{file}: [{key}] {problem}; using {default}</source>
+        <translation>{file}: [{key}] {problem}; si usa {default}</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}; using the default levels and zone</source>
+        <translation>{file}: {problem}; si usano le soglie e la zona predefinite</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer version (schema {version}); known keys read</source>
+        <translation>{file} è stato scritto da una versione più recente (schema {version}); lette le chiavi note</translation>
+    </message>
+    <message>
+        <source>Settings are not saved: {file} cannot be set aside ({why})</source>
+        <translation>Le impostazioni non vengono salvate: impossibile mettere da parte {file} ({why})</translation>
+    </message>
+    <message>
+        <source>The settings file {file} could not be read, nor set aside; using defaults</source>
+        <translation>Il file delle impostazioni {file} non si è potuto leggere né mettere da parte; si usano i valori predefiniti</translation>
+    </message>
+    <message>
+        <source>The settings file {file} could not be read; kept as {copy}, using defaults</source>
+        <translation>Il file delle impostazioni {file} non era leggibile; conservato come {copy}, si usano i valori predefiniti</translation>
+    </message>
+    <message>
+        <source>Settings are not saved: cannot write {file} ({why})</source>
+        <translation>Le impostazioni non vengono salvate: impossibile scrivere {file} ({why})</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>sola lettura</translation>
+    </message>
+</context>
+<context>
+    <name>ShowroomPage</name>
+    <message>
+        <source>the cars that come with the kiosk</source>
+        <translation>le auto fornite con il chiosco</translation>
+    </message>
+    <message>
+        <source>Cars shown now ({count})</source>
+        <translation>Auto mostrate ora ({count})</translation>
+    </message>
+    <message>
+        <source>No cars are loaded.</source>
+        <translation>Nessuna auto caricata.</translation>
+    </message>
+    <message>
+        <source>They change when the catalog folder above changes (press Apply).</source>
+        <translation>Cambiano quando cambia la cartella del catalogo qui sopra (premere Applica).</translation>
+    </message>
+</context>
+<context>
+    <name>ShowroomView</name>
+    <message>
+        <source>No cars to show</source>
+        <translation>Nessuna auto da mostrare</translation>
+    </message>
+    <message>
+        <source>Hold for settings…</source>
+        <translation>Tieni premuto: impostazioni…</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Demo mode — no camera found</source>
+        <translation>Modalità demo — nessuna telecamera trovata</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Avvio della telecamera…</translation>
+    </message>
+    <message>
+        <source>No camera found and no demo clip — still looking for a camera</source>
+        <translation>Nessuna telecamera né video demo — ricerca di una telecamera in corso</translation>
+    </message>
+    <message>
+        <source>Camera {name} live</source>
+        <translation>Telecamera {name} attiva</translation>
+    </message>
+    <message>
+        <source>Camera {name} lost — reconnecting…</source>
+        <translation>Telecamera {name} persa — riconnessione…</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>Apertura di {name}…</translation>
+    </message>
+    <message>
+        <source>Playing {name}</source>
+        <translation>Riproduzione di {name}</translation>
+    </message>
+    <message>
+        <source>The video {name} has ended</source>
+        <translation>Il video {name} è terminato</translation>
+    </message>
+    <message>
+        <source>The video {name} cannot be played (details in the log)</source>
+        <translation>Impossibile riprodurre il video {name} (dettagli nel registro)</translation>
+    </message>
+    <message>
+        <source>Expression analysis off — {file} is missing</source>
+        <translation>Analisi delle espressioni disattivata — manca {file}</translation>
+    </message>
+    <message>
+        <source>Expression analysis off — the face detector cannot be loaded (details in the log)</source>
+        <translation>Analisi delle espressioni disattivata — impossibile caricare il rilevatore di volti (dettagli nel registro)</translation>
+    </message>
+    <message>
+        <source>Expression analysis off — the model {file} cannot be used (details in the log)</source>
+        <translation>Analisi delle espressioni disattivata — il modello {file} non è utilizzabile (dettagli nel registro)</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneEditor</name>
+    <message>
+        <source>staff — not analysed</source>
+        <translation>personale — non analizzato</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle around where staff stand: faces there are not analysed.</source>
+        <translation>Trascinare un rettangolo attorno a dove sta il personale: i volti lì non vengono analizzati.</translation>
+    </message>
+    <message>
+        <source>Waiting for the camera…</source>
+        <translation>In attesa della telecamera…</translation>
+    </message>
+</context>
+</TS>

@@ -4,7 +4,8 @@ No subcommand starts the kiosk window. `analyze` writes per-frame results of a v
 camera as JSON Lines, `bench` times each stage of the pipeline, `report` summarises the
 exposure records, `reset-pin` clears the operator PIN, `install-autostart` / `remove-autostart`
 start the kiosk at sign-in (and again after a crash), `supervise` runs it, restarting it after a
-crash. Bad input gives one `error: ...` line and exit status 2, never a traceback (see EXIT_STATUS).
+crash, `catalog import|export DIR` installs or writes out the dealer's cars. Bad input gives one
+`error: ...` line and exit status 2, never a traceback (see EXIT_STATUS).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk import __version__
+from kiosk.cli_catalog import add_catalog_parser
 from kiosk.cli_common import CliError, resolve_model
 from kiosk.languages import LANGUAGE_CHOICES
 from kiosk.paths import set_data_dir
@@ -121,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     reset.add_argument("--settings", type=Path, default=None, metavar="FILE", help="settings file to use")
     reset.set_defaults(handler=_run_reset_pin)
     _add_autostart(commands, common)
+    add_catalog_parser(commands, common)
     return parser
 
 

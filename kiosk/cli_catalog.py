@@ -1,0 +1,74 @@
+"""`python -m kiosk catalog import DIR` and `catalog export DIR`: the dealer's cars as a folder.
+
+A dealer group's head office prepares one folder (catalog.json and the photos, the format in
+`kiosk.content.catalog`) and installs it on every kiosk with `import`: it is checked first,
+every photo decoded, and installed into the data folder only when nothing is wrong, all at
+once (a running kiosk shows it within a second). `export` writes the catalogue the kiosk
+shows, the dealer's or else the bundled one, into a new folder that `import` takes back.
+
+Exit status: 0 done; 2 the folder or its content is not right (one `error: ...` line per
+problem, each naming the file and the car) or cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+def add_catalog_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """`catalog import DIR` and `catalog export DIR` under the kiosk's subcommands."""
+    catalog = commands.add_parser(
+        "catalog", parents=[common], help="install the dealer's cars from a folder, or write them to one"
+    )
+    actions = catalog.add_subparsers(dest="catalog_action", metavar="ACTION", required=True)
+    install = actions.add_parser(
+        "import", parents=[common], help="check a catalogue folder and install it as this kiosk's cars"
+    )
+    install.add_argument("folder", type=Path, metavar="DIR", help="folder with catalog.json and the photos")
+    install.set_defaults(handler=run_catalog_import)
+    export = actions.add_parser("export", parents=[common], help="write this kiosk's cars into a new folder")
+    export.add_argument(
+        "folder", type=Path, metavar="DIR", help="a folder that does not exist yet, or is empty"
+    )
+    export.set_defaults(handler=run_catalog_export)
+
+
+def run_catalog_import(args: argparse.Namespace, extra: list[str]) -> int:
+    from kiosk.content.catalog import CatalogError, dealer_catalog_dir
+    from kiosk.content.catalog_store import import_catalog
+
+    target = dealer_catalog_dir()
+    try:
+        catalog = import_catalog(args.folder, target)
+    except CatalogError as error:
+        return _failed(error.problems, f"nothing was installed; the kiosk keeps its cars ({target})")
+    print(f"Installed {len(catalog.cars)} cars from {args.folder} into {target}.")
+    return EXIT_OK
+
+
+def run_catalog_export(args: argparse.Namespace, extra: list[str]) -> int:
+    from kiosk.content.catalog import CatalogError, showroom_catalog
+    from kiosk.content.catalog_store import export_catalog
+
+    catalog = showroom_catalog()
+    for problem in catalog.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    try:
+        count = export_catalog(catalog, args.folder)
+    except CatalogError as error:
+        return _failed(error.problems)
+    print(f"Wrote {count} cars from {catalog.folder} to {args.folder}.")
+    return EXIT_OK
+
+
+def _failed(problems: Sequence[str], outcome: str = "") -> int:
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if outcome:
+        print(outcome, file=sys.stderr)
+    return EXIT_BAD_INPUT

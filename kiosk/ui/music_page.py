@@ -31,7 +31,7 @@ from kiosk.content.audio_files import AUDIO_SUFFIXES, audio_file_problem
 from kiosk.paths import bundled_music_path
 from kiosk.ui.audio import UpliftPlayer, has_audio_output
 from kiosk.ui.fields import hint_label
-from kiosk.ui.i18n import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.settings import KioskSettings
 from kiosk.ui.settings_pages import SettingsPage
 
@@ -137,7 +137,7 @@ class AudioPage(SettingsPage):
         edit = self._file_edit()
         edit.setPlaceholderText(self.tr("the bundled music"))
         edit.textChanged.connect(self._on_file_text_changed)
-        browse = QPushButton(self.tr("Browse…"))
+        browse = QPushButton(translate("SettingsPage", "Browse…"))  # the other pages' button
         browse.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         browse.clicked.connect(self._on_browse_clicked)
         self.file_note = hint_label("")

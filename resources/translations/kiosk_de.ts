@@ -23,16 +23,12 @@
         <translation>die mitgelieferte Musik</translation>
     </message>
     <message>
-        <source>Play a test</source>
-        <translation>Probe abspielen</translation>
+        <source>This file cannot be played ({problem}): the bundled track plays instead.</source>
+        <translation>Diese Datei lässt sich nicht abspielen ({problem}): Stattdessen läuft die mitgelieferte Musik.</translation>
     </message>
     <message>
-        <source>Audio (*.wav *.mp3 *.ogg *.flac)</source>
-        <translation>Audiodateien (*.wav *.mp3 *.ogg *.flac)</translation>
-    </message>
-    <message>
-        <source>Starting the test…</source>
-        <translation>Probe startet…</translation>
+        <source>Music ({patterns})</source>
+        <translation>Musik ({patterns})</translation>
     </message>
 </context>
 <context>
@@ -48,6 +44,109 @@
     <message>
         <source>The live picture below comes from the running kiosk.</source>
         <translation>Das Livebild unten kommt vom laufenden Kiosk.</translation>
+    </message>
+</context>
+<context>
+    <name>CarsPage</name>
+    <message>
+        <source>Changes are kept with Apply or OK; the showroom shows them at once.</source>
+        <translation>Änderungen werden mit Anwenden oder OK gespeichert; der Showroom zeigt sie sofort.</translation>
+    </message>
+    <message>
+        <source>Add a car from a photo…</source>
+        <translation>Fahrzeug aus Foto hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Replace the photo…</source>
+        <translation>Foto ersetzen…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Tagline</source>
+        <translation>Slogan</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>label, e.g. Range</source>
+        <translation>Bezeichnung, z. B. Reichweite</translation>
+    </message>
+    <message>
+        <source>value, e.g. 510 km</source>
+        <translation>Wert, z. B. 510 km</translation>
+    </message>
+    <message>
+        <source>Cheerful</source>
+        <translation>Heiter</translation>
+    </message>
+    <message>
+        <source>A visitor who looks unhappy is shown a cheerful car next.</source>
+        <translation>Wirkt ein Besucher unzufrieden, folgt ein heiteres Fahrzeug.</translation>
+    </message>
+    <message>
+        <source>When a visitor looks unhappy at this car, show:</source>
+        <translation>Wirkt ein Besucher bei diesem Fahrzeug unzufrieden, zeigen:</translation>
+    </message>
+    <message>
+        <source>no price shown</source>
+        <translation>kein Preis angezeigt</translation>
+    </message>
+    <message>
+        <source>These are the cars that come with the kiosk. Add, change or remove cars and press Apply: they become your own catalogue, kept in {folder}.</source>
+        <translation>Dies sind die mitgelieferten Fahrzeuge. Fahrzeuge hinzufügen, ändern oder entfernen und Anwenden drücken: Sie werden zu Ihrem eigenen Katalog, gespeichert in {folder}.</translation>
+    </message>
+    <message>
+        <source>Your own catalogue, kept in {folder}.</source>
+        <translation>Ihr eigener Katalog, gespeichert in {folder}.</translation>
+    </message>
+    <message>
+        <source>The showroom shows the catalogue folder {other} (Showroom page). Changes made here are saved in {folder}, and the showroom then shows them instead.</source>
+        <translation>Der Showroom zeigt den Katalogordner {other} (Seite Showroom). Änderungen hier werden in {folder} gespeichert, und der Showroom zeigt dann diese.</translation>
+    </message>
+    <message>
+        <source>The cars are not saved:</source>
+        <translation>Die Fahrzeuge sind nicht gespeichert:</translation>
+    </message>
+    <message>
+        <source>This photo cannot be used: {problem}</source>
+        <translation>Dieses Foto ist nicht verwendbar: {problem}</translation>
+    </message>
+    <message>
+        <source>No cars yet: add one from a photo.</source>
+        <translation>Noch keine Fahrzeuge: eines aus einem Foto hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Automatic: a cheerful car, else the next one</source>
+        <translation>Automatisch: heiteres, sonst nächstes</translation>
+    </message>
+    <message>
+        <source>A photo of the car</source>
+        <translation>Ein Foto des Fahrzeugs</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns})</source>
+        <translation>Fotos ({patterns})</translation>
     </message>
 </context>
 <context>
@@ -291,8 +390,8 @@
         <translation>Die von der Kamera verlangte Bildgröße; auto behält die der Kamera.</translation>
     </message>
     <message>
-        <source>A folder with your own cars; empty shows the cars that come with the kiosk.</source>
-        <translation>Ein Ordner mit Ihren eigenen Fahrzeugen; leer zeigt die mitgelieferten Fahrzeuge.</translation>
+        <source>Another folder of cars to show (a shared one, say); empty shows the cars of the Cars page.</source>
+        <translation>Ein anderer Fahrzeugordner (etwa ein gemeinsamer); leer zeigt die Fahrzeuge der Seite Fahrzeuge.</translation>
     </message>
     <message>
         <source>Show the next car after this long while nobody is in front of the screen.</source>
@@ -305,6 +404,14 @@
     <message>
         <source>Empty plays the music that comes with the kiosk.</source>
         <translation>Leer spielt die mitgelieferte Musik.</translation>
+    </message>
+    <message>
+        <source>How long the music takes to rise to its volume.</source>
+        <translation>Wie lange die Musik braucht, um ihre Lautstärke zu erreichen.</translation>
+    </message>
+    <message>
+        <source>How long the music takes to fade away at its end.</source>
+        <translation>Wie lange die Musik am Ende ausklingt.</translation>
     </message>
     <message>
         <source>The IT department&apos;s monitoring asks this PC&apos;s port for /health and /metrics.</source>
@@ -341,21 +448,6 @@
     <message>
         <source>The language of the showroom and of these settings; automatic follows the PC&apos;s language.</source>
         <translation>Die Sprache des Showrooms und dieser Einstellungen; automatisch folgt der Sprache des PCs.</translation>
-    </message>
-</context>
-<context>
-    <name>Kiosk</name>
-    <message>
-        <source>No audio output found on this PC: connect speakers, then test again.</source>
-        <translation>Keine Audioausgabe an diesem PC gefunden: Lautsprecher anschließen und erneut testen.</translation>
-    </message>
-    <message>
-        <source>Playing {file} at {volume} % volume.</source>
-        <translation>{file} wird mit {volume} % Lautstärke abgespielt.</translation>
-    </message>
-    <message>
-        <source>Could not play: {problem}</source>
-        <translation>Wiedergabe nicht möglich: {problem}</translation>
     </message>
 </context>
 <context>
@@ -444,6 +536,33 @@
     <message>
         <source>resting</source>
         <translation>Ruhe</translation>
+    </message>
+</context>
+<context>
+    <name>MusicPreview</name>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>No audio output found on this PC: connect speakers, then press Play again.</source>
+        <translation>Keine Audioausgabe an diesem PC gefunden: Lautsprecher anschließen und erneut Abspielen drücken.</translation>
+    </message>
+    <message>
+        <source>Playing {name} at {volume} % volume.</source>
+        <translation>{name} wird mit {volume} % Lautstärke abgespielt.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Could not play: {problem}</source>
+        <translation>Wiedergabe nicht möglich: {problem}</translation>
+    </message>
+    <message>
+        <source>The chosen music cannot be played ({problem}); the bundled track plays instead.</source>
+        <translation>Die gewählte Musik lässt sich nicht abspielen ({problem}); stattdessen läuft die mitgelieferte Musik.</translation>
     </message>
 </context>
 <context>
@@ -829,6 +948,14 @@
         <translation>Lautstärke (%)</translation>
     </message>
     <message>
+        <source>Fade in (ms)</source>
+        <translation>Einblenden (ms)</translation>
+    </message>
+    <message>
+        <source>Fade out (ms)</source>
+        <translation>Ausblenden (ms)</translation>
+    </message>
+    <message>
         <source>Keep reaction records (days)</source>
         <translation>Reaktionsdaten aufbewahren (Tage)</translation>
     </message>
@@ -959,9 +1086,17 @@
         <source>Reactions</source>
         <translation>Reaktionen</translation>
     </message>
+    <message>
+        <source>The cars are not saved: see the Cars page.</source>
+        <translation>Die Fahrzeuge sind nicht gespeichert: siehe Seite Fahrzeuge.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>Cars</source>
+        <translation>Fahrzeuge</translation>
+    </message>
     <message>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>

@@ -23,16 +23,12 @@
         <translation>la música incluida</translation>
     </message>
     <message>
-        <source>Play a test</source>
-        <translation>Reproducir una prueba</translation>
+        <source>This file cannot be played ({problem}): the bundled track plays instead.</source>
+        <translation>Este archivo no se puede reproducir ({problem}): suena la música incluida en su lugar.</translation>
     </message>
     <message>
-        <source>Audio (*.wav *.mp3 *.ogg *.flac)</source>
-        <translation>Archivos de audio (*.wav *.mp3 *.ogg *.flac)</translation>
-    </message>
-    <message>
-        <source>Starting the test…</source>
-        <translation>Iniciando la prueba…</translation>
+        <source>Music ({patterns})</source>
+        <translation>Música ({patterns})</translation>
     </message>
 </context>
 <context>
@@ -48,6 +44,109 @@
     <message>
         <source>The live picture below comes from the running kiosk.</source>
         <translation>La imagen en directo de abajo procede del quiosco en marcha.</translation>
+    </message>
+</context>
+<context>
+    <name>CarsPage</name>
+    <message>
+        <source>Changes are kept with Apply or OK; the showroom shows them at once.</source>
+        <translation>Los cambios se guardan con Aplicar o Aceptar; la exposición los muestra al momento.</translation>
+    </message>
+    <message>
+        <source>Add a car from a photo…</source>
+        <translation>Añadir un coche desde una foto…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Replace the photo…</source>
+        <translation>Cambiar la foto…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Tagline</source>
+        <translation>Eslogan</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Datos clave</translation>
+    </message>
+    <message>
+        <source>label, e.g. Range</source>
+        <translation>etiqueta, p. ej. Autonomía</translation>
+    </message>
+    <message>
+        <source>value, e.g. 510 km</source>
+        <translation>valor, p. ej. 510 km</translation>
+    </message>
+    <message>
+        <source>Cheerful</source>
+        <translation>Alegre</translation>
+    </message>
+    <message>
+        <source>A visitor who looks unhappy is shown a cheerful car next.</source>
+        <translation>A un visitante que parece descontento se le muestra después un coche alegre.</translation>
+    </message>
+    <message>
+        <source>When a visitor looks unhappy at this car, show:</source>
+        <translation>Si un visitante parece descontento ante este coche, mostrar:</translation>
+    </message>
+    <message>
+        <source>no price shown</source>
+        <translation>sin precio</translation>
+    </message>
+    <message>
+        <source>These are the cars that come with the kiosk. Add, change or remove cars and press Apply: they become your own catalogue, kept in {folder}.</source>
+        <translation>Estos son los coches incluidos con el quiosco. Añada, cambie o quite coches y pulse Aplicar: pasan a ser su propio catálogo, guardado en {folder}.</translation>
+    </message>
+    <message>
+        <source>Your own catalogue, kept in {folder}.</source>
+        <translation>Su propio catálogo, guardado en {folder}.</translation>
+    </message>
+    <message>
+        <source>The showroom shows the catalogue folder {other} (Showroom page). Changes made here are saved in {folder}, and the showroom then shows them instead.</source>
+        <translation>La exposición muestra la carpeta de catálogo {other} (página Exposición). Los cambios hechos aquí se guardan en {folder}, y entonces la exposición muestra estos.</translation>
+    </message>
+    <message>
+        <source>The cars are not saved:</source>
+        <translation>Los coches no se han guardado:</translation>
+    </message>
+    <message>
+        <source>This photo cannot be used: {problem}</source>
+        <translation>Esta foto no se puede usar: {problem}</translation>
+    </message>
+    <message>
+        <source>No cars yet: add one from a photo.</source>
+        <translation>Aún no hay coches: añada uno desde una foto.</translation>
+    </message>
+    <message>
+        <source>Automatic: a cheerful car, else the next one</source>
+        <translation>Automático: uno alegre o el siguiente</translation>
+    </message>
+    <message>
+        <source>A photo of the car</source>
+        <translation>Una foto del coche</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns})</source>
+        <translation>Fotos ({patterns})</translation>
     </message>
 </context>
 <context>
@@ -291,8 +390,8 @@
         <translation>El tamaño de imagen que se pide a la cámara; auto mantiene el suyo.</translation>
     </message>
     <message>
-        <source>A folder with your own cars; empty shows the cars that come with the kiosk.</source>
-        <translation>Una carpeta con sus propios coches; vacía, se muestran los coches incluidos con el quiosco.</translation>
+        <source>Another folder of cars to show (a shared one, say); empty shows the cars of the Cars page.</source>
+        <translation>Otra carpeta de coches que mostrar (una compartida, por ejemplo); vacía, se muestran los coches de la página Coches.</translation>
     </message>
     <message>
         <source>Show the next car after this long while nobody is in front of the screen.</source>
@@ -305,6 +404,14 @@
     <message>
         <source>Empty plays the music that comes with the kiosk.</source>
         <translation>Vacío: suena la música incluida con el quiosco.</translation>
+    </message>
+    <message>
+        <source>How long the music takes to rise to its volume.</source>
+        <translation>Cuánto tarda la música en alcanzar su volumen.</translation>
+    </message>
+    <message>
+        <source>How long the music takes to fade away at its end.</source>
+        <translation>Cuánto tarda la música en apagarse al final.</translation>
     </message>
     <message>
         <source>The IT department&apos;s monitoring asks this PC&apos;s port for /health and /metrics.</source>
@@ -341,21 +448,6 @@
     <message>
         <source>The language of the showroom and of these settings; automatic follows the PC&apos;s language.</source>
         <translation>El idioma de la exposición y de estos ajustes; automático sigue el idioma del PC.</translation>
-    </message>
-</context>
-<context>
-    <name>Kiosk</name>
-    <message>
-        <source>No audio output found on this PC: connect speakers, then test again.</source>
-        <translation>No se encontró ninguna salida de audio en este PC: conecte altavoces y vuelva a probar.</translation>
-    </message>
-    <message>
-        <source>Playing {file} at {volume} % volume.</source>
-        <translation>Reproduciendo {file} al {volume} % de volumen.</translation>
-    </message>
-    <message>
-        <source>Could not play: {problem}</source>
-        <translation>No se pudo reproducir: {problem}</translation>
     </message>
 </context>
 <context>
@@ -444,6 +536,33 @@
     <message>
         <source>resting</source>
         <translation>reposo</translation>
+    </message>
+</context>
+<context>
+    <name>MusicPreview</name>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>No audio output found on this PC: connect speakers, then press Play again.</source>
+        <translation>No se encontró ninguna salida de audio en este PC: conecte altavoces y vuelva a pulsar Reproducir.</translation>
+    </message>
+    <message>
+        <source>Playing {name} at {volume} % volume.</source>
+        <translation>Reproduciendo {name} al {volume} % de volumen.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Could not play: {problem}</source>
+        <translation>No se pudo reproducir: {problem}</translation>
+    </message>
+    <message>
+        <source>The chosen music cannot be played ({problem}); the bundled track plays instead.</source>
+        <translation>La música elegida no se puede reproducir ({problem}); suena la música incluida en su lugar.</translation>
     </message>
 </context>
 <context>
@@ -829,6 +948,14 @@
         <translation>Volumen (%)</translation>
     </message>
     <message>
+        <source>Fade in (ms)</source>
+        <translation>Entrada gradual (ms)</translation>
+    </message>
+    <message>
+        <source>Fade out (ms)</source>
+        <translation>Salida gradual (ms)</translation>
+    </message>
+    <message>
         <source>Keep reaction records (days)</source>
         <translation>Conservar las reacciones (días)</translation>
     </message>
@@ -959,9 +1086,17 @@
         <source>Reactions</source>
         <translation>Reacciones</translation>
     </message>
+    <message>
+        <source>The cars are not saved: see the Cars page.</source>
+        <translation>Los coches no se han guardado: consulte la página Coches.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>Cars</source>
+        <translation>Coches</translation>
+    </message>
     <message>
         <source>Browse…</source>
         <translation>Examinar…</translation>

@@ -23,16 +23,12 @@
         <translation>la musique fournie</translation>
     </message>
     <message>
-        <source>Play a test</source>
-        <translation>Écouter un essai</translation>
+        <source>This file cannot be played ({problem}): the bundled track plays instead.</source>
+        <translation>Ce fichier ne peut pas être lu ({problem}) : la musique fournie est jouée à la place.</translation>
     </message>
     <message>
-        <source>Audio (*.wav *.mp3 *.ogg *.flac)</source>
-        <translation>Fichiers audio (*.wav *.mp3 *.ogg *.flac)</translation>
-    </message>
-    <message>
-        <source>Starting the test…</source>
-        <translation>Démarrage de l&apos;essai…</translation>
+        <source>Music ({patterns})</source>
+        <translation>Musique ({patterns})</translation>
     </message>
 </context>
 <context>
@@ -48,6 +44,109 @@
     <message>
         <source>The live picture below comes from the running kiosk.</source>
         <translation>L&apos;image en direct ci-dessous provient de la borne en marche.</translation>
+    </message>
+</context>
+<context>
+    <name>CarsPage</name>
+    <message>
+        <source>Changes are kept with Apply or OK; the showroom shows them at once.</source>
+        <translation>Les modifications sont gardées avec Appliquer ou OK ; le showroom les affiche aussitôt.</translation>
+    </message>
+    <message>
+        <source>Add a car from a photo…</source>
+        <translation>Ajouter une voiture depuis une photo…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Replace the photo…</source>
+        <translation>Remplacer la photo…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Tagline</source>
+        <translation>Accroche</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <source>label, e.g. Range</source>
+        <translation>libellé, p. ex. Autonomie</translation>
+    </message>
+    <message>
+        <source>value, e.g. 510 km</source>
+        <translation>valeur, p. ex. 510 km</translation>
+    </message>
+    <message>
+        <source>Cheerful</source>
+        <translation>Joyeuse</translation>
+    </message>
+    <message>
+        <source>A visitor who looks unhappy is shown a cheerful car next.</source>
+        <translation>Un visiteur qui semble mécontent voit ensuite une voiture joyeuse.</translation>
+    </message>
+    <message>
+        <source>When a visitor looks unhappy at this car, show:</source>
+        <translation>Si un visiteur semble mécontent devant cette voiture, montrer :</translation>
+    </message>
+    <message>
+        <source>no price shown</source>
+        <translation>aucun prix affiché</translation>
+    </message>
+    <message>
+        <source>These are the cars that come with the kiosk. Add, change or remove cars and press Apply: they become your own catalogue, kept in {folder}.</source>
+        <translation>Voici les voitures fournies avec la borne. Ajoutez, modifiez ou retirez des voitures puis appuyez sur Appliquer : elles deviennent votre propre catalogue, conservé dans {folder}.</translation>
+    </message>
+    <message>
+        <source>Your own catalogue, kept in {folder}.</source>
+        <translation>Votre propre catalogue, conservé dans {folder}.</translation>
+    </message>
+    <message>
+        <source>The showroom shows the catalogue folder {other} (Showroom page). Changes made here are saved in {folder}, and the showroom then shows them instead.</source>
+        <translation>Le showroom affiche le dossier de catalogue {other} (page Showroom). Les modifications faites ici sont enregistrées dans {folder}, et le showroom les affiche alors à la place.</translation>
+    </message>
+    <message>
+        <source>The cars are not saved:</source>
+        <translation>Les voitures ne sont pas enregistrées :</translation>
+    </message>
+    <message>
+        <source>This photo cannot be used: {problem}</source>
+        <translation>Cette photo est inutilisable : {problem}</translation>
+    </message>
+    <message>
+        <source>No cars yet: add one from a photo.</source>
+        <translation>Pas encore de voiture : ajoutez-en une depuis une photo.</translation>
+    </message>
+    <message>
+        <source>Automatic: a cheerful car, else the next one</source>
+        <translation>Auto : une joyeuse, sinon la suivante</translation>
+    </message>
+    <message>
+        <source>A photo of the car</source>
+        <translation>Une photo de la voiture</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns})</source>
+        <translation>Photos ({patterns})</translation>
     </message>
 </context>
 <context>
@@ -291,8 +390,8 @@
         <translation>La taille d&apos;image demandée à la caméra ; auto garde celle de la caméra.</translation>
     </message>
     <message>
-        <source>A folder with your own cars; empty shows the cars that come with the kiosk.</source>
-        <translation>Un dossier avec vos propres voitures ; vide, la borne montre les voitures fournies.</translation>
+        <source>Another folder of cars to show (a shared one, say); empty shows the cars of the Cars page.</source>
+        <translation>Un autre dossier de voitures à montrer (partagé, par exemple) ; vide, la borne montre les voitures de la page Voitures.</translation>
     </message>
     <message>
         <source>Show the next car after this long while nobody is in front of the screen.</source>
@@ -305,6 +404,14 @@
     <message>
         <source>Empty plays the music that comes with the kiosk.</source>
         <translation>Vide : la musique fournie avec la borne.</translation>
+    </message>
+    <message>
+        <source>How long the music takes to rise to its volume.</source>
+        <translation>Temps que met la musique pour atteindre son volume.</translation>
+    </message>
+    <message>
+        <source>How long the music takes to fade away at its end.</source>
+        <translation>Temps que met la musique pour s&apos;éteindre à la fin.</translation>
     </message>
     <message>
         <source>The IT department&apos;s monitoring asks this PC&apos;s port for /health and /metrics.</source>
@@ -341,21 +448,6 @@
     <message>
         <source>The language of the showroom and of these settings; automatic follows the PC&apos;s language.</source>
         <translation>La langue du showroom et de ces réglages ; automatique suit la langue du PC.</translation>
-    </message>
-</context>
-<context>
-    <name>Kiosk</name>
-    <message>
-        <source>No audio output found on this PC: connect speakers, then test again.</source>
-        <translation>Aucune sortie audio trouvée sur ce PC : branchez des haut-parleurs, puis refaites l&apos;essai.</translation>
-    </message>
-    <message>
-        <source>Playing {file} at {volume} % volume.</source>
-        <translation>Lecture de {file} à {volume} % du volume.</translation>
-    </message>
-    <message>
-        <source>Could not play: {problem}</source>
-        <translation>Lecture impossible : {problem}</translation>
     </message>
 </context>
 <context>
@@ -444,6 +536,33 @@
     <message>
         <source>resting</source>
         <translation>repos</translation>
+    </message>
+</context>
+<context>
+    <name>MusicPreview</name>
+    <message>
+        <source>Play</source>
+        <translation>Écouter</translation>
+    </message>
+    <message>
+        <source>No audio output found on this PC: connect speakers, then press Play again.</source>
+        <translation>Aucune sortie audio trouvée sur ce PC : branchez des haut-parleurs, puis appuyez de nouveau sur Écouter.</translation>
+    </message>
+    <message>
+        <source>Playing {name} at {volume} % volume.</source>
+        <translation>Lecture de {name} à {volume} % du volume.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Could not play: {problem}</source>
+        <translation>Lecture impossible : {problem}</translation>
+    </message>
+    <message>
+        <source>The chosen music cannot be played ({problem}); the bundled track plays instead.</source>
+        <translation>La musique choisie ne peut pas être lue ({problem}) ; la musique fournie est jouée à la place.</translation>
     </message>
 </context>
 <context>
@@ -829,6 +948,14 @@
         <translation>Volume (%)</translation>
     </message>
     <message>
+        <source>Fade in (ms)</source>
+        <translation>Fondu d&apos;entrée (ms)</translation>
+    </message>
+    <message>
+        <source>Fade out (ms)</source>
+        <translation>Fondu de sortie (ms)</translation>
+    </message>
+    <message>
         <source>Keep reaction records (days)</source>
         <translation>Conserver les réactions (jours)</translation>
     </message>
@@ -959,9 +1086,17 @@
         <source>Reactions</source>
         <translation>Réactions</translation>
     </message>
+    <message>
+        <source>The cars are not saved: see the Cars page.</source>
+        <translation>Les voitures ne sont pas enregistrées : voir la page Voitures.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>Cars</source>
+        <translation>Voitures</translation>
+    </message>
     <message>
         <source>Browse…</source>
         <translation>Parcourir…</translation>

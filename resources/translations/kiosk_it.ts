@@ -23,16 +23,12 @@
         <translation>la musica fornita</translation>
     </message>
     <message>
-        <source>Play a test</source>
-        <translation>Riproduci una prova</translation>
+        <source>This file cannot be played ({problem}): the bundled track plays instead.</source>
+        <translation>Questo file non si può riprodurre ({problem}): al suo posto suona la musica fornita.</translation>
     </message>
     <message>
-        <source>Audio (*.wav *.mp3 *.ogg *.flac)</source>
-        <translation>File audio (*.wav *.mp3 *.ogg *.flac)</translation>
-    </message>
-    <message>
-        <source>Starting the test…</source>
-        <translation>Avvio della prova…</translation>
+        <source>Music ({patterns})</source>
+        <translation>Musica ({patterns})</translation>
     </message>
 </context>
 <context>
@@ -48,6 +44,109 @@
     <message>
         <source>The live picture below comes from the running kiosk.</source>
         <translation>L&apos;immagine dal vivo qui sotto proviene dal chiosco in funzione.</translation>
+    </message>
+</context>
+<context>
+    <name>CarsPage</name>
+    <message>
+        <source>Changes are kept with Apply or OK; the showroom shows them at once.</source>
+        <translation>Le modifiche si salvano con Applica o OK; lo showroom le mostra subito.</translation>
+    </message>
+    <message>
+        <source>Add a car from a photo…</source>
+        <translation>Aggiungi un&apos;auto da una foto…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Sposta su</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Sposta giù</translation>
+    </message>
+    <message>
+        <source>Replace the photo…</source>
+        <translation>Sostituisci la foto…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Tagline</source>
+        <translation>Slogan</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prezzo</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Dati chiave</translation>
+    </message>
+    <message>
+        <source>label, e.g. Range</source>
+        <translation>etichetta, ad es. Autonomia</translation>
+    </message>
+    <message>
+        <source>value, e.g. 510 km</source>
+        <translation>valore, ad es. 510 km</translation>
+    </message>
+    <message>
+        <source>Cheerful</source>
+        <translation>Allegra</translation>
+    </message>
+    <message>
+        <source>A visitor who looks unhappy is shown a cheerful car next.</source>
+        <translation>A un visitatore che sembra scontento si mostra poi un&apos;auto allegra.</translation>
+    </message>
+    <message>
+        <source>When a visitor looks unhappy at this car, show:</source>
+        <translation>Se un visitatore sembra scontento davanti a quest&apos;auto, mostrare:</translation>
+    </message>
+    <message>
+        <source>no price shown</source>
+        <translation>nessun prezzo mostrato</translation>
+    </message>
+    <message>
+        <source>These are the cars that come with the kiosk. Add, change or remove cars and press Apply: they become your own catalogue, kept in {folder}.</source>
+        <translation>Queste sono le auto fornite con il chiosco. Aggiungere, modificare o rimuovere auto e premere Applica: diventano il vostro catalogo, conservato in {folder}.</translation>
+    </message>
+    <message>
+        <source>Your own catalogue, kept in {folder}.</source>
+        <translation>Il vostro catalogo, conservato in {folder}.</translation>
+    </message>
+    <message>
+        <source>The showroom shows the catalogue folder {other} (Showroom page). Changes made here are saved in {folder}, and the showroom then shows them instead.</source>
+        <translation>Lo showroom mostra la cartella del catalogo {other} (pagina Showroom). Le modifiche fatte qui vengono salvate in {folder} e lo showroom mostra poi queste.</translation>
+    </message>
+    <message>
+        <source>The cars are not saved:</source>
+        <translation>Le auto non sono salvate:</translation>
+    </message>
+    <message>
+        <source>This photo cannot be used: {problem}</source>
+        <translation>Questa foto non è utilizzabile: {problem}</translation>
+    </message>
+    <message>
+        <source>No cars yet: add one from a photo.</source>
+        <translation>Ancora nessuna auto: aggiungerne una da una foto.</translation>
+    </message>
+    <message>
+        <source>Automatic: a cheerful car, else the next one</source>
+        <translation>Automatico: un&apos;allegra o la successiva</translation>
+    </message>
+    <message>
+        <source>A photo of the car</source>
+        <translation>Una foto dell&apos;auto</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns})</source>
+        <translation>Foto ({patterns})</translation>
     </message>
 </context>
 <context>
@@ -291,8 +390,8 @@
         <translation>La dimensione dell&apos;immagine richiesta alla telecamera; auto mantiene quella della telecamera.</translation>
     </message>
     <message>
-        <source>A folder with your own cars; empty shows the cars that come with the kiosk.</source>
-        <translation>Una cartella con le vostre auto; vuota, si mostrano le auto fornite con il chiosco.</translation>
+        <source>Another folder of cars to show (a shared one, say); empty shows the cars of the Cars page.</source>
+        <translation>Un&apos;altra cartella di auto da mostrare (ad esempio condivisa); vuota, si mostrano le auto della pagina Auto.</translation>
     </message>
     <message>
         <source>Show the next car after this long while nobody is in front of the screen.</source>
@@ -305,6 +404,14 @@
     <message>
         <source>Empty plays the music that comes with the kiosk.</source>
         <translation>Vuoto: suona la musica fornita con il chiosco.</translation>
+    </message>
+    <message>
+        <source>How long the music takes to rise to its volume.</source>
+        <translation>Quanto impiega la musica a raggiungere il suo volume.</translation>
+    </message>
+    <message>
+        <source>How long the music takes to fade away at its end.</source>
+        <translation>Quanto impiega la musica a sfumare alla fine.</translation>
     </message>
     <message>
         <source>The IT department&apos;s monitoring asks this PC&apos;s port for /health and /metrics.</source>
@@ -341,21 +448,6 @@
     <message>
         <source>The language of the showroom and of these settings; automatic follows the PC&apos;s language.</source>
         <translation>La lingua dello showroom e di queste impostazioni; automatica segue la lingua del PC.</translation>
-    </message>
-</context>
-<context>
-    <name>Kiosk</name>
-    <message>
-        <source>No audio output found on this PC: connect speakers, then test again.</source>
-        <translation>Nessuna uscita audio trovata su questo PC: collegare gli altoparlanti e riprovare.</translation>
-    </message>
-    <message>
-        <source>Playing {file} at {volume} % volume.</source>
-        <translation>Riproduzione di {file} al {volume} % del volume.</translation>
-    </message>
-    <message>
-        <source>Could not play: {problem}</source>
-        <translation>Impossibile riprodurre: {problem}</translation>
     </message>
 </context>
 <context>
@@ -444,6 +536,33 @@
     <message>
         <source>resting</source>
         <translation>riposo</translation>
+    </message>
+</context>
+<context>
+    <name>MusicPreview</name>
+    <message>
+        <source>Play</source>
+        <translation>Riproduci</translation>
+    </message>
+    <message>
+        <source>No audio output found on this PC: connect speakers, then press Play again.</source>
+        <translation>Nessuna uscita audio trovata su questo PC: collegare gli altoparlanti e premere di nuovo Riproduci.</translation>
+    </message>
+    <message>
+        <source>Playing {name} at {volume} % volume.</source>
+        <translation>Riproduzione di {name} al {volume} % del volume.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Ferma</translation>
+    </message>
+    <message>
+        <source>Could not play: {problem}</source>
+        <translation>Impossibile riprodurre: {problem}</translation>
+    </message>
+    <message>
+        <source>The chosen music cannot be played ({problem}); the bundled track plays instead.</source>
+        <translation>La musica scelta non si può riprodurre ({problem}); al suo posto suona la musica fornita.</translation>
     </message>
 </context>
 <context>
@@ -829,6 +948,14 @@
         <translation>Volume (%)</translation>
     </message>
     <message>
+        <source>Fade in (ms)</source>
+        <translation>Dissolvenza in entrata (ms)</translation>
+    </message>
+    <message>
+        <source>Fade out (ms)</source>
+        <translation>Dissolvenza in uscita (ms)</translation>
+    </message>
+    <message>
         <source>Keep reaction records (days)</source>
         <translation>Conservare le reazioni (giorni)</translation>
     </message>
@@ -959,9 +1086,17 @@
         <source>Reactions</source>
         <translation>Reazioni</translation>
     </message>
+    <message>
+        <source>The cars are not saved: see the Cars page.</source>
+        <translation>Le auto non sono salvate: vedere la pagina Auto.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>Cars</source>
+        <translation>Auto</translation>
+    </message>
     <message>
         <source>Browse…</source>
         <translation>Sfoglia…</translation>

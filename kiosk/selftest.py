@@ -35,7 +35,13 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import __version__
-from kiosk.paths import app_root, data_dir, default_model_path, resource_path
+from kiosk.paths import (
+    app_root,
+    bundled_music_path,
+    data_dir,
+    default_model_path,
+    demo_clip_path,
+)
 from kiosk.selftest_checks import Check, failed, passed
 from kiosk.selftest_vision import DEMO_CLIP, ClipExpectation, run_vision_checks
 
@@ -59,8 +65,8 @@ class SelfTestInputs:
         return cls(
             model=default_model_path(),
             cascade=default_cascade_path(),  # what the kiosk itself would load
-            clip=resource_path("resources", "demo", "demo.mp4"),
-            audio=resource_path("resources", "audio", "uplift.ogg"),
+            clip=demo_clip_path(),
+            audio=bundled_music_path(),
         )
 
 

@@ -142,7 +142,7 @@ def _kiosk(qtbot: QtBot, video: Path, model: Path, folder: Path, language: str |
 def _stop(qtbot: QtBot, kiosk: Kiosk) -> None:
     with qtbot.waitSignal(kiosk.finished, timeout=10_000):
         kiosk.quit()
-    kiosk.window.deleteLater()
+    kiosk.dispose()
 
 
 def test_the_kiosk_speaks_german_with_language_de(

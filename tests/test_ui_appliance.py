@@ -64,4 +64,4 @@ def test_a_restarted_kiosk_resumes_the_car_it_showed(
     finally:
         with qtbot.waitSignal(kiosk.finished, timeout=10_000):
             kiosk.quit()
-        kiosk.window.deleteLater()
+        kiosk.dispose()

@@ -221,7 +221,7 @@ def test_the_running_kiosk_shows_a_saved_or_imported_catalogue_at_once(
     finally:
         with qtbot.waitSignal(kiosk.finished, timeout=10_000):
             kiosk.quit()
-        kiosk.window.deleteLater()
+        kiosk.dispose()
 
 
 def test_the_showroom_shows_a_placeholder_for_a_photo_it_cannot_decode(

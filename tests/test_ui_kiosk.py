@@ -51,7 +51,7 @@ def make_kiosk(qtbot: QtBot, tiny_model: Path, isolated_data_dir: Path) -> Itera
         if not kiosk._finished:
             with qtbot.waitSignal(kiosk.finished, timeout=10_000):
                 kiosk.quit()
-        kiosk.window.deleteLater()
+        kiosk.dispose()
 
 
 def _music_outcome(kiosk: Kiosk) -> SignalInstance:

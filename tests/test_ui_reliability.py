@@ -177,7 +177,7 @@ def test_unsaved_settings_show_on_screen_and_in_the_dialog(
     finally:
         with qtbot.waitSignal(kiosk.finished, timeout=10_000):
             kiosk.quit()
-        kiosk.window.deleteLater()
+        kiosk.dispose()
 
 
 # -- the PIN -------------------------------------------------------------------------------
@@ -277,7 +277,7 @@ def test_audio_errors_are_logged_once_per_change(
     finally:
         with qtbot.waitSignal(kiosk.finished, timeout=10_000):
             kiosk.quit()
-        kiosk.window.deleteLater()
+        kiosk.dispose()
 
 
 @pytest.mark.parametrize("how", ["option", "environment"])

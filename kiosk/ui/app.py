@@ -120,7 +120,7 @@ def _run(args: argparse.Namespace, settings: Path, data_problem: str) -> int:
     kiosk.controller.wait_stopped()  # normally stopped already; the window is gone by now
     app.setQuitOnLastWindowClosed(quit_on_close)
     interrupts.restore()
-    kiosk.window.deleteLater()
+    kiosk.dispose()
     log.info("event kiosk_stopped status=%d", status)
     return EXIT_OK if status == 0 else status
 

@@ -107,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         app.exec()
         kiosk.controller.wait_stopped()
         _report(args, probe, kiosk)
+        kiosk.dispose()
         set_data_dir(None)
     return 0
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -73,12 +73,18 @@ class LaunchOptions:
 
 
 class Kiosk(QObject):
-    """One running kiosk. `start()`, then `quit()` (after the PIN); `finished` when all has stopped."""
+    """One running kiosk. `start()`, then `quit()` (after the PIN); `finished` when all has stopped;
+    then its owner calls `dispose()`.
+
+    The application owns it, not Python: the garbage collector may run on the analysis thread
+    (any Python code there can trigger it), and must never be what deletes the kiosk and its Qt
+    children (the window, the folder watcher's socket notifier, the media player, the timers)
+    on that thread; that corrupts the GUI thread's event dispatch."""
 
     finished = Signal()
 
     def __init__(self, store: SettingsStore, options: LaunchOptions = LaunchOptions()) -> None:
-        super().__init__()
+        super().__init__(QCoreApplication.instance())
         self.store = store
         self.options = options
         self.settings = store.settings
@@ -453,6 +459,12 @@ class Kiosk(QObject):
         self.window.close()
         self.controller.stop()
         self._shutdown_grace.start()
+
+    def dispose(self) -> None:
+        """Delete the window and the kiosk now, on the GUI thread (after `finished`, or unstarted)."""
+        self.window.deleteLater()
+        self.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     @Slot()
     def _on_controller_stopped(self) -> None:

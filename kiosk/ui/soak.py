@@ -28,7 +28,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QEventLoop,
     QObject,
     QThread,
@@ -241,10 +240,7 @@ def _quit(app: QCoreApplication, kiosk: Kiosk) -> None:
     if not finished:
         _wait(app, STOP_TIMEOUT_MS / 1000, until=kiosk.finished)
     kiosk.controller.wait_stopped()
-    kiosk.window.close()
-    kiosk.window.deleteLater()
-    kiosk.deleteLater()
-    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the window and the kiosk go now
+    kiosk.dispose()
     app.processEvents()
 
 

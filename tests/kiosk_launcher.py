@@ -56,10 +56,10 @@ def main() -> int:
     if state in ("camera-lost", "no-source"):
         _fake_cameras(first_open_works=state == "camera-lost")
     if state == "no-source":
-        import kiosk.ui.kiosk
+        import kiosk.ui.settings_apply
 
         missing = Path(__file__).with_name("no-such-demo.mp4")
-        kiosk.ui.kiosk.bundled_demo = lambda: missing
+        kiosk.ui.settings_apply.demo_clip_path = lambda: missing
     from kiosk.app import main as kiosk_main
 
     return kiosk_main(argv)

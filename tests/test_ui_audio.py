@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.paths import bundled_music_path
 from kiosk.ui.audio import NO_DEVICE, UpliftPlayer, has_audio_output
-from kiosk.ui.kiosk import bundled_audio
 
 needs_device = pytest.mark.skipif(not has_audio_output(), reason="no audio output device on this machine")
 
@@ -57,7 +57,7 @@ def test_a_missing_file_is_reported(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_the_bundled_music_is_there() -> None:
-    assert bundled_audio().is_file()
+    assert bundled_music_path().is_file()
 
 
 @needs_device

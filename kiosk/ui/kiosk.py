@@ -9,9 +9,6 @@ starting with "event". Settings apply live through `SettingsStore.settings_chang
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
@@ -20,56 +17,37 @@ from PySide6.QtWidgets import QDialog, QWidget
 from kiosk.analytics.records import CarChange
 from kiosk.appliance.resume import load_car, save_car
 from kiosk.content.catalog import showroom_folder
-from kiosk.paths import bundled_music_path, data_dir, default_model_path, demo_clip_path
+from kiosk.paths import bundled_music_path, data_dir
 from kiosk.reaction.engine import Event
 from kiosk.ui.analytics_hook import AnalyticsHook
 from kiosk.ui.audio import UpliftPlayer
 from kiosk.ui.catalog import Car, showroom_catalog
 from kiosk.ui.catalog_watch import CatalogWatcher
 from kiosk.ui.fleet_hook import FleetHook
-from kiosk.ui.i18n import apply_language, current_language
+from kiosk.ui.i18n import apply_language
 from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.pin import DAMAGED_MESSAGE, PinDialog, is_damaged
-from kiosk.ui.pin_backoff import FILE_NAME as PIN_ATTEMPTS_FILE
-from kiosk.ui.pin_backoff import PinBackoff
+from kiosk.ui.pin import PinDialog
+from kiosk.ui.pin_gate import PinGate
 from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
-from kiosk.ui.settings import KioskSettings, pipeline_config, privacy_notice, reaction_config, resolution_of
+from kiosk.ui.settings import KioskSettings, privacy_notice
+from kiosk.ui.settings_apply import (
+    LaunchOptions,
+    LiveParts,
+    apply_settings,
+    apply_view_settings,
+    music_path,
+    worker_setup,
+)
 from kiosk.ui.settings_dialog import SettingsDialog
 from kiosk.ui.settings_store import SettingsStore
-from kiosk.ui.sources import SourcePlan
 from kiosk.ui.status_text import model_text, source_text
-from kiosk.ui.worker import AnalysisController, WorkerSetup, display_path
+from kiosk.ui.worker import AnalysisController, display_path
 from kiosk.vision.source import SourceState
 
 log = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE_MS = 10_000  # then quit anyway; the caller waits for the thread off-screen
 NOTES_SHOWN_MS = 60_000  # start-up notes (a database set aside, fleet problems) stay this long
-
-
-def bundled_audio() -> Path:
-    return bundled_music_path()
-
-
-def bundled_demo() -> Path:
-    return demo_clip_path()
-
-
-@dataclass(frozen=True)
-class LaunchOptions:
-    """What the command line decides (the rest comes from the settings)."""
-
-    windowed: bool = False
-    camera: int | None = None  # overrides the camera index in the settings
-    video: str | None = None
-    model_path: Path | None = None  # None: models/emotion.onnx
-    demo_clip: Path | None = None  # None: resources/demo/demo.mp4
-    reaction_db: Path | None = None  # None: <data dir>/reactions.sqlite3
-    records: bool = True  # False: no reaction records (tests, benchmarks)
-    monitoring: bool = False  # True: /health, /metrics and the fleet sync, as settings say (the app)
-    realtime: bool = True  # pace video files at their frame rate
-    data_problem: str = ""  # e.g. a read-only data folder: shown on screen and in the dialog
-    language: str | None = None  # --language: overrides the language setting for this run
 
 
 class Kiosk(QObject):
@@ -83,30 +61,28 @@ class Kiosk(QObject):
 
     finished = Signal()
 
-    def __init__(self, store: SettingsStore, options: LaunchOptions = LaunchOptions()) -> None:
+    def __init__(self, store: SettingsStore, options: LaunchOptions | None = None) -> None:
         super().__init__(QCoreApplication.instance())
         self.store = store
-        self.options = options
+        self.options = options = options or LaunchOptions()
         self.settings = store.settings
         self.language = apply_language(options.language or self.settings.language)  # before any text
         self.window = KioskWindow()
         self.status = WorkerStatus()
         self.visitor_present = False
         self.dialog: SettingsDialog | None = None
-        self.pin_dialog: PinDialog | None = None
-        self.pin_backoff = PinBackoff(data_dir() / PIN_ATTEMPTS_FILE)  # the kiosk's, not a dialog's
+        self.pin_gate = PinGate(store, self)
         self._quitting = False
         self._finished = False
         self._audio_problem = ""  # the last audio_error logged
-        self._pin_then: Callable[[], None] = self._open_settings
         self._catalog_problems: tuple[str, ...] = ()
         self._notes = list(store.last_report.warnings)
-        self.controller = AnalysisController(self._worker_setup(self.settings), self)
+        self.controller = AnalysisController(worker_setup(self.settings, options), self)
         self.player = UpliftPlayer(
-            self._audio_path(self.settings),
+            music_path(self.settings),
             volume=self.settings.volume / 100,
             cooldown_s=self.settings.cooldown_s,
-            fallback=bundled_audio(),  # for a chosen file that will not play
+            fallback=bundled_music_path(),  # for a chosen file that will not play
             fade_in_ms=self.settings.fade_in_ms,
             fade_out_ms=self.settings.fade_out_ms,
             parent=self,
@@ -126,31 +102,10 @@ class Kiosk(QObject):
         self._rotation.setSingleShot(True)
         self._notes_expiry = QTimer(self, singleShot=True, interval=NOTES_SHOWN_MS)
         self._shutdown_grace = QTimer(self, singleShot=True, interval=SHUTDOWN_GRACE_MS)
+        self._parts = LiveParts(self.window, self.controller, self.player, self.analytics, self.fleet)
         self._connect()
 
     # -- set-up --------------------------------------------------------------------------
-
-    def _worker_setup(self, settings: KioskSettings) -> WorkerSetup:
-        return WorkerSetup(
-            model_path=self.options.model_path or default_model_path(),
-            plan=self._plan(settings),
-            pipeline=pipeline_config(settings),
-            reaction=reaction_config(settings),
-            realtime=self.options.realtime,
-        )
-
-    def _plan(self, settings: KioskSettings) -> SourcePlan:
-        camera = self.options.camera if self.options.camera is not None else settings.camera_index
-        return SourcePlan(
-            camera=camera,
-            video=self.options.video,
-            demo=self.options.demo_clip or bundled_demo(),
-            backend=settings.camera_backend,
-            resolution=resolution_of(settings),
-        )
-
-    def _audio_path(self, settings: KioskSettings) -> Path:
-        return Path(settings.audio_file) if settings.audio_file else bundled_audio()
 
     def _connect(self) -> None:
         self.store.settings_changed.connect(self._on_settings_changed)
@@ -162,6 +117,7 @@ class Kiosk(QObject):
         self.window.settings_requested.connect(self._on_settings_requested)
         self.player.playback_started.connect(self._on_playback_started)
         self.player.audio_failed.connect(self._on_audio_failed)
+        self.pin_gate.dialog_closed.connect(self._refocus_window)
         self.catalog_watcher.catalog_replaced.connect(self._on_catalog_replaced)
         self._rotation.timeout.connect(self._on_rotation_timeout)
         self._notes_expiry.timeout.connect(self._on_notes_expired)
@@ -170,7 +126,7 @@ class Kiosk(QObject):
     def start(self) -> None:
         """Show the window on its screen, load the cars and start the analysis."""
         log.info("event kiosk_started data_dir=%s settings=%s", data_dir(), self.store.path)
-        self._apply_view_settings(self.settings)
+        apply_view_settings(self.window, self.settings)
         self._load_catalog(self.settings)
         self.window.place(self.settings.screen, windowed=self.options.windowed)
         self.window.cursor_hider.set_enabled(self.settings.hide_cursor and not self.options.windowed)
@@ -301,33 +257,14 @@ class Kiosk(QObject):
     def _on_settings_changed(self, settings: KioskSettings) -> None:
         old, self.settings = self.settings, settings
         log.info("event settings_applied")
-        self.controller.apply(pipeline_config(settings), reaction_config(settings), self._plan(settings))
-        self._apply_view_settings(settings)
-        self.player.set_file(self._audio_path(settings))
-        self.player.set_volume(settings.volume / 100)
-        self.player.set_fades(settings.fade_in_ms, settings.fade_out_ms)
-        self.player.cooldown_s = settings.cooldown_s
-        self.analytics.set_retention_days(settings.retention_days)
-        if self.fleet is not None:
-            self.fleet.apply(settings)
-        if settings.catalog_dir != old.catalog_dir:
+        redo = apply_settings(self._parts, self.options, old, settings)
+        if redo.catalog:
             self._load_catalog(settings)
-        if settings.screen != old.screen and not self.options.windowed:
-            self.window.place(settings.screen, windowed=False)
-        self.window.cursor_hider.set_enabled(settings.hide_cursor and not self.options.windowed)
-        if settings.rotation_s != old.rotation_s:
+        if redo.rotation:
             self._restart_rotation()
-        if settings.language != old.language:
+        if redo.language:
             self._change_language(settings.language)
         self._refresh_messages()  # saving may have started or stopped failing
-
-    def _apply_view_settings(self, settings: KioskSettings) -> None:
-        hud = self.window.hud
-        hud.set_levels(settings.trigger_level, settings.release_level)
-        hud.set_preview_visible(settings.show_preview)
-        self.window.relayout_hud()
-        self.window.showroom.set_transition_ms(settings.transition_ms)
-        self.window.showroom.set_notice(privacy_notice(settings, current_language()))
 
     def _change_language(self, choice: str) -> None:
         """Widgets repaint in the new language (LanguageChange); the notice and the messages are
@@ -353,7 +290,7 @@ class Kiosk(QObject):
         if self.dialog is not None:
             self.dialog.raise_()
             return
-        self._ask_pin(self._open_settings, purpose="settings")
+        self.pin_gate.ask(self._open_settings, purpose="settings", parent=self._dialog_parent())
 
     def _open_settings(self) -> None:
         dialog = SettingsDialog(
@@ -382,7 +319,7 @@ class Kiosk(QObject):
 
         Needed on bare X (no window manager): nobody else hands the focus back when a dialog goes.
         """
-        if self._quitting or self.dialog is not None or self.pin_dialog is not None:
+        if self._quitting or self.dialog is not None or self.pin_gate.dialog is not None:
             return
         self.window.raise_()
         self.window.activateWindow()
@@ -390,54 +327,19 @@ class Kiosk(QObject):
 
     # -- PIN and exit --------------------------------------------------------------------
 
-    def _ask_pin(self, then: Callable[[], None], *, purpose: str) -> None:
-        """Ask for the PIN (or a new one, the first time), then call `then`."""
-        if self.pin_dialog is not None:
-            return
-        dialog = PinDialog(
-            stored_hash=self.settings.pin_hash,
-            purpose=purpose,
-            backoff=self.pin_backoff,
-            parent=self._dialog_parent(),
-        )
-        self._pin_then = then
-        dialog.accepted.connect(self._on_pin_accepted)
-        dialog.finished.connect(self._on_pin_finished)
-        dialog.pin_refused.connect(self._on_pin_refused)
-        self.pin_dialog = dialog
-        log.info("event pin_asked purpose=%s", purpose)
-        if is_damaged(self.settings.pin_hash):
-            log.warning("event pin_damaged file=%s: %s", self.store.path, DAMAGED_MESSAGE)
-        dialog.open()
+    @property
+    def pin_dialog(self) -> PinDialog | None:
+        return self.pin_gate.dialog
 
     def _dialog_parent(self) -> QWidget:
         return self.dialog if self.dialog is not None else self.window
-
-    @Slot()
-    def _on_pin_accepted(self) -> None:
-        dialog = self.pin_dialog
-        if dialog is not None and dialog.new_hash:
-            self.store.update(replace(self.settings, pin_hash=dialog.new_hash))
-            log.info("event pin_created")
-        QTimer.singleShot(0, self, self._pin_then)
-
-    @Slot(int)
-    def _on_pin_finished(self, _code: int) -> None:
-        if self.pin_dialog is not None:
-            self.pin_dialog.deleteLater()
-            self.pin_dialog = None
-        self._refocus_window()
-
-    @Slot()
-    def _on_pin_refused(self) -> None:
-        log.warning("event pin_refused")
 
     @Slot()
     def _on_exit_requested(self) -> None:
         if self.options.windowed and not self.settings.pin_hash:
             self.quit()  # development: nothing to protect yet
             return
-        self._ask_pin(self.quit, purpose="exit")
+        self.pin_gate.ask(self.quit, purpose="exit", parent=self._dialog_parent())
 
     @Slot()
     def quit(self) -> None:

@@ -1,0 +1,116 @@
+"""What the settings mean for a running kiosk, and applying a changed set live.
+
+`worker_setup`, `source_plan` and `music_path` turn settings (and the command line's
+`LaunchOptions`) into what the analysis thread and the player are built from;
+`apply_settings` hands a new set to the running parts, each from the next frame or the next
+play, and says what only the kiosk itself can redo (the catalogue, the rotation, the language).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.paths import bundled_music_path, default_model_path, demo_clip_path
+from kiosk.ui.analytics_hook import AnalyticsHook
+from kiosk.ui.audio import UpliftPlayer
+from kiosk.ui.fleet_hook import FleetHook
+from kiosk.ui.i18n import current_language
+from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.settings import KioskSettings, pipeline_config, privacy_notice, reaction_config, resolution_of
+from kiosk.ui.sources import SourcePlan
+from kiosk.ui.worker import AnalysisController, WorkerSetup
+
+
+@dataclass(frozen=True)
+class LaunchOptions:
+    """What the command line decides (the rest comes from the settings)."""
+
+    windowed: bool = False
+    camera: int | None = None  # overrides the camera index in the settings
+    video: str | None = None
+    model_path: Path | None = None  # None: models/emotion.onnx
+    demo_clip: Path | None = None  # None: resources/demo/demo.mp4
+    reaction_db: Path | None = None  # None: <data dir>/reactions.sqlite3
+    records: bool = True  # False: no reaction records (tests, benchmarks)
+    monitoring: bool = False  # True: /health, /metrics and the fleet sync, as settings say (the app)
+    realtime: bool = True  # pace video files at their frame rate
+    data_problem: str = ""  # e.g. a read-only data folder: shown on screen and in the dialog
+    language: str | None = None  # --language: overrides the language setting for this run
+
+
+def worker_setup(settings: KioskSettings, options: LaunchOptions) -> WorkerSetup:
+    return WorkerSetup(
+        model_path=options.model_path or default_model_path(),
+        plan=source_plan(settings, options),
+        pipeline=pipeline_config(settings),
+        reaction=reaction_config(settings),
+        realtime=options.realtime,
+    )
+
+
+def source_plan(settings: KioskSettings, options: LaunchOptions) -> SourcePlan:
+    camera = options.camera if options.camera is not None else settings.camera_index
+    return SourcePlan(
+        camera=camera,
+        video=options.video,
+        demo=options.demo_clip or demo_clip_path(),
+        backend=settings.camera_backend,
+        resolution=resolution_of(settings),
+    )
+
+
+def music_path(settings: KioskSettings) -> Path:
+    return Path(settings.audio_file) if settings.audio_file else bundled_music_path()
+
+
+def apply_view_settings(window: KioskWindow, settings: KioskSettings) -> None:
+    """The HUD's levels and preview, the crossfade and the privacy notice (in the language shown)."""
+    hud = window.hud
+    hud.set_levels(settings.trigger_level, settings.release_level)
+    hud.set_preview_visible(settings.show_preview)
+    window.relayout_hud()
+    window.showroom.set_transition_ms(settings.transition_ms)
+    window.showroom.set_notice(privacy_notice(settings, current_language()))
+
+
+@dataclass(frozen=True)
+class LiveParts:
+    """The running parts a settings change reaches."""
+
+    window: KioskWindow
+    controller: AnalysisController
+    player: UpliftPlayer
+    analytics: AnalyticsHook
+    fleet: FleetHook | None
+
+
+@dataclass(frozen=True)
+class Redo:
+    """What changed that only the kiosk can redo."""
+
+    catalog: bool = False  # another catalogue folder: load and show it
+    rotation: bool = False  # another rotation interval: restart the timer
+    language: bool = False  # another language: retranslate
+
+
+def apply_settings(parts: LiveParts, options: LaunchOptions, old: KioskSettings, new: KioskSettings) -> Redo:
+    """Hand `new` to the analysis thread, the view, the player, the records and the fleet sync."""
+    parts.controller.apply(pipeline_config(new), reaction_config(new), source_plan(new, options))
+    apply_view_settings(parts.window, new)
+    player = parts.player
+    player.set_file(music_path(new))
+    player.set_volume(new.volume / 100)
+    player.set_fades(new.fade_in_ms, new.fade_out_ms)
+    player.cooldown_s = new.cooldown_s
+    parts.analytics.set_retention_days(new.retention_days)
+    if parts.fleet is not None:
+        parts.fleet.apply(new)
+    if new.screen != old.screen and not options.windowed:
+        parts.window.place(new.screen, windowed=False)
+    parts.window.cursor_hider.set_enabled(new.hide_cursor and not options.windowed)
+    return Redo(
+        catalog=new.catalog_dir != old.catalog_dir,
+        rotation=new.rotation_s != old.rotation_s,
+        language=new.language != old.language,
+    )

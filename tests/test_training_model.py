@@ -128,10 +128,15 @@ def test_flip_tta_averages_mirror_images(exported: tuple[ExportResult, OnnxModel
     _, model = exported
     x = _random_faces(4)
     np.testing.assert_allclose(model.predict(x), model.predict(x[:, :, ::-1]), atol=1e-6)
-    # ... and equals the average of plain Keras on both, so it is not symmetric by accident.
+    # ... and equals the average of plain Keras on both, so it is not symmetric by accident
+    # (Keras shown the centre view the graph cuts: the training crop of this fully convolutional net).
+    view = json.loads(model.metadata["view"])
+    margin = (48 - view) // 2
+    assert view == json.loads((run / "state.json").read_text())["config"]["crop"]
     keras_model = keras.models.load_model(run / "best.keras", compile=False)
-    plain = np.asarray(keras_model(x, training=False))
-    mirrored = np.asarray(keras_model(np.ascontiguousarray(x[:, :, ::-1]), training=False))
+    inner = np.ascontiguousarray(x[:, margin : 48 - margin, margin : 48 - margin])
+    plain = np.asarray(keras_model(inner, training=False))
+    mirrored = np.asarray(keras_model(np.ascontiguousarray(inner[:, :, ::-1]), training=False))
     assert np.abs(plain - mirrored).max() > 1e-4
     np.testing.assert_allclose(model.predict(x), (plain + mirrored) / 2, atol=1e-4)
 
@@ -156,7 +161,9 @@ def test_broken_graph_fails_parity_and_writes_nothing(
 ) -> None:
     # A graph that forgets the mirror averaging while the metadata (and reference) promise it.
     real = export_module.inference_function
-    monkeypatch.setattr(export_module, "inference_function", lambda m, size, flip: real(m, size, False))
+    monkeypatch.setattr(
+        export_module, "inference_function", lambda m, size, flip, view: real(m, size, False, view)
+    )
     out = tmp_path / "emotion.onnx"
     out.write_bytes(b"previous model")
     with pytest.raises(ExportError, match="parity check failed"):
@@ -312,7 +319,10 @@ def test_export_ensemble_averages_members(run: Path, tmp_path: Path) -> None:
     assert json.loads(model.metadata["ensemble"]) == 2
     assert len(model.metadata["checkpoint_sha256"].split(",")) == 2
     x = _random_faces(3)
-    first = np.asarray(keras.models.load_model(members[0], compile=False)(x, training=False))
-    second = np.asarray(other(x, training=False))
+    view = json.loads(model.metadata["view"])  # the members' training crop, cut inside the graph
+    margin = (48 - view) // 2
+    inner = np.ascontiguousarray(x[:, margin : 48 - margin, margin : 48 - margin])
+    first = np.asarray(keras.models.load_model(members[0], compile=False)(inner, training=False))
+    second = np.asarray(other(inner, training=False))
     assert np.abs(first - second).max() > 1e-3  # the members differ, so the mean is a real test
     np.testing.assert_allclose(model.predict(x), (first + second) / 2, atol=1e-4)

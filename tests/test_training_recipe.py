@@ -128,6 +128,45 @@ def test_a_mixed_bfloat16_checkpoint_exports_as_float32(tmp_path: Path) -> None:
     assert as_float32(loaded) is loaded  # already float32: unchanged
 
 
+def test_validation_and_the_export_show_a_crop_trained_net_its_centre_view(tmp_path: Path) -> None:
+    import json
+
+    from training.export import export
+    from training.onnx_model import load_onnx
+    from training.train import centre_view, validation_scores
+
+    faces = np.arange(2 * 48 * 48, dtype=np.uint32).reshape(2, 48, 48).astype(np.uint8)
+    assert np.array_equal(centre_view(faces, 44), faces[:, 2:46, 2:46])
+    assert centre_view(faces, 48) is faces
+
+    model = make_model(input_shape=(None, None, 1), widths=(8, 16), augment=False)
+    seen: list[tuple[int, ...]] = []
+    original = model.predict
+
+    def spy(x: np.ndarray, **kwargs: object) -> np.ndarray:
+        seen.append(tuple(x.shape))
+        return original(x, **kwargs)
+
+    model.predict = spy  # type: ignore[method-assign]
+    validation_scores(model, Split(faces, np.array([0, 1])), crop=44)
+    assert seen == [(2, 44, 44, 1)]
+
+    run = tmp_path / "run"
+    run.mkdir()
+    model.save(run / "best.keras")
+    (run / "state.json").write_text(json.dumps({"config": {"crop": 44}, "best_val_accuracy": 0.5}))
+    result = export(run / "best.keras", tmp_path / "view.onnx")  # parity checks the crop as well
+    assert result.metadata["view"] == "44" and result.max_abs_diff < 1e-4
+    onnx_model = load_onnx(tmp_path / "view.onnx")
+    assert onnx_model.input_size == (48, 48)
+    x = np.random.default_rng(1).integers(0, 256, (3, 48, 48, 1)).astype(np.float32)
+    inner = np.asarray(model(x[:, 2:46, 2:46], training=False))
+    mirror = np.asarray(model(np.ascontiguousarray(x[:, 2:46, 2:46][:, :, ::-1]), training=False))
+    assert np.abs(onnx_model.predict(x) - (inner + mirror) / 2).max() < 1e-4
+    whole = export(run / "best.keras", tmp_path / "whole.onnx", view=0)
+    assert whole.metadata["view"] == "48"
+
+
 def test_cli_takes_the_recipe_options(capsys: pytest.CaptureFixture[str]) -> None:
     from training.cli import _parser
 

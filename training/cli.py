@@ -109,6 +109,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--model-version", default=None, help="metadata 'version' (default 1.0.0)")
     export.add_argument("--dataset", default="FER-2013", help="metadata 'dataset'")
+    export.add_argument(
+        "--view",
+        type=int,
+        default=None,
+        help="centre crop (px) each face is cut to inside the graph; default: the training crop "
+        "from state.json for a fully convolutional net; 0: the whole face",
+    )
 
     quantize = sub.add_parser("quantize", help="int8-quantize an exported model, checked against it")
     quantize.add_argument("--model", type=Path, required=True, help="the float .onnx file from export")
@@ -190,11 +197,13 @@ def _run_export(args: argparse.Namespace) -> int:
         val_accuracy=val_accuracy,
         dataset=args.dataset,
         version=args.model_version or MODEL_VERSION,
+        view=args.view,
     )
     print(
         f"wrote {result.path}: {result.size_bytes / 1024:.1f} KiB, "
         f"parity max |onnx - keras| = {result.max_abs_diff:.2e}, "
-        f"flip TTA {'on' if not args.no_flip else 'off'}, val_accuracy {result.metadata['val_accuracy']}"
+        f"flip TTA {'on' if not args.no_flip else 'off'}, view {result.metadata['view']} px, "
+        f"val_accuracy {result.metadata['val_accuracy']}"
     )
     return 0
 

@@ -2,8 +2,11 @@
 
 The graph takes raw 0-255 grayscale float32 [N, H, W, 1] (N dynamic) and returns
 probabilities [N, C]; with flip TTA it averages the prediction for each face and its mirror
-image inside the graph. Given several checkpoints (e.g. a run and its fine-tuned
-continuation) it exports their ensemble: the graph averages their probabilities.
+image inside the graph. A fully convolutional net trained on random crops (training.augment)
+is shown the centre crop of that size (the `view`, read from the run's state.json): it scores
+far better there than on the whole 48 px face (training.train.centre_view). Given several
+checkpoints (e.g. a run and its fine-tuned continuation) it exports their ensemble: the graph
+averages their probabilities.
 Augmentation layers run in inference mode (identity). The file is written only after
 onnxruntime reproduces Keras within PARITY_TOLERANCE.
 """
@@ -58,11 +61,14 @@ def export(
     dataset: str = "FER-2013",
     opset: int = 17,
     version: str = MODEL_VERSION,
+    view: int | None = None,
 ) -> ExportResult:
     """Convert, write metadata, check with onnx's checker and a parity run, then move into place.
 
     `keras_model_path` is one checkpoint or several of the same input size, exported as
-    one graph that averages their probabilities.
+    one graph that averages their probabilities. `view`: the centre crop each face is cut to
+    inside the graph (None: the training crop from state.json beside the first checkpoint, for
+    a fully convolutional net; 0: the whole face).
     """
     paths = (
         [Path(keras_model_path)]
@@ -79,7 +85,8 @@ def export(
     if len(sizes) != 1:
         raise ModelFileError(f"checkpoints differ in input size {sorted(sizes)}; cannot ensemble them")
     height, width = sizes.pop()
-    proto = _convert(models, (height, width), flip_tta, opset)
+    view = _view(models[0], paths[0], view, min(height, width))
+    proto = _convert(models, (height, width), flip_tta, opset, view)
     metadata = {
         "labels": json.dumps(list(LABELS)),
         "input_size": json.dumps([height, width]),
@@ -89,10 +96,11 @@ def export(
         "val_accuracy": json.dumps(None if val_accuracy is None else round(float(val_accuracy), 4)),
         "flip_tta": json.dumps(flip_tta),
         "ensemble": json.dumps(len(models)),
+        "view": json.dumps(view or min(height, width)),
         "checkpoint_sha256": ",".join(_sha256(path)[:16] for path in paths),
     }
     _finish(proto, metadata)
-    diff = _write_checked(proto, onnx_path, models, flip_tta)
+    diff = _write_checked(proto, onnx_path, models, flip_tta, view)
     size = onnx_path.stat().st_size
     log.info("wrote %s (%.1f KiB), parity max |diff| %.2e", onnx_path, size / 1024, diff)
     return ExportResult(onnx_path, size, diff, metadata)
@@ -152,10 +160,40 @@ def _input_size(model: keras.Model, path: Path) -> tuple[int, int]:
     return int(shape[1]), int(shape[2])
 
 
+def _view(model: keras.Model, path: Path, view: int | None, size: int) -> int:
+    """The centre crop the graph cuts each face to; 0 for the whole face."""
+    if view is None:
+        fully_convolutional = tuple(model.input_shape)[1:3] == (None, None)
+        view = crop_from_state(path) if fully_convolutional else None
+    if not view or view >= size:
+        return 0
+    if view < 8 or (size - view) % 2:
+        raise ModelFileError(f"view {view} px: expected an even margin inside the {size} px face")
+    return int(view)
+
+
+def crop_from_state(checkpoint: Path) -> int | None:
+    """The training crop recorded in the state.json beside a checkpoint, if any."""
+    try:
+        crop = json.loads(checkpoint.with_name("state.json").read_text())["config"]["crop"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return int(crop) if isinstance(crop, int) else None
+
+
+def centre(pixels: np.ndarray, view: int) -> np.ndarray:
+    """The centre view x view pixels of a [N, H, W, 1] batch (all of it for view 0)."""
+    if not view:
+        return pixels
+    top, left = (pixels.shape[1] - view) // 2, (pixels.shape[2] - view) // 2
+    return pixels[:, top : top + view, left : left + view]
+
+
 def inference_function(
-    models: keras.Model | Sequence[keras.Model], size: tuple[int, int], flip_tta: bool
+    models: keras.Model | Sequence[keras.Model], size: tuple[int, int], flip_tta: bool, view: int = 0
 ) -> tf.types.experimental.PolymorphicFunction:
-    """The exported computation: the members' mean probabilities, optionally also over the mirror."""
+    """The exported computation: the members' mean probabilities over the centre view, optionally
+    also over its mirror."""
     import tensorflow as tf
 
     members = _members(models)
@@ -172,6 +210,9 @@ def inference_function(
 
     @tf.function(input_signature=spec)
     def predict(pixels: tf.Tensor) -> tf.Tensor:
+        if view:
+            top, left = (size[0] - view) // 2, (size[1] - view) // 2
+            pixels = pixels[:, top : top + view, left : left + view, :]
         outputs = [one(model, pixels) for model in members]
         return outputs[0] if len(outputs) == 1 else tf.add_n(outputs) / float(len(outputs))
 
@@ -179,12 +220,12 @@ def inference_function(
 
 
 def _convert(
-    models: Sequence[keras.Model], size: tuple[int, int], flip_tta: bool, opset: int
+    models: Sequence[keras.Model], size: tuple[int, int], flip_tta: bool, opset: int, view: int = 0
 ) -> onnx.ModelProto:
     import tf2onnx
 
     logging.getLogger("tf2onnx").setLevel(logging.WARNING)
-    function = inference_function(models, size, flip_tta)
+    function = inference_function(models, size, flip_tta, view)
     try:
         proto, _ = tf2onnx.convert.from_function(
             function, input_signature=function.input_signature, opset=opset
@@ -221,14 +262,18 @@ def _rename_value(graph: onnx.GraphProto, old: str, new: str) -> None:
 
 
 def _write_checked(
-    proto: onnx.ModelProto, onnx_path: Path, model: keras.Model | Sequence[keras.Model], flip_tta: bool
+    proto: onnx.ModelProto,
+    onnx_path: Path,
+    model: keras.Model | Sequence[keras.Model],
+    flip_tta: bool,
+    view: int = 0,
 ) -> float:
     """Write to a temporary file, check parity, then replace onnx_path; never leave a bad file."""
     onnx_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = onnx_path.with_name(f".{onnx_path.name}.tmp")
     try:
         tmp.write_bytes(proto.SerializeToString())
-        diff = parity(tmp, model, flip_tta)
+        diff = parity(tmp, model, flip_tta, view=view)
         if not diff < PARITY_TOLERANCE:
             raise ExportError(
                 f"parity check failed for {onnx_path}: onnxruntime differs from Keras by {diff:.3g} "
@@ -246,13 +291,14 @@ def parity(
     flip_tta: bool,
     count: int = 8,
     seed: int = 0,
+    view: int = 0,
 ) -> float:
     """Max |onnxruntime - Keras| on random 0-255 images, at batch `count` and batch 1."""
     onnx_model = load_onnx(onnx_path)
     height, width = onnx_model.input_size
     rng = np.random.default_rng(seed)
     x = rng.integers(0, 256, size=(count, height, width, 1)).astype(np.float32)
-    expected = keras_probs(model, x, flip_tta)
+    expected = keras_probs(model, x, flip_tta, view)
     batched = onnx_model.predict(x)
     single = onnx_model.predict(x[:1], batch_size=1)
     if batched.shape != expected.shape:
@@ -263,9 +309,12 @@ def parity(
     return float(max(np.abs(batched - expected).max(), np.abs(single - expected[:1]).max()))
 
 
-def keras_probs(model: keras.Model | Sequence[keras.Model], x: np.ndarray, flip_tta: bool) -> np.ndarray:
-    """The reference: Keras in inference mode, mirror and ensemble averaging done in numpy."""
+def keras_probs(
+    model: keras.Model | Sequence[keras.Model], x: np.ndarray, flip_tta: bool, view: int = 0
+) -> np.ndarray:
+    """The reference: Keras in inference mode; the view, mirror and ensemble averaging in numpy."""
     members = _members(model)
+    x = np.ascontiguousarray(centre(x, view))
     total = np.zeros((len(x), len(LABELS)), dtype=np.float64)
     for member in members:
         probs = np.asarray(member(x, training=False))

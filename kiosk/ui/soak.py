@@ -1,13 +1,16 @@
 """`emotion-kiosk soak --minutes N [--video FILE]`: the real kiosk, offscreen, for N minutes.
 
-The whole kiosk runs as it does on the showroom floor (the analysis thread, the showroom
-with its crossfades, the HUD, the music player, the reaction records in a throw-away data
-folder) on the demo clip in a loop: the visitor arrives, turns unhappy, the car changes, the
-visitor leaves, every 20 s. Its resident memory (RSS) is sampled all along. At the end one
-JSON object is printed: RSS at the start (after a warm-up, when the model and the first
-pass of the clip have been loaded) and at the end, the least-squares slope in MB per hour,
-the results the GUI dropped (the one-item mailbox replaced an untaken one), and the Python
-threads, QThreads and active QTimers alive at the start, before quitting and after quitting.
+The whole kiosk runs as it does on the showroom floor (the analysis thread, the showroom with its
+crossfades, the HUD, the music player, the reaction records in a throw-away data folder) on
+the demo clip in a loop: the visitor arrives, turns unhappy, the car changes, the visitor
+leaves, every 20 s. During the warm-up a member of staff steps through every car once
+(`TOUR_STEP_MS` apart), so the showroom's per-car pictures are decoded and rendered before
+memory is measured: that is content loaded once, not growth. Its resident memory (RSS) is
+sampled all along. At the end one JSON object is printed: RSS at the start (after the warm-up:
+the model, the first pass of the clip, every car seen) and at the end, the least-squares slope
+in MB per hour, the results the GUI dropped (the one-item mailbox replaced an untaken one),
+and the Python threads, QThreads and active QTimers alive at the start, before quitting and
+after quitting.
 
 Exit status 1 when RSS grew by more than `--max-growth-mb`, when threads grew, or when any
 QThread or QTimer survived the quit; CI runs it for 2 minutes with `--max-growth-mb 10`.
@@ -37,12 +40,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
+from kiosk.analytics.records import CarChange
 from kiosk.paths import demo_clip_path, using_data_dir
 from kiosk.ui.kiosk import Kiosk, LaunchOptions
 from kiosk.ui.settings_store import SettingsStore
 
 MB = 1024 * 1024
 STOP_TIMEOUT_MS = 15_000
+TOUR_STEP_MS = 1500  # staff stepping through the cars during the warm-up
 
 
 def resident_mb() -> float | None:
@@ -183,6 +188,30 @@ class _Sampler(QObject):
         self.samples.append((age, rss))
 
 
+class _Tour(QObject):
+    """Steps the showroom through every car once, as staff swiping through them would."""
+
+    def __init__(self, kiosk: Kiosk) -> None:
+        super().__init__(kiosk)
+        self._showroom = kiosk.window.showroom
+        self._left = 0
+        self._timer = QTimer(self, interval=TOUR_STEP_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        if self._left == 0:
+            self._left = len(self._showroom.cars)  # the catalogue is loaded by the first tick
+        self._showroom.show_next(CarChange.MANUAL)
+        self._left -= 1
+        if self._left <= 0:
+            self._timer.stop()
+
+
 def run_soak(args: argparse.Namespace) -> int:
     """Run the kiosk offscreen for `args.minutes`, print the JSON report; 0 when it held up."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -209,10 +238,12 @@ def _soak(args: argparse.Namespace, video: Path, folder: Path, report: SoakRepor
     results: list[object] = []
     kiosk.controller.result_received.connect(lambda _: results.append(None))
     kiosk.start()
+    tour = _Tour(kiosk)
     sampler = _Sampler(kiosk, report, args.warmup_s, args.sample_s)
     _wait(app, args.minutes * 60.0)
     sampler._on_timer_timeout()  # one last sample, now
     sampler.stop()
+    tour.stop()
     report.alive_before_quit = Alive.now()
     report.results, report.dropped = len(results), kiosk.controller.dropped
     report.car_changes = len(changes)

@@ -29,6 +29,7 @@ import json
 import os
 import subprocess
 import sys
+import wave
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -39,7 +40,10 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
+from kiosk.reaction.engine import Event
+from kiosk.ui.results import AnalysisResult
 from kiosk.vision.labels import EMOTION_LABELS
+from kiosk.vision.types import Analysis
 
 LABELS7 = EMOTION_LABELS  # the shipped model's seven
 TINY_CENTRES = {"sad": 94.0, "neutral": 138.0, "happy": 177.0}
@@ -258,3 +262,32 @@ def run_python_json(code: str, **env: str) -> dict[str, object]:
     assert done.returncode == 0, done.stderr[-2000:]
     result: dict[str, object] = json.loads(done.stdout)
     return result
+
+
+def write_tone(path: Path, seconds: float, rate: int = 22050) -> Path:
+    """A mono 16-bit WAV of a 440 Hz tone at a fifth of full scale."""
+    samples = (0.2 * np.sin(2 * np.pi * 440 * np.arange(int(rate * seconds)) / rate) * 32767).astype("<i2")
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(samples.tobytes())
+    return path
+
+
+def empty_result(
+    t: float = 1.0, events: tuple[Event, ...] = (), *, with_analysis: bool = False
+) -> AnalysisResult:
+    """An AnalysisResult without a visitor (and without an analysis unless asked), for the GUI side."""
+    analysis = Analysis(frame_index=1, t=t, faces=(), visitor=None) if with_analysis else None
+    return AnalysisResult(
+        t=t,
+        analysis=analysis,
+        negative=None,
+        visitor_present=False,
+        events=events,
+        preview=None,
+        frame_size=(640, 480),
+        frames_read=1,
+        analyse_ms=0.0,
+    )

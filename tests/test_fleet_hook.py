@@ -11,6 +11,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from fakes import empty_result
 from keyring.backend import KeyringBackend
 from pg_cluster import ADMIN_PASSWORD, PgCluster, free_port
 from test_fleet import A_DAY, central_rows, record, wait_until
@@ -22,7 +23,6 @@ from kiosk.ui.fleet_hook import FleetHook
 from kiosk.ui.results import AnalysisResult, WorkerStatus
 from kiosk.ui.settings import KioskSettings, validate
 from kiosk.vision.source import SourceState
-from kiosk.vision.types import Analysis
 
 
 def get(url: str) -> tuple[int, dict[str, object]]:
@@ -41,17 +41,7 @@ def hook() -> Iterator[FleetHook]:
 
 
 def result(events: tuple[Event, ...] = ()) -> AnalysisResult:
-    return AnalysisResult(
-        t=1.0,
-        analysis=Analysis(frame_index=1, t=1.0, faces=(), visitor=None),
-        negative=None,
-        visitor_present=False,
-        events=events,
-        preview=None,
-        frame_size=(640, 480),
-        frames_read=1,
-        analyse_ms=12.0,
-    )
+    return empty_result(1.0, events, with_analysis=True)
 
 
 def test_health_follows_the_worker_and_the_results(hook: FleetHook) -> None:

@@ -6,11 +6,10 @@ the player must refuse cleanly (see kiosk/ui/audio.py for why it does not play i
 
 from __future__ import annotations
 
-import wave
 from pathlib import Path
 
-import numpy as np
 import pytest
+from fakes import write_tone
 from pytestqt.qtbot import QtBot
 
 from kiosk.paths import bundled_music_path
@@ -29,15 +28,7 @@ class _Clock:
 
 @pytest.fixture
 def tone(tmp_path: Path) -> Path:
-    path = tmp_path / "tone.wav"
-    rate = 22050
-    samples = (0.2 * np.sin(2 * np.pi * 440 * np.arange(rate * 4) / rate) * 32767).astype("<i2")
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(samples.tobytes())
-    return path
+    return write_tone(tmp_path / "tone.wav", seconds=4)
 
 
 def test_without_an_audio_device_it_says_so_and_plays_nothing(qtbot: QtBot, tone: Path) -> None:

@@ -5,11 +5,10 @@ is injected; the one test that really plays runs only where a device exists."""
 from __future__ import annotations
 
 import logging
-import wave
 from pathlib import Path
 
-import numpy as np
 import pytest
+from fakes import write_tone
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
@@ -26,15 +25,7 @@ needs_device = pytest.mark.skipif(not has_audio_output(), reason="no audio outpu
 
 @pytest.fixture
 def tone(tmp_path: Path) -> Path:
-    path = tmp_path / "tone.wav"
-    rate = 22050
-    samples = (0.2 * np.sin(2 * np.pi * 440 * np.arange(rate * 3) / rate) * 32767).astype("<i2")
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(samples.tobytes())
-    return path
+    return write_tone(tmp_path / "tone.wav", seconds=3)
 
 
 @pytest.fixture

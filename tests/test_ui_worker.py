@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from fakes import FakeCamera, FakeCapture, build_tiny_model, write_face_video
+from fakes import FakeCamera, FakeCapture, build_tiny_model, empty_result, write_face_video
 from pytestqt.qtbot import QtBot
 
 from kiosk.reaction.engine import Event, ReactionConfig
@@ -32,17 +32,7 @@ def assets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def _result(t: float, events: tuple[Event, ...] = ()) -> AnalysisResult:
-    return AnalysisResult(
-        t=t,
-        analysis=None,
-        negative=None,
-        visitor_present=False,
-        events=events,
-        preview=None,
-        frame_size=(640, 480),
-        frames_read=1,
-        analyse_ms=0.0,
-    )
+    return empty_result(t, events)
 
 
 def test_the_mailbox_keeps_the_newest_and_carries_events_over() -> None:

@@ -177,6 +177,10 @@ class _Sampler(QObject):
 
     @Slot()
     def _on_timer_timeout(self) -> None:
+        self.sample()
+
+    def sample(self) -> None:
+        """Take one RSS sample now (none during the warm-up)."""
         age = time.monotonic() - self._started
         if age < self._warmup_s:
             return
@@ -240,8 +244,8 @@ def _soak(args: argparse.Namespace, video: Path, folder: Path, report: SoakRepor
     kiosk.start()
     tour = _Tour(kiosk)
     sampler = _Sampler(kiosk, report, args.warmup_s, args.sample_s)
-    _wait(app, args.minutes * 60.0)
-    sampler._on_timer_timeout()  # one last sample, now
+    _wait(args.minutes * 60.0)
+    sampler.sample()  # one last sample, now
     sampler.stop()
     tour.stop()
     report.alive_before_quit = Alive.now()
@@ -252,7 +256,7 @@ def _soak(args: argparse.Namespace, video: Path, folder: Path, report: SoakRepor
     _judge(report, sampler.samples, args.max_growth_mb)
 
 
-def _wait(app: QCoreApplication, seconds: float, until: SignalInstance | None = None) -> None:
+def _wait(seconds: float, until: SignalInstance | None = None) -> None:
     """Run the event loop for `seconds`, or until `until` fires; the timer is gone after."""
     loop = QEventLoop()
     timer = QTimer(singleShot=True, interval=round(seconds * 1000))
@@ -269,7 +273,7 @@ def _quit(app: QCoreApplication, kiosk: Kiosk) -> None:
     kiosk.finished.connect(lambda: finished.append(True))
     kiosk.quit()
     if not finished:
-        _wait(app, STOP_TIMEOUT_MS / 1000, until=kiosk.finished)
+        _wait(STOP_TIMEOUT_MS / 1000, until=kiosk.finished)
     kiosk.controller.wait_stopped()
     kiosk.dispose()
     app.processEvents()

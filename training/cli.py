@@ -1,4 +1,4 @@
-"""`python -m training train|evaluate|export`."""
+"""`python -m training train|export|quantize|evaluate|compare`."""
 
 from __future__ import annotations
 
@@ -145,6 +145,21 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--threads", type=_positive, default=1, help="onnxruntime threads (the kiosk uses 1)"
     )
+    compare = sub.add_parser(
+        "compare", help="should a candidate replace the shipped model? both scored and timed side by side"
+    )
+    compare.add_argument("--old", type=Path, required=True, help="the shipped .onnx file")
+    compare.add_argument("--new", type=Path, required=True, help="the candidate .onnx file")
+    compare.add_argument(
+        "--data", type=Path, required=True, help="<class>/*.png folder, split folders or CSV"
+    )
+    compare.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="folder for compare.json and compare.md (default: evaluations/<data set>/)",
+    )
+    compare.add_argument("--json", action="store_true", help="print the comparison as one JSON object")
     return parser
 
 
@@ -227,11 +242,20 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_compare(args: argparse.Namespace) -> int:
+    from training.compare import compare, format_table
+
+    result = compare(args.old, args.new, args.data, out_dir=args.out)
+    print(json.dumps(result) if args.json else format_table(result))
+    return 0 if result["ship"] else EXIT_FAILED
+
+
 _COMMANDS = {
     "train": _run_train,
     "export": _run_export,
     "quantize": _run_quantize,
     "evaluate": _run_evaluate,
+    "compare": _run_compare,
 }
 
 

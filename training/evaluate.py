@@ -35,6 +35,17 @@ def evaluate(
     """Evaluate, write the JSON report and the confusion-matrix figure, return the report."""
     model = load_onnx(Path(model_path), threads=threads)
     split_name, split = load_eval_split(Path(data_dir))
+    report, confusion = score(model, Path(data_dir), split_name, split, batch_size=batch_size)
+    report["timing"] = {**report["timing"], **latency(model)}
+    out = out_dir or default_report_dir(Path(data_dir))
+    _write_outputs(report, confusion, report["labels"], model.path, out)
+    return report
+
+
+def score(
+    model: OnnxModel, data: Path, split_name: str, split: Split, *, batch_size: int = 256
+) -> tuple[Report, np.ndarray]:
+    """The report (without files or latency) and the confusion matrix of one model on one split."""
     classes = class_names(model.labels)
     truth = split.labels  # indices into LABELS, which are the first entries of classes
     started = time.perf_counter()
@@ -42,10 +53,9 @@ def evaluate(
     seconds = time.perf_counter() - started
     predicted = _model_to_class_index(model.labels, classes)[probs.argmax(axis=1)]
     confusion = confusion_matrix(truth, predicted, len(classes))
-    report = _report(model, Path(data_dir), split_name, split, classes, confusion)
-    report["timing"] = {"images_per_s": round(len(truth) / max(seconds, 1e-9), 1), **latency(model)}
-    _write_outputs(report, confusion, classes, model.path, out_dir or default_report_dir(Path(data_dir)))
-    return report
+    report = _report(model, data, split_name, split, classes, confusion)
+    report["timing"] = {"images_per_s": round(len(truth) / max(seconds, 1e-9), 1)}
+    return report, confusion
 
 
 def default_report_dir(data_dir: Path) -> Path:

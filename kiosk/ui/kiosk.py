@@ -33,6 +33,7 @@ from kiosk.ui.settings import KioskSettings, privacy_notice
 from kiosk.ui.settings_apply import (
     LaunchOptions,
     LiveParts,
+    apply_player_settings,
     apply_settings,
     apply_view_settings,
     music_path,
@@ -78,15 +79,9 @@ class Kiosk(QObject):
         self._catalog_problems: tuple[str, ...] = ()
         self._notes = list(store.last_report.warnings)
         self.controller = AnalysisController(worker_setup(self.settings, options), self)
-        self.player = UpliftPlayer(
-            music_path(self.settings),
-            volume=self.settings.volume / 100,
-            cooldown_s=self.settings.cooldown_s,
-            fallback=bundled_music_path(),  # for a chosen file that will not play
-            fade_in_ms=self.settings.fade_in_ms,
-            fade_out_ms=self.settings.fade_out_ms,
-            parent=self,
-        )
+        # the fallback is for a chosen file that will not play
+        self.player = UpliftPlayer(music_path(self.settings), fallback=bundled_music_path(), parent=self)
+        apply_player_settings(self.player, self.settings)
         self.catalog_watcher = CatalogWatcher(self)
         db = options.reaction_db or data_dir() / "reactions.sqlite3"
         self.analytics = AnalyticsHook(

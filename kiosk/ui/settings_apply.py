@@ -94,15 +94,19 @@ class Redo:
     language: bool = False  # another language: retranslate
 
 
+def apply_player_settings(player: UpliftPlayer, settings: KioskSettings) -> None:
+    """The music file, volume, fades and cool-down the settings give the kiosk's player."""
+    player.set_file(music_path(settings))
+    player.set_volume(settings.volume / 100)
+    player.set_fades(settings.fade_in_ms, settings.fade_out_ms)
+    player.cooldown_s = settings.cooldown_s
+
+
 def apply_settings(parts: LiveParts, options: LaunchOptions, old: KioskSettings, new: KioskSettings) -> Redo:
     """Hand `new` to the analysis thread, the view, the player, the records and the fleet sync."""
     parts.controller.apply(pipeline_config(new), reaction_config(new), source_plan(new, options))
     apply_view_settings(parts.window, new)
-    player = parts.player
-    player.set_file(music_path(new))
-    player.set_volume(new.volume / 100)
-    player.set_fades(new.fade_in_ms, new.fade_out_ms)
-    player.cooldown_s = new.cooldown_s
+    apply_player_settings(parts.player, new)
     parts.analytics.set_retention_days(new.retention_days)
     if parts.fleet is not None:
         parts.fleet.apply(new)

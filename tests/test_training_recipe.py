@@ -16,6 +16,7 @@ import tensorflow as tf  # noqa: E402
 
 from training.augment import AugmentConfig, augment_batch  # noqa: E402
 from training.data import LABELS, Split  # noqa: E402
+from training.errors import ModelFileError  # noqa: E402
 from training.export import as_float32, load_keras  # noqa: E402
 from training.model import make_model  # noqa: E402
 from training.train import TrainConfig, bf16_available, steps_per_epoch, train, train_pipeline  # noqa: E402
@@ -165,6 +166,13 @@ def test_validation_and_the_export_show_a_crop_trained_net_its_centre_view(tmp_p
     assert np.abs(onnx_model.predict(x) - (inner + mirror) / 2).max() < 1e-4
     whole = export(run / "best.keras", tmp_path / "whole.onnx", view=0)
     assert whole.metadata["view"] == "48"
+    # Copied away from its run, the checkpoint no longer says its crop: the export asks, never guesses
+    (tmp_path / "alone").mkdir()
+    (run / "best.keras").rename(tmp_path / "alone" / "best.keras")
+    with pytest.raises(ModelFileError, match=r"no state\.json beside it gives its training crop"):
+        export(tmp_path / "alone" / "best.keras", tmp_path / "guess.onnx")
+    assert not (tmp_path / "guess.onnx").exists()
+    assert export(tmp_path / "alone" / "best.keras", tmp_path / "told.onnx", view=44).metadata["view"] == "44"
 
 
 def test_cli_takes_the_recipe_options(capsys: pytest.CaptureFixture[str]) -> None:

@@ -162,9 +162,13 @@ def _input_size(model: keras.Model, path: Path) -> tuple[int, int]:
 
 def _view(model: keras.Model, path: Path, view: int | None, size: int) -> int:
     """The centre crop the graph cuts each face to; 0 for the whole face."""
-    if view is None:
-        fully_convolutional = tuple(model.input_shape)[1:3] == (None, None)
-        view = crop_from_state(path) if fully_convolutional else None
+    if view is None and tuple(model.input_shape)[1:3] == (None, None):  # fully convolutional
+        view = crop_from_state(path)
+        if view is None:  # guessing the whole face would export a far weaker reader
+            raise ModelFileError(
+                f"{path} takes faces of any size and no state.json beside it gives its training crop: "
+                "give the view with --view (the training crop, e.g. 44; 0 for the whole face)"
+            )
     if not view or view >= size:
         return 0
     if view < 8 or (size - view) % 2:

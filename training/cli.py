@@ -1,4 +1,4 @@
-"""`python -m training train|export|quantize|evaluate|compare`."""
+"""`python -m training train|export|quantize|merge|evaluate|compare`."""
 
 from __future__ import annotations
 
@@ -145,6 +145,15 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--threads", type=_positive, default=1, help="onnxruntime threads (the kiosk uses 1)"
     )
+    merge = sub.add_parser("merge", help="merge finished model files into one that averages them")
+    merge.add_argument("--model", type=Path, nargs="+", required=True, help="two or more .onnx files")
+    merge.add_argument(
+        "--weights", type=float, nargs="+", default=None, help="one per model, normalised (default: equal)"
+    )
+    merge.add_argument("--out", type=Path, required=True, help="the .onnx file to write")
+    merge.add_argument("--model-version", default=None, help="metadata 'version' (default: the members')")
+    merge.add_argument("--val-accuracy", type=_fraction, default=None, help="metadata 'val_accuracy'")
+
     compare = sub.add_parser(
         "compare", help="should a candidate replace the shipped model? both scored and timed side by side"
     )
@@ -242,6 +251,20 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_merge(args: argparse.Namespace) -> int:
+    from training.merge import merge
+
+    result = merge(
+        args.model, args.out, args.weights, version=args.model_version, val_accuracy=args.val_accuracy
+    )
+    weights = ", ".join(f"{w:.3f}" for w in result.weights)
+    print(
+        f"wrote {result.path}: {result.size_bytes / 1024:.1f} KiB, weights {weights}, "
+        f"max |merged - members| = {result.max_abs_diff:.2e}"
+    )
+    return 0
+
+
 def _run_compare(args: argparse.Namespace) -> int:
     from training.compare import compare, format_table
 
@@ -255,6 +278,7 @@ _COMMANDS = {
     "export": _run_export,
     "quantize": _run_quantize,
     "evaluate": _run_evaluate,
+    "merge": _run_merge,
     "compare": _run_compare,
 }
 

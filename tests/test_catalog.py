@@ -315,7 +315,7 @@ def test_a_save_removes_the_photos_no_car_uses_any_more(tmp_path: Path) -> None:
 def test_export_then_import_gives_the_same_cars(tmp_path: Path) -> None:
     bundled = read_catalog(bundled_catalog_dir())
     assert export_catalog(bundled, tmp_path / "out") == len(bundled.cars)
-    assert sorted(p.name for p in (tmp_path / "out" / "photos").iterdir())[0] == "aurora-gt.png"
+    assert sorted(p.name for p in (tmp_path / "out" / "photos").iterdir())[0] == "aurora-gt.webp"
     installed = import_catalog(tmp_path / "out", tmp_path / "dealer")
     assert installed.problems == ()
 

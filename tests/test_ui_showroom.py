@@ -27,7 +27,7 @@ from kiosk.vision.types import Analysis, Box, FaceResult
 def _dealer_catalog(folder: Path, cars: list[object] | str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     source = bundled_catalog_dir()
-    for picture in source.glob("*.png"):
+    for picture in source.glob("*.webp"):
         shutil.copy(picture, folder / picture.name)
     text = cars if isinstance(cars, str) else json.dumps({"version": 1, "cars": cars})
     (folder / "catalog.json").write_text(text, encoding="utf-8")
@@ -56,7 +56,7 @@ def test_the_bundled_catalog_is_complete() -> None:
 
 
 def test_a_car_with_a_missing_picture_is_left_out_with_a_message(tmp_path: Path) -> None:
-    pictures = sorted(p.name for p in bundled_catalog_dir().glob("*.png"))
+    pictures = sorted(p.name for p in bundled_catalog_dir().glob("*.webp"))
     folder = _dealer_catalog(
         tmp_path / "dealer",
         [_car("alpha", pictures[0]), _car("ghost", "ghost.png"), _car("beta", pictures[1])],
@@ -77,7 +77,7 @@ def test_a_catalog_that_does_not_parse_shows_the_bundled_cars_and_says_why(tmp_p
 
 
 def test_entries_with_missing_fields_are_reported(tmp_path: Path) -> None:
-    pictures = sorted(p.name for p in bundled_catalog_dir().glob("*.png"))
+    pictures = sorted(p.name for p in bundled_catalog_dir().glob("*.webp"))
     folder = _dealer_catalog(tmp_path / "dealer", [{"id": "x"}, "nonsense", _car("ok", pictures[0])])
     catalog = load_catalog(folder)
     assert [c.id for c in catalog.cars] == ["ok"]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import cv2
@@ -8,7 +9,13 @@ import numpy as np
 import pytest
 
 from kiosk import paths
-from kiosk.vision.detector import CASCADE_FILE, CascadeError, FaceDetector, default_cascade_path
+from kiosk.vision.detector import (
+    CASCADE_FILE,
+    OPENCV_CASCADE_FILE,
+    CascadeError,
+    FaceDetector,
+    default_cascade_path,
+)
 from kiosk.vision.types import Box
 
 
@@ -85,6 +92,22 @@ def test_broken_cascade_names_the_file(tmp_path: Path) -> None:
     garbage.write_bytes(b"\xff\xfe\x00 not xml")
     with pytest.raises(CascadeError, match=r"garbage\.xml"):
         FaceDetector(cascade=garbage)
+    not_gzip = tmp_path / "plain.xml.gz"
+    not_gzip.write_bytes(b"<?xml version='1.0'?>")
+    with pytest.raises(CascadeError, match=r"plain\.xml\.gz could not be read"):
+        FaceDetector(cascade=not_gzip)
+    cut = tmp_path / "cut.xml.gz"
+    cut.write_bytes(default_cascade_path().read_bytes()[:5000])  # a download that stopped
+    with pytest.raises(CascadeError, match=r"cut\.xml\.gz could not be read"):
+        FaceDetector(cascade=cut)
+
+
+def test_the_plain_xml_cascade_loads_as_well(tmp_path: Path) -> None:
+    """The shipped cascade is gzip-compressed; an operator's (or OpenCV's own) plain XML still loads."""
+    plain = tmp_path / OPENCV_CASCADE_FILE
+    plain.write_bytes(gzip.decompress(default_cascade_path().read_bytes()))
+    assert plain.read_bytes().startswith(b"<?xml")
+    assert len(FaceDetector(cascade=plain).detect(_gray(synthetic.mood_style("neutral")))) == 1
 
 
 def test_cascade_path_with_non_ascii_characters(tmp_path: Path) -> None:

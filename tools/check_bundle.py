@@ -27,7 +27,7 @@ from bundle_steps import UI_LANGUAGES
 FORBIDDEN = ("tensorflow", "keras", "tf2onnx", "onnx", "training", "tensorboard", "tf_keras")
 REQUIRED = (
     "models/emotion.onnx",
-    "resources/haarcascade_frontalface_default.xml",
+    "resources/haarcascade_frontalface_default.xml.gz",
     "resources/demo/demo.mp4",
     "resources/audio/uplift.ogg",
     "resources/cars/catalog.json",

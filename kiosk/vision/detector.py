@@ -7,6 +7,8 @@ and every few frames anyway, so a newcomer is found within a fraction of a secon
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from pathlib import Path
 
 import cv2
@@ -15,7 +17,10 @@ import numpy as np
 from kiosk.paths import resource_path
 from kiosk.vision.types import DETECTOR_FLOOR, Box
 
-CASCADE_FILE = "haarcascade_frontalface_default.xml"
+# OpenCV's frontal-face cascade, shipped gzip-compressed (129 KB instead of 908 KB); the copy inside
+# an OpenCV package, the fallback, is the plain XML.
+CASCADE_FILE = "haarcascade_frontalface_default.xml.gz"
+OPENCV_CASCADE_FILE = "haarcascade_frontalface_default.xml"
 _HAAR_WINDOW = 24  # the cascade's training size: smaller faces cannot be found
 _FOLLOW_FACE_PX = 40  # a followed face is searched for at about this size: fast, still reliable
 
@@ -31,22 +36,24 @@ def default_cascade_path() -> Path:
         return shipped
     data = getattr(cv2, "data", None)
     if data is not None:
-        bundled = Path(data.haarcascades) / CASCADE_FILE
+        bundled = Path(data.haarcascades) / OPENCV_CASCADE_FILE
         if bundled.is_file():
             return bundled
     return shipped
 
 
 def load_cascade(path: Path) -> cv2.CascadeClassifier:
-    """Load a cascade XML. Read through Python so that any path (non-ASCII too) works."""
+    """Load a cascade XML, or gzip-compressed XML (`.gz`). Read through Python so that any path
+    (non-ASCII too) works."""
     if not path.is_file():
         raise CascadeError(f"face detector file {path} does not exist")
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8")
         storage = cv2.FileStorage(text, cv2.FILE_STORAGE_READ | cv2.FILE_STORAGE_MEMORY)
         cascade = cv2.CascadeClassifier()
         loaded = cascade.read(storage.getFirstTopLevelNode())
-    except (OSError, UnicodeDecodeError, cv2.error) as error:
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError, cv2.error) as error:
         raise CascadeError(f"face detector file {path} could not be read: {error}") from error
     if not loaded or cascade.empty():
         raise CascadeError(f"face detector file {path} is not an OpenCV cascade classifier")

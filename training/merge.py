@@ -18,6 +18,7 @@ stops it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -183,8 +184,6 @@ def _metadata(
 
 
 def _sha256(path: Path) -> str:
-    import hashlib
-
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
@@ -192,8 +191,9 @@ def _parity(merged: OnnxModel, members: Sequence[OnnxModel], weights: Sequence[f
     height, width = merged.input_size
     rng = np.random.default_rng(0)
     x = rng.integers(0, 256, size=(8, height, width, 1)).astype(np.float32)
-    expected = sum(w * m.predict(x).astype(np.float64) for m, w in zip(members, weights, strict=True))
+    expected = np.zeros((len(x), len(merged.labels)))
+    for member, weight in zip(members, weights, strict=True):
+        expected += weight * member.predict(x).astype(np.float64)
     got_batch = merged.predict(x).astype(np.float64)
     got_single = np.concatenate([merged.predict(x[i : i + 1]) for i in range(2)]).astype(np.float64)
-    assert isinstance(expected, np.ndarray)
     return float(max(np.abs(got_batch - expected).max(), np.abs(got_single - expected[:2]).max()))

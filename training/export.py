@@ -14,10 +14,8 @@ onnxruntime reproduces Keras within PARITY_TOLERANCE.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +25,7 @@ import numpy as np
 
 from training.data import IMAGE_SIZE, LABELS
 from training.errors import ExportError, ModelFileError
+from training.model_files import file_sha256, random_faces, replacing
 from training.onnx_model import load_onnx
 
 if TYPE_CHECKING:
@@ -97,7 +96,7 @@ def export(
         "flip_tta": json.dumps(flip_tta),
         "ensemble": json.dumps(len(models)),
         "view": json.dumps(view or min(height, width)),
-        "checkpoint_sha256": ",".join(_sha256(path)[:16] for path in paths),
+        "checkpoint_sha256": ",".join(file_sha256(path)[:16] for path in paths),
     }
     _finish(proto, metadata)
     diff = _write_checked(proto, onnx_path, models, flip_tta, view)
@@ -273,9 +272,7 @@ def _write_checked(
     view: int = 0,
 ) -> float:
     """Write to a temporary file, check parity, then replace onnx_path; never leave a bad file."""
-    onnx_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = onnx_path.with_name(f".{onnx_path.name}.tmp")
-    try:
+    with replacing(onnx_path) as tmp:
         tmp.write_bytes(proto.SerializeToString())
         diff = parity(tmp, model, flip_tta, view=view)
         if not diff < PARITY_TOLERANCE:
@@ -283,9 +280,6 @@ def _write_checked(
                 f"parity check failed for {onnx_path}: onnxruntime differs from Keras by {diff:.3g} "
                 f"(tolerance {PARITY_TOLERANCE:g}); nothing written"
             )
-        os.replace(tmp, onnx_path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return diff
 
 
@@ -299,9 +293,7 @@ def parity(
 ) -> float:
     """Max |onnxruntime - Keras| on random 0-255 images, at batch `count` and batch 1."""
     onnx_model = load_onnx(onnx_path)
-    height, width = onnx_model.input_size
-    rng = np.random.default_rng(seed)
-    x = rng.integers(0, 256, size=(count, height, width, 1)).astype(np.float32)
+    x = random_faces(onnx_model.input_size, count, seed)
     expected = keras_probs(model, x, flip_tta, view)
     batched = onnx_model.predict(x)
     single = onnx_model.predict(x[:1], batch_size=1)
@@ -338,14 +330,6 @@ def _trained_date(path: Path) -> str:
     """The checkpoint's modification date (UTC), i.e. when that epoch finished."""
     stamp = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.timezone.utc)
     return stamp.date().isoformat()
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def val_accuracy_from_state(checkpoint: Path) -> float | None:

@@ -18,10 +18,7 @@ stops it.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +28,7 @@ import onnx
 from onnx import TensorProto, helper
 
 from training.errors import ExportError, ModelFileError
+from training.model_files import file_sha256, random_faces, replacing
 from training.onnx_model import OnnxModel, load_onnx
 
 MAX_DIFF = 1e-5
@@ -65,18 +63,11 @@ def merge(
     helper.set_model_props(merged, metadata)
     onnx.checker.check_model(merged)
     out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(suffix=".onnx", dir=out_path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replacing(out_path) as tmp:
         tmp.write_bytes(merged.SerializeToString())
         diff = _parity(load_onnx(tmp), members, weights)
         if not diff < MAX_DIFF:
             raise ExportError(f"merged model differs from its members by {diff:.2e} (limit {MAX_DIFF:.0e})")
-        os.replace(tmp, out_path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return MergeResult(out_path, out_path.stat().st_size, tuple(weights), diff)
 
 
@@ -161,7 +152,7 @@ def _metadata(
             "view": json.loads(m.metadata.get("view", "null")),
             "flip_tta": json.loads(m.metadata.get("flip_tta", "false")),
             "quantized": m.metadata.get("quantized"),
-            "sha256": _sha256(m.path),
+            "sha256": file_sha256(m.path)[:16],
         }
         for m, w in zip(members, weights, strict=True)
     ]
@@ -183,14 +174,8 @@ def _metadata(
     return metadata
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-
-
 def _parity(merged: OnnxModel, members: Sequence[OnnxModel], weights: Sequence[float]) -> float:
-    height, width = merged.input_size
-    rng = np.random.default_rng(0)
-    x = rng.integers(0, 256, size=(8, height, width, 1)).astype(np.float32)
+    x = random_faces(merged.input_size)
     expected = np.zeros((len(x), len(merged.labels)))
     for member, weight in zip(members, weights, strict=True):
         expected += weight * member.predict(x).astype(np.float64)

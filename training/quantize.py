@@ -16,7 +16,6 @@ the same on every CPU the kiosk may be installed on.
 from __future__ import annotations
 
 import logging
-import os
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ import numpy as np
 
 from training.data import load_dataset
 from training.errors import ExportError
+from training.model_files import replacing
 from training.onnx_model import OnnxModel, load_onnx
 
 log = logging.getLogger(__name__)
@@ -57,10 +57,7 @@ def quantize(
     float_path, out_path = Path(float_path), Path(out_path)
     reference = load_onnx(float_path)
     calibration, check = _sample_faces(data, samples, seed)
-    fd, tmp_name = tempfile.mkstemp(suffix=".onnx", dir=out_path.parent if out_path.parent.exists() else None)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replacing(out_path) as tmp:
         _quantize_static(float_path, tmp, reference, calibration, reduce_range)
         _copy_metadata(reference, tmp)
         agreement, mean_diff = _compare(reference, load_onnx(tmp), check)
@@ -69,10 +66,6 @@ def quantize(
                 f"int8 model disagrees with {float_path}: top-1 agreement {agreement:.3f} "
                 f"(need >= {MIN_AGREEMENT}), mean |diff| {mean_diff:.4f} (need <= {MAX_MEAN_DIFF})"
             )
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; the model is a shipped file
-        os.replace(tmp, out_path)
-    finally:
-        tmp.unlink(missing_ok=True)
     log.info("wrote %s: agreement %.4f, mean |diff| %.4f", out_path, agreement, mean_diff)
     return QuantizeResult(out_path, out_path.stat().st_size, agreement, mean_diff)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -66,11 +66,7 @@ def compare(
         "old": _summary(old_report, Path(old_path), old_ms),
         "new": _summary(new_report, Path(new_path), new_ms),
         "time_ratio": round(new_ms / old_ms, 3),
-        "gate": {
-            "f1_tolerance": gate.f1_tolerance,
-            "recall_drop": gate.recall_drop,
-            "max_ratio": gate.max_ratio,
-        },
+        "gate": asdict(gate),
     }
     result["reasons"] = verdict(old_report, new_report, result["time_ratio"], gate)
     result["ship"] = not result["reasons"]
@@ -115,7 +111,7 @@ def time_side_by_side(
     times: dict[int, list[float]] = {0: [], 1: []}
     models = (old, new)
     for model in models:  # warm-up: first runs allocate
-        model.classify(np.stack(sample[:1]))
+        model.classifier.predict(sample[:1])
     for round_ in range(rounds):
         order = (0, 1) if round_ % 2 == 0 else (1, 0)
         for which in order:

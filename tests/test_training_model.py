@@ -257,6 +257,52 @@ def test_quantize_keeps_weights_to_seven_bits_unless_told(
     assert _int8_weight_range(tmp_path / "eight.onnx") == 127
 
 
+def test_an_int8_file_is_rebuilt_in_float_and_quantized_again(
+    exported: tuple[ExportResult, OnnxModel], data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """v1 shipped with 8-bit weights and no float file: its int8 weights times their scales are
+    the float model, the folded Relus come back, and quantize takes the int8 file directly."""
+    from onnx import numpy_helper
+
+    from training import quantize as quantize_module
+    from training.dequantize import dequantize, is_quantized
+
+    monkeypatch.setattr(quantize_module, "MIN_AGREEMENT", 0.5)
+    source, folders = exported[0].path, data / "folders"
+    eight = quantize_module.quantize(source, tmp_path / "eight.onnx", folders, samples=8, reduce_range=False)
+    rebuilt = dequantize(eight.path, tmp_path / "float.onnx")
+
+    graph = onnx.load(str(rebuilt)).graph
+    ops = [node.op_type for node in graph.node]
+    assert not is_quantized(rebuilt) and is_quantized(eight.path)
+    assert "QuantizeLinear" not in ops and ops.count("Relu") >= 2  # one per folded conv + ReLU
+    assert all(numpy_helper.to_array(init).dtype != np.int8 for init in graph.initializer)
+    float_model, original = load_onnx(rebuilt), exported[1]
+    assert float_model.metadata == original.metadata  # `quantized` gone, the rest kept
+    faces = _random_faces(16)
+    assert np.abs(float_model.predict(faces) - original.predict(faces)).max() < 0.05
+
+    again = quantize_module.quantize(eight.path, tmp_path / "seven.onnx", folders, samples=8)
+    assert _int8_weight_range(again.path) <= 64
+    assert load_onnx(again.path).metadata == {**original.metadata, "quantized": "int8"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["eight.onnx", "float.onnx", "seven.onnx"]
+
+
+def test_dequantize_refuses_a_graph_it_cannot_rebuild(
+    exported: tuple[ExportResult, OnnxModel], data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from training import dequantize as dequantize_module
+    from training import quantize as quantize_module
+
+    monkeypatch.setattr(quantize_module, "MIN_AGREEMENT", 0.5)
+    folders = data / "folders"
+    eight = quantize_module.quantize(exported[0].path, tmp_path / "eight.onnx", folders, samples=8).path
+    monkeypatch.setattr(dequantize_module, "MAX_DIFF", -1.0)  # nothing rebuilds that exactly
+    with pytest.raises(ExportError, match="float rebuild differs"):
+        dequantize_module.dequantize(eight, tmp_path / "float.onnx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["eight.onnx"]
+
+
 def test_quantize_refuses_a_model_that_disagrees(
     exported: tuple[ExportResult, OnnxModel], data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -118,7 +118,12 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     quantize = sub.add_parser("quantize", help="int8-quantize an exported model, checked against it")
-    quantize.add_argument("--model", type=Path, required=True, help="the float .onnx file from export")
+    quantize.add_argument(
+        "--model",
+        type=Path,
+        required=True,
+        help="the float .onnx file from export, or an int8 file to quantize again",
+    )
     quantize.add_argument("--data", type=Path, required=True, help="training faces for calibration")
     quantize.add_argument("--out", type=Path, required=True, help="the int8 .onnx file to write")
     quantize.add_argument(

@@ -11,6 +11,9 @@ uint8 activations by int8 weights with an instruction that saturates pairs of pr
 bits; with full-range weights that saturation cost the shipped v1 model 0.8 points of accuracy
 on such a CPU (65.14 % against 65.95 %). Seven-bit weights cannot saturate, so the model reads
 the same on every CPU the kiosk may be installed on.
+
+An int8 file can be quantized again: `quantize --model models/emotion.onnx` rebuilds its float
+graph from the int8 weights (training/dequantize.py) and quantizes that with 7-bit weights.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from training.data import load_dataset
+from training.dequantize import dequantize, is_quantized
 from training.errors import ExportError
 from training.model_files import replacing
 from training.onnx_model import OnnxModel, load_onnx
@@ -53,8 +57,20 @@ def quantize(
     *,
     reduce_range: bool = True,
 ) -> QuantizeResult:
-    """Calibrate on `samples` training faces, check on as many others, then move into place."""
+    """Calibrate on `samples` training faces, check on as many others, then move into place.
+
+    An int8 file is accepted too: its float rebuild (training/dequantize.py) is quantized
+    again, and the check compares against that rebuild."""
     float_path, out_path = Path(float_path), Path(out_path)
+    with tempfile.TemporaryDirectory() as folder:
+        if is_quantized(float_path):  # an int8 file: quantize its float rebuild again
+            float_path = dequantize(float_path, Path(folder) / "float.onnx")
+        return _quantize_checked(float_path, out_path, data, samples, seed, reduce_range)
+
+
+def _quantize_checked(
+    float_path: Path, out_path: Path, data: Path, samples: int, seed: int, reduce_range: bool
+) -> QuantizeResult:
     reference = load_onnx(float_path)
     calibration, check = _sample_faces(data, samples, seed)
     with replacing(out_path) as tmp:

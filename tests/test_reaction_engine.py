@@ -387,6 +387,26 @@ def test_an_arrival_who_already_looks_unhappy_is_judged_against_that_look() -> N
     assert Event.SWITCH_CAR in [e for _, e in off]
 
 
+@pytest.mark.parametrize(("rest", "below", "above"), [(0.6, 0.72, 0.78), (0.1, 0.36, 0.47)])
+def test_the_margin_is_a_share_of_the_headroom_above_the_baseline(
+    rest: float, below: float, above: float
+) -> None:
+    """Margin 0.35 fires at 0.74 for a face at rest at 0.6 (a fixed step of 0.2 asked 0.8, which
+    clear anger on such a face may never reach), and at 0.415 for one at rest at 0.1 (0.3 with
+    the fixed step). The trigger level is lowered so that the margin alone decides."""
+    config = ReactionConfig(baseline_s=2.0, baseline_margin=0.35, trigger_level=0.3, release_level=0.05)
+
+    def switches(level: float) -> list[float]:
+        def probs(t: float) -> Probs:
+            return probs_with_negative(rest if t < 5.0 else level)
+
+        return [t for t, e in run(ReactionEngine(config), clock(15.0), 10.0, probs) if e is Event.SWITCH_CAR]
+
+    assert switches(below) == []
+    fired = switches(above)
+    assert len(fired) == 1 and 5.0 < fired[0] <= 7.0  # a small rise: the smoothing takes a while
+
+
 def test_baseline_off_fires_on_the_absolute_level_alone() -> None:
     config = replace(MECHANICS, weak_labels=ReactionConfig().weak_labels)  # baseline_s = 0
     engine = ReactionEngine(config)

@@ -14,8 +14,11 @@ Two things keep a pleasant, talking visitor from firing it:
   (`weak_window_s`) and count at `weak_weight`: sustained fear still adds up, flicker does not.
 - The visitor's own face. For the first `baseline_s` seconds of each visitor the engine
   learns their resting probabilities (the baseline) and does not fire; after that it fires
-  only when the score is above the trigger level *and* `baseline_margin` above the
-  baseline's own score, so a resting face the model reads as slightly sad never triggers.
+  only when the score is above the trigger level *and* has risen `baseline_margin` of the way
+  from the baseline's own score to certainty (1.0), so a resting face the model reads as
+  slightly sad never triggers. The margin is a share of that headroom, not a fixed step: a
+  face read at rest as 0.6 negative fires at 0.74 (default 0.35), not at an 0.8 that clear
+  anger may never reach; a face at rest at 0.1 needs 0.42.
 """
 
 from __future__ import annotations
@@ -54,7 +57,7 @@ class ReactionConfig:
     weak_weight: float = 0.8  # how much a weak label's probability counts (0..1)
     weak_window_s: float = 1.0  # time constant of the weak labels' smoothing
     baseline_s: float = 2.0  # learn each visitor's resting face this long; 0 = no baseline
-    baseline_margin: float = 0.2  # fire only this far above the visitor's own baseline score
+    baseline_margin: float = 0.35  # fire only this share of the way from the visitor's baseline score to 1
 
     def __post_init__(self) -> None:
         times = (
@@ -251,15 +254,20 @@ class ReactionEngine:
     def _levels(self) -> tuple[float, float]:
         """(fire at, re-arm below): the configured levels, raised by the visitor's baseline.
 
-        No cap: a resting face the model misreads as clearly negative (a neutral face read
-        as 0.68 angry was seen on validation faces) must still rise by the margin. The price:
+        Fire at baseline + margin x (1 - baseline). A fixed step above the baseline (0.2 was
+        tried) asked a calm face the model reads at 0.65 negative to reach 0.85, which clear
+        anger on such a face did not; a share of the headroom keeps the rise asked of every
+        visitor in proportion to what is left. No cap: a resting face the model misreads as
+        clearly negative (a neutral face read as 0.68 angry was seen on validation faces)
+        must still rise by the margin. The price:
         a visitor who arrives already unhappy is judged against that look; turning the
         baseline off in the settings restores the absolute levels alone.
         """
         config, resting = self.config, self.baseline_negative
         if resting is None:
             return config.trigger_level, config.release_level
-        return max(config.trigger_level, resting + config.baseline_margin), max(config.release_level, resting)
+        fire_at = resting + config.baseline_margin * (1.0 - resting)
+        return max(config.trigger_level, fire_at), max(config.release_level, resting)
 
     def _trigger(self, t: float) -> list[Event]:
         """Fire after dwell_s above the trigger level; re-arm only below the release level."""

@@ -252,7 +252,7 @@ def replace_one(
 def strip_runtime(contents: Path, binaries: list[Entry]) -> int:
     """Strip symbol tables from the Python runtime and the system libraries (libpython alone
     is 22 MB unstripped), and drop those the libraries from wheels kept (numpy's OpenBLAS, Qt's
-    ICU, OpenCV's codecs: 4.5 MB). binutils' strip cannot touch the latter: auditwheel rewrote
+    ICU, OpenCV's codecs: 5.8 MB). binutils' strip cannot touch the latter: auditwheel rewrote
     them with patchelf, and strip then breaks them ("ELF load command address/offset not
     page-aligned"); tools/elf_symtab.py cuts the tables out keeping every segment's alignment and
     checks the result. Returns the bytes elf_symtab saved."""

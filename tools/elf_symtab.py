@@ -130,13 +130,17 @@ def _cuts(needed: list[tuple[int, int]], points: list[int], align: int) -> list[
     return cuts
 
 
-def _moved(offset: int, cuts: list[tuple[int, int]]) -> int:
+def _moved(offset: int, cuts: list[tuple[int, int]], *, strict: bool = True) -> int:
+    """Where an offset lands once the cuts are gone. One inside a cut is an error when `strict`
+    (a segment's start must never be cut), else it lands at the cut's start."""
     shift = 0
     for low, high in cuts:
         if offset >= high:
             shift += high - low
         elif offset > low:
-            raise ElfError(f"offset {offset:#x} falls inside a cut range")
+            if strict:
+                raise ElfError(f"offset {offset:#x} falls inside a cut range")
+            return low - shift
     return offset - shift
 
 
@@ -172,8 +176,8 @@ def trimmed(data: bytes) -> bytes:
     for i in drop:  # zero what is left of them in place (the bytes in partial pages)
         s = sections[i]
         if s.in_file() and s.offset < last:
-            start = _moved_floor(s.offset, cuts)
-            stop = _moved_floor(min(s.offset + s.size, last), cuts)
+            start = _moved(s.offset, cuts, strict=False)
+            stop = _moved(min(s.offset + s.size, last), cuts, strict=False)
             body[start:stop] = bytes(stop - start)
 
     body += bytes(-len(body) % 8)
@@ -189,7 +193,7 @@ def trimmed(data: bytes) -> bytes:
         elif i == shstrndx:
             fields[4] = table_offset
         elif s.type != SHT_NULL and s.offset <= last:
-            fields[4] = _moved_floor(s.offset, cuts)
+            fields[4] = _moved(s.offset, cuts, strict=False)
         body += SHDR.pack(*fields)
     header[5] = _moved(header[5], cuts)
     header[6] = shoff
@@ -201,17 +205,6 @@ def trimmed(data: bytes) -> bytes:
     result = bytes(body)
     _check(data, result, sorted(kept - {shstrndx}))
     return result
-
-
-def _moved_floor(offset: int, cuts: list[tuple[int, int]]) -> int:
-    """Where an offset lands; one inside a cut lands at the cut's start."""
-    shift = 0
-    for low, high in cuts:
-        if offset >= high:
-            shift += high - low
-        elif offset > low:
-            return low - shift
-    return offset - shift
 
 
 def _check(before: bytes, after: bytes, kept: list[int]) -> None:

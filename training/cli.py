@@ -1,4 +1,4 @@
-"""`python -m training train|export|quantize|merge|evaluate|compare`."""
+"""`python -m training train|export|quantize|merge|average|evaluate|compare`."""
 
 from __future__ import annotations
 
@@ -159,6 +159,19 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument("--model-version", default=None, help="metadata 'version' (default: the members')")
     merge.add_argument("--val-accuracy", type=_fraction, default=None, help="metadata 'val_accuracy'")
 
+    average = sub.add_parser(
+        "average", help="average the weights of checkpoints of one network into one (cost of one)"
+    )
+    average.add_argument("--checkpoint", type=Path, nargs="+", required=True, help="two or more .keras files")
+    average.add_argument(
+        "--weights",
+        type=float,
+        nargs="+",
+        default=None,
+        help="one per checkpoint, normalised (default: equal)",
+    )
+    average.add_argument("--out", type=Path, required=True, help="the .keras file to write")
+
     compare = sub.add_parser(
         "compare", help="should a candidate replace the shipped model? both scored and timed side by side"
     )
@@ -270,6 +283,18 @@ def _run_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_average(args: argparse.Namespace) -> int:
+    from training.average import average
+
+    result = average(args.checkpoint, args.out, args.weights)
+    weights = ", ".join(f"{w:.3f}" for w in result.weights)
+    print(
+        f"wrote {result.path}: {result.variables} variables averaged, weights {weights}; "
+        "export it with --view (the members' training crop)"
+    )
+    return 0
+
+
 def _run_compare(args: argparse.Namespace) -> int:
     from training.compare import compare, format_table
 
@@ -284,6 +309,7 @@ _COMMANDS = {
     "quantize": _run_quantize,
     "evaluate": _run_evaluate,
     "merge": _run_merge,
+    "average": _run_average,
     "compare": _run_compare,
 }
 

@@ -9,12 +9,12 @@ import pytest
 
 pytest.importorskip("tensorflow")
 
-import keras  # noqa: E402
+import keras
 
-from training.average import average, normalised  # noqa: E402
-from training.cli import main  # noqa: E402
-from training.errors import ModelFileError  # noqa: E402
-from training.model import make_model  # noqa: E402
+from training.average import average, normalised
+from training.cli import main
+from training.errors import ModelFileError
+from training.model import make_model
 
 WIDTHS = (4, 8)
 

@@ -11,10 +11,11 @@ pytest.importorskip("tensorflow")
 
 import keras
 
-from training.average import average, normalised
+from training.average import average
 from training.cli import main
 from training.errors import ModelFileError
 from training.model import make_model
+from training.model_files import normalised_weights
 
 WIDTHS = (4, 8)
 
@@ -68,7 +69,7 @@ def test_refuses_different_networks(pair: tuple[Path, Path], tmp_path: Path) -> 
 )
 def test_bad_weights(weights: list[float], count: int, message: str) -> None:
     with pytest.raises(ModelFileError, match=message):
-        normalised(weights, count)
+        normalised_weights(weights, count, "checkpoint", zero_ok=False)
 
 
 def test_cli(pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -47,6 +47,8 @@ def test_members_must_share_the_contract(tmp_path: Path) -> None:
         merge([a, a], tmp_path / "ens.onnx", [1, 1, 1])
     with pytest.raises(ModelFileError, match="not all zero"):
         merge([a, a], tmp_path / "ens.onnx", [0, 0])
+    with pytest.raises(ModelFileError, match="not all zero"):
+        merge([a, a], tmp_path / "ens.onnx", [1, float("nan")])
     assert not (tmp_path / "ens.onnx").exists()
 
 

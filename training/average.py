@@ -21,7 +21,7 @@ import numpy as np
 
 from training.errors import ModelFileError
 from training.export import load_keras
-from training.model_files import replacing
+from training.model_files import normalised_weights, save_keras
 
 
 @dataclass(frozen=True)
@@ -29,18 +29,6 @@ class AverageResult:
     path: Path
     weights: tuple[float, ...]
     variables: int
-
-
-def normalised(weights: Sequence[float] | None, count: int) -> tuple[float, ...]:
-    """One positive weight per checkpoint, summing to 1 (equal when none are given)."""
-    if weights is None:
-        return tuple(1.0 / count for _ in range(count))
-    if len(weights) != count:
-        raise ModelFileError(f"{len(weights)} weights for {count} checkpoints: give one per checkpoint")
-    if any(not np.isfinite(w) or w <= 0 for w in weights):
-        raise ModelFileError(f"weights must be positive numbers, got {list(weights)}")
-    total = float(sum(weights))
-    return tuple(float(w) / total for w in weights)
 
 
 def average(
@@ -52,7 +40,7 @@ def average(
         raise ModelFileError("averaging needs two or more checkpoints")
     if out_path.suffix != ".keras":
         raise ModelFileError(f"{out_path} is not a .keras file")
-    shares = normalised(weights, len(checkpoints))
+    shares = normalised_weights(weights, len(checkpoints), "checkpoint", zero_ok=False)
     models = [load_keras(Path(path)) for path in checkpoints]
     first = models[0]
     layout = [(v.path, tuple(v.shape)) for v in first.weights]
@@ -71,11 +59,5 @@ def average(
             total += share * np.asarray(member[i], dtype=np.float64)
         mean.append(total.astype(values[0][i].dtype))
     first.set_weights(mean)
-    with replacing(out_path) as tmp:
-        keras_tmp = tmp.with_suffix(".keras")
-        try:
-            first.save(keras_tmp)
-            keras_tmp.replace(tmp)
-        finally:
-            keras_tmp.unlink(missing_ok=True)
+    save_keras(first, out_path)
     return AverageResult(out_path, shares, len(layout))

@@ -28,7 +28,7 @@ import onnx
 from onnx import TensorProto, helper
 
 from training.errors import ExportError, ModelFileError
-from training.model_files import file_sha256, random_faces, replacing
+from training.model_files import file_sha256, normalised_weights, random_faces, replacing
 from training.onnx_model import OnnxModel, load_onnx
 
 MAX_DIFF = 1e-5
@@ -55,7 +55,7 @@ def merge(
     if len(paths) < 2:
         raise ModelFileError("merge needs at least two model files")
     members = [load_onnx(path) for path in paths]  # each checked against the kiosk's contract
-    weights = _normalised(weights, len(paths))
+    weights = normalised_weights(weights, len(paths), "model", zero_ok=True)
     _check_compatible(members)
     protos = [onnx.load(str(path)) for path in paths]
     merged = _merged_proto(protos, weights, members[0].input_name, _output_name(protos[0]))
@@ -69,17 +69,6 @@ def merge(
         if not diff < MAX_DIFF:
             raise ExportError(f"merged model differs from its members by {diff:.2e} (limit {MAX_DIFF:.0e})")
     return MergeResult(out_path, out_path.stat().st_size, tuple(weights), diff)
-
-
-def _normalised(weights: Sequence[float] | None, count: int) -> list[float]:
-    if weights is None:
-        return [1.0 / count] * count
-    if len(weights) != count:
-        raise ModelFileError(f"{len(weights)} weights for {count} models")
-    if any(w < 0 for w in weights) or sum(weights) <= 0:
-        raise ModelFileError(f"weights must be zero or more and not all zero, got {list(weights)}")
-    total = float(sum(weights))
-    return [float(w) / total for w in weights]
 
 
 def _check_compatible(members: Sequence[OnnxModel]) -> None:

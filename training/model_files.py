@@ -1,15 +1,22 @@
-"""Writing model files safely, shared by export, quantize and merge (no TensorFlow needed)."""
+"""Writing model files safely, shared by export, quantize, merge, average and train (no TensorFlow
+needed)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+from training.errors import ModelFileError
+
+if TYPE_CHECKING:
+    import keras
 
 
 @contextmanager
@@ -27,6 +34,36 @@ def replacing(out_path: Path) -> Iterator[Path]:
         os.replace(tmp, out_path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def save_keras(model: keras.Model, path: Path) -> None:
+    """Save a Keras model to `path` (.keras) through a temporary file beside it, so a reader or
+    an interruption never meets a half-written checkpoint; the temporary file never stays."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.stem + ".tmp.keras")  # Keras picks the format from the suffix
+    try:
+        model.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def normalised_weights(
+    weights: Sequence[float] | None, count: int, member: str, zero_ok: bool
+) -> tuple[float, ...]:
+    """One finite weight per `member` (model, checkpoint), scaled to sum to 1; equal when none
+    are given. `zero_ok`: a member may weigh 0 as long as not all do; otherwise each must be > 0."""
+    if weights is None:
+        return tuple(1.0 / count for _ in range(count))
+    if len(weights) != count:
+        raise ModelFileError(f"{len(weights)} weights for {count} {member}s: give one per {member}")
+    finite = all(np.isfinite(w) for w in weights)
+    if zero_ok and not (finite and all(w >= 0 for w in weights) and sum(weights) > 0):
+        raise ModelFileError(f"weights must be zero or more and not all zero, got {list(weights)}")
+    if not zero_ok and not (finite and all(w > 0 for w in weights)):
+        raise ModelFileError(f"weights must be positive numbers, got {list(weights)}")
+    total = float(sum(weights))
+    return tuple(float(w) / total for w in weights)
 
 
 def file_sha256(path: Path) -> str:

@@ -27,6 +27,7 @@ import numpy as np
 
 from training.augment import AugmentConfig
 from training.data import IMAGE_SIZE, LABELS, DataError, Split, load_dataset
+from training.model_files import save_keras
 
 if TYPE_CHECKING:
     import keras
@@ -211,12 +212,6 @@ def _load_state(out: Path) -> State | None:
     return state
 
 
-def _atomic_save(model: keras.Model, path: Path) -> None:
-    tmp = path.with_name(path.stem + ".tmp.keras")
-    model.save(tmp)
-    os.replace(tmp, path)
-
-
 def _write_json(path: Path, data: object) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, indent=2))
@@ -342,7 +337,7 @@ def _keep_if_better(
 ) -> None:
     if accuracy > state["best_val_accuracy"] or not state["best_epoch"]:
         state.update(best_val_accuracy=accuracy, best_epoch=epoch, best_weights=source)
-        _atomic_save(model, out / "best.keras")
+        save_keras(model, out / "best.keras")
 
 
 def swap_average(model: keras.Model) -> bool:
@@ -383,7 +378,7 @@ class _EpochCheckpoint:
                 row = {k: float(v) for k, v in dict(logs or {}).items()}
                 row.update(epoch=epoch + 1, seconds=round(time.monotonic() - self.started, 1))
                 row["learning_rate"] = float(self.model.optimizer.learning_rate)
-                _atomic_save(self.model, out / "last.keras")
+                save_keras(self.model, out / "last.keras")
                 row.update(keep_best(self.model, val_split, state, out, epoch + 1, crop))
                 val = row["val_accuracy"]
                 state["history"].append(row)

@@ -86,16 +86,17 @@ def test_bf16_follows_the_cpu_flags(tmp_path: Path) -> None:
     assert not bf16_available(tmp_path / "missing")
 
 
+@pytest.mark.parametrize("bf16", [False, True], ids=["float32", "bf16"])
 def test_best_keeps_the_better_of_average_and_raw_and_training_goes_on_with_the_raw_weights(
-    tmp_path: Path,
+    tmp_path: Path, bf16: bool
 ) -> None:
     from training.synthetic import write_folder
 
     write_folder(tmp_path / "data" / "train", per_class=4)
     write_folder(tmp_path / "data" / "val", per_class=1, seed=1, faults=False)
     config = TrainConfig(epochs=1, batch_size=8, widths=(8, 16), warmup_epochs=0, ema_momentum=0.5)
-    state = train(tmp_path / "data", tmp_path / "run", config=config, bf16=False)
-    assert state["epoch"] == 1 and state["best_epoch"] == 1 and state["config"]["bf16"] is False
+    state = train(tmp_path / "data", tmp_path / "run", config=config, bf16=bf16)
+    assert state["epoch"] == 1 and state["best_epoch"] == 1 and state["config"]["bf16"] is bf16
     assert {"val_accuracy", "learning_rate", "val_recall_disgust"} <= set(state["history"][-1])
     last = keras.models.load_model(tmp_path / "run" / "last.keras")
     averages = [v.numpy() for v in last.optimizer._model_variables_moving_average]
@@ -112,14 +113,42 @@ def test_best_keeps_the_better_of_average_and_raw_and_training_goes_on_with_the_
     (tmp_path / "run" / "best.keras").unlink()
     state = train(tmp_path / "data", tmp_path / "run", epochs=2, resume=True)
     assert state["best_epoch"] == 2 and (tmp_path / "run" / "best.keras").is_file()
+    assert state["config"]["bf16"] is bf16  # the resumed run keeps its precision
+
+
+def test_train_puts_the_callers_dtype_policy_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keras's dtype policy is process-wide: a run sets it for its own network only, also when
+    it fails, so a model built after it (here, or by the next test) is not bf16 by accident."""
+    from training.synthetic import write_folder
+
+    write_folder(tmp_path / "data" / "train", per_class=2)
+    config = TrainConfig(epochs=1, batch_size=8, widths=(8, 16), warmup_epochs=0)
+    seen: list[str] = []
+
+    def failing_fit(self: keras.Model, *args: object, **kwargs: object) -> None:
+        seen.append(keras.mixed_precision.global_policy().name)
+        raise RuntimeError("stopped")
+
+    monkeypatch.setattr(keras.Model, "fit", failing_fit)
+    previous = keras.mixed_precision.global_policy()
+    try:
+        for caller, bf16 in (("float32", True), ("mixed_bfloat16", False)):
+            keras.mixed_precision.set_global_policy(caller)
+            with pytest.raises(RuntimeError, match="stopped"):
+                train(tmp_path / "data", tmp_path / f"run-{caller}", config=config, bf16=bf16)
+            assert keras.mixed_precision.global_policy().name == caller
+    finally:
+        keras.mixed_precision.set_global_policy(previous)
+    assert seen == ["mixed_bfloat16", "float32"]  # the run itself computed as asked
 
 
 def test_a_mixed_bfloat16_checkpoint_exports_as_float32(tmp_path: Path) -> None:
+    previous = keras.mixed_precision.global_policy()
     keras.mixed_precision.set_global_policy("mixed_bfloat16")
     try:
         model = make_model(input_shape=(None, None, 1), widths=(8, 16), augment=False)
     finally:
-        keras.mixed_precision.set_global_policy("float32")
+        keras.mixed_precision.set_global_policy(previous)
     path = tmp_path / "mixed.keras"
     model.save(path)
     loaded = load_keras(path)

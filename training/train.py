@@ -229,7 +229,21 @@ def train(
     """Train (or resume) and return the final state; raises DataError on unusable data.
 
     `bf16` None turns mixed bfloat16 on where the CPU has it; a resumed run keeps its own.
+    Keras's dtype policy is process-wide: the run sets it for the network it builds or loads and
+    puts the caller's back when it returns or raises, so nothing built afterwards inherits it.
     """
+    import keras
+
+    previous = keras.mixed_precision.global_policy()
+    try:
+        return _train(data, out, epochs, resume, config, bf16)
+    finally:
+        keras.mixed_precision.set_global_policy(previous)
+
+
+def _train(
+    data: Path, out: Path, epochs: int | None, resume: bool, config: TrainConfig | None, bf16: bool | None
+) -> State:
     import keras
 
     out.mkdir(parents=True, exist_ok=True)

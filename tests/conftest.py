@@ -29,6 +29,23 @@ def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
     paths.set_data_dir(None)
 
 
+@pytest.fixture(autouse=True)
+def no_bf16_from_the_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
+    """training.train.bf16_available() answers False in every test, whatever the CPU's flags.
+
+    Left to itself, train(bf16=None) and `python -m training train` (without --no-bf16) turn
+    mixed bfloat16 on where /proc/cpuinfo lists amx_bf16 or avx512_bf16, so the same test would
+    train in bfloat16 on one machine and in float32 on another, and its numbers would differ
+    (issue #27). Tests choose their precision (tests/test_training_model.py runs each training
+    test with bf16 forced off and forced on); a test that needs the CPU's answer patches it
+    itself. bf16_available's own test imports the function by name, so it tests the real one.
+    Only when training.train is imported: the test modules that train import it at collection,
+    and the kiosk's tests never load it."""
+    module = sys.modules.get("training.train")
+    if module is not None:
+        monkeypatch.setattr(module, "bf16_available", lambda cpuinfo=None: False)
+
+
 @pytest.fixture(scope="session")
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The tiny brightness model of fakes.build_tiny_model, written once per session."""

@@ -56,6 +56,8 @@ def run_analyze(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with source, _open_output(args.output) as out:
         tally = analyse_stream(source, pipeline, ReactionEngine(), out, args.frames)
+    if source.state is SourceState.FAILED:  # a file whose pictures could not be used
+        raise CliError(source.message)
     print(summary(tally, time.perf_counter() - started), file=sys.stderr)
     return 0
 
@@ -87,7 +89,7 @@ def analyse_stream(
     tally = _Tally()
     loop = AnalysisLoop(pipeline, engine)
     try:
-        for step in loop.run(source, limit, on_state=lambda s: print(s.message, file=sys.stderr)):
+        for step in loop.run(source, limit, on_state=_say_state):
             assert step.analysis is not None  # the loop has a pipeline
             events = list(step.events)
             out.write(json.dumps(frame_record(step.analysis, step.negative, events, step.baseline)) + "\n")
@@ -97,6 +99,11 @@ def analyse_stream(
     except KeyboardInterrupt:
         tally.interrupted = True
     return tally
+
+
+def _say_state(source: FrameSource) -> None:
+    if source.state is not SourceState.FAILED:  # a failure is the run's error line
+        print(source.message, file=sys.stderr)
 
 
 def frame_record(

@@ -78,13 +78,15 @@ def test_looping_file_keeps_time_rising(face_video: VideoFactory) -> None:
     assert [f.index for f in frames if f is not None] == list(range(40))
 
 
-@pytest.mark.parametrize("kind", ["missing", "folder", "garbage"])
+@pytest.mark.parametrize("kind", ["missing", "folder", "garbage", "empty"])
 def test_unusable_file_is_a_state_not_an_exception(tmp_path: Path, kind: str) -> None:
     path = tmp_path / "clip.mp4"
     if kind == "folder":
         path.mkdir()
     elif kind == "garbage":
         path.write_bytes(b"not a video" * 100)
+    elif kind == "empty":
+        path.write_bytes(b"")
     source = FrameSource.open(path)
     assert source.state is SourceState.FAILED
     assert str(path) in source.message
@@ -93,14 +95,55 @@ def test_unusable_file_is_a_state_not_an_exception(tmp_path: Path, kind: str) ->
     assert source.state is SourceState.FAILED
 
 
-def test_file_without_frames_fails(tmp_path: Path) -> None:
-    path = tmp_path / "empty.mp4"
+@pytest.mark.parametrize("frames", [[], [None]], ids=["no frames", "a failed read"])
+def test_file_without_a_decodable_picture_fails_when_opened(
+    tmp_path: Path, frames: list[np.ndarray | None]
+) -> None:
+    path = tmp_path / "clip.png"
     path.write_bytes(b"\0")
-    source = FrameSource(path, capture_factory=FakeCamera(lambda attempt: FakeCapture([])))
+    source = FrameSource(path, capture_factory=FakeCamera(lambda attempt: FakeCapture(frames)))
+    source.start()
+    assert source.state is SourceState.FAILED
+    assert source.message.startswith(f"{path}: no picture can be decoded")
+    assert source.read() is None
+
+
+def test_a_text_file_named_png_fails_when_opened(tmp_path: Path) -> None:
+    """OpenCV opens it (FFmpeg's image reader goes by the name) but decodes nothing."""
+    path = tmp_path / "notes.png"
+    path.write_text("not a picture\n" * 50, encoding="utf-8")
+    source = FrameSource.open(path)
+    assert source.state is SourceState.FAILED and "expected a video or an image file" in source.message
+    source.close()
+
+
+def test_a_text_file_ffmpeg_would_draw_fails_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("opening hours: 9 to 6\n" * 50, encoding="utf-8")
+    with FrameSource.open(path) as source:
+        assert source.state is SourceState.FAILED and "is text, not pictures" in source.message
+
+
+def test_a_still_image_is_a_file_of_one_frame(tmp_path: Path) -> None:
+    path = tmp_path / "still.png"
+    assert cv2.imwrite(str(path), _noise(3))
+    with FrameSource.open(path) as source:
+        assert source.state is SourceState.LIVE
+        frames = _drain(source)
+        assert source.state is SourceState.ENDED
+    assert len(frames) == 1 and frames[0].t == 0.0
+    assert np.array_equal(frames[0].image, _noise(3))
+
+
+def test_a_file_whose_pictures_cannot_be_used_fails_at_its_end(tmp_path: Path) -> None:
+    path = tmp_path / "odd.avi"
+    path.write_bytes(b"\0")
+    odd = np.zeros((48, 64, 2), np.uint8)  # decoded, but not a gray, BGR or BGRA picture
+    source = FrameSource(path, capture_factory=FakeCamera(lambda attempt: FakeCapture([odd, odd])))
     source.start()
     assert source.state is SourceState.LIVE
-    assert source.read() is None
-    assert source.state is SourceState.FAILED and "no frames" in source.message
+    assert _drain(source) == []
+    assert source.state is SourceState.FAILED and "no usable picture" in source.message
 
 
 def test_absent_camera_is_a_state_not_an_exception() -> None:

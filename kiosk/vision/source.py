@@ -4,12 +4,17 @@ A file source stamps frames with the file's own timestamps, so a run over the sa
 deterministic, and can loop (timestamps keep rising across passes). A camera source stamps
 frames with a monotonic clock, notices when the camera dies (failed reads, or the same
 picture for seconds) and reopens it with exponential backoff.
+
+A file is live only once its first picture decodes: OpenCV opens many files it cannot read
+(its image-sequence reader takes any name ending in .png or .jpg). A still image is a file
+of one frame.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable
@@ -52,6 +57,11 @@ class Capture(Protocol):
     def set(self, prop_id: int, value: float) -> bool: ...
     def release(self) -> None: ...
 
+
+EXPECTED_FILE = "expected a video or an image file"
+UNDECODABLE = "no picture can be decoded from it (damaged, or a format OpenCV cannot read)"
+DRAWN_TEXT = "is text, not pictures (FFmpeg would draw its characters as ANSI art)"
+TEXT_ART_CODECS = frozenset({b"ansi"})  # FFmpeg's tty reader: any .txt, .nfo, .asc, .diz or .ice file
 
 CaptureFactory = Callable[[str | int, int], Capture]
 SourceSpec = str | int | os.PathLike[str]  # a camera index, or a video file
@@ -119,12 +129,50 @@ def parse_spec(spec: SourceSpec) -> int | Path:
     return int(text) if text.isdigit() else Path(text).expanduser()
 
 
+def file_problem(path: Path) -> str:
+    """Why `path` cannot be a video or image file, or "" when it may be one (OpenCV decides)."""
+    try:
+        info = path.stat()
+        if stat.S_ISREG(info.st_mode) and info.st_size > 0:
+            with path.open("rb"):
+                return ""
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    if stat.S_ISDIR(info.st_mode):
+        return "is a folder"
+    return "is empty" if stat.S_ISREG(info.st_mode) else "is not a regular file"
+
+
+def _first_picture(capture: Capture) -> tuple[np.ndarray, float] | None:
+    """The first picture of an opened file and its time (ms), or None when there is none."""
+    if not capture.isOpened():
+        return None
+    try:
+        ok, image = capture.read()
+    except cv2.error as error:
+        log.warning("decoding the first picture failed: %s", error)
+        return None
+    if not ok or image is None or image.size == 0:
+        return None
+    return image, capture.get(cv2.CAP_PROP_POS_MSEC)
+
+
+def _draws_text(capture: Capture) -> bool:
+    """True when FFmpeg opened the file as text art: its characters drawn, not a video."""
+    fourcc = capture.get(cv2.CAP_PROP_FOURCC)
+    if not np.isfinite(fourcc):
+        return False
+    return (int(fourcc) & 0xFFFFFFFF).to_bytes(4, "little") in TEXT_ART_CODECS
+
+
 def _open_capture(target: str | int, api: int) -> Capture:
     return cv2.VideoCapture(target, api)
 
 
 class FrameSource:
-    """Frames from a camera index or a video file. `read()` never raises for I/O trouble."""
+    """Frames from a camera index or a video or image file. `read()` never raises for I/O trouble."""
 
     def __init__(
         self,
@@ -148,6 +196,7 @@ class FrameSource:
         self._api = backend_id(backend, camera=not self.is_file)
         self._factory, self._clock, self._sleep, self._policy = capture_factory, clock, sleep, policy
         self._capture: Capture | None = None
+        self._pending: tuple[np.ndarray, float] | None = None  # a file's first picture and its time, ms
         self._index = 0
         self._file = _FileClock()
         self._camera = _CameraHealth(policy, clock())
@@ -179,6 +228,7 @@ class FrameSource:
         if self._capture is not None:
             self._capture.release()
             self._capture = None
+        self._pending = None
         if self.state is not SourceState.FAILED:
             self._set(SourceState.ENDED, f"{self.name} closed")
 
@@ -209,18 +259,18 @@ class FrameSource:
     def _open_file(self) -> None:
         assert isinstance(self._target, Path)
         path = self._target
-        if not path.is_file():
-            what = "is a folder, not a video file" if path.is_dir() else "does not exist"
-            self._set(SourceState.FAILED, f"video file {path} {what}")
+        problem = file_problem(path)
+        if problem:
+            self._set(SourceState.FAILED, f"{path}: {problem}; {EXPECTED_FILE}")
             return
         capture = self._factory(str(path), self._api)
-        if not capture.isOpened():
+        first = _first_picture(capture)
+        if first is None or _draws_text(capture):
             capture.release()
-            self._set(
-                SourceState.FAILED, f"cannot open video file {path}: not a video, or an unsupported format"
-            )
+            why = UNDECODABLE if first is None else DRAWN_TEXT
+            self._set(SourceState.FAILED, f"{path}: {why}; {EXPECTED_FILE}")
             return
-        self._capture = capture
+        self._capture, self._pending = capture, first
         fps = capture.get(cv2.CAP_PROP_FPS)
         self.fps = fps if 0.0 < fps < 1000.0 else 30.0
         self._file = _FileClock(self.fps)
@@ -229,6 +279,9 @@ class FrameSource:
     def _read_file(self) -> Frame | None:
         if self.state is not SourceState.LIVE or self._capture is None:
             return None
+        if self._pending is not None:  # the picture `_open_file` decoded to check the file
+            (first, pos_msec), self._pending = self._pending, None
+            return self._emit(first, self._file.stamp(pos_msec))
         ok, image = self._capture.read()
         if not ok and self.loop and self._file.frames_in_pass > 0 and self._rewind():
             ok, image = self._capture.read()
@@ -249,7 +302,7 @@ class FrameSource:
 
     def _end_file(self) -> None:
         if self._index == 0:
-            self._set(SourceState.FAILED, f"no frames could be read from video file {self._target}")
+            self._set(SourceState.FAILED, f"{self._target}: no usable picture in it; {EXPECTED_FILE}")
         else:
             self._set(SourceState.ENDED, f"end of {self.name} after {self._index} frames")
 

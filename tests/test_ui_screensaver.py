@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
+import os
 import queue
 import shutil
 import subprocess
@@ -20,10 +23,12 @@ pytest.importorskip("PySide6.QtDBus")
 from fake_screensaver import start_session_bus
 
 from kiosk.appliance.hours import OpeningHours
-from kiosk.ui.screensaver import ScreenKeeper
+from kiosk.ui.screensaver import ScreenKeeper, session_bus_expected
 
 FAKE = Path(__file__).with_name("fake_screensaver.py")
+ROOT = Path(__file__).resolve().parent.parent
 WAIT_S = 10
+AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 class Bus:
@@ -175,3 +180,134 @@ def test_the_x11_keepalive_talks_to_a_real_x_server() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-1] == "ok"  # Xvfb has no DPMS: set_display_on says False, no X error
+
+
+# -- a session bus this user may not reach (issue #28) ----------------------------------------
+
+
+def _unreachable_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if "session_bus_unreachable" in r.getMessage()]
+
+
+@pytest.fixture
+def locked_runtime_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """$XDG_RUNTIME_DIR whose `bus` raises EACCES, as root's 0700 folder does for another user."""
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    bus = runtime / "bus"
+    exists = Path.exists
+
+    def refusing_exists(path: Path) -> bool:
+        if path == bus:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return exists(path)
+
+    monkeypatch.setattr(Path, "exists", refusing_exists)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    return runtime
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the session bus is looked for on Linux")
+def test_an_unreadable_runtime_dir_is_no_session_bus_and_one_warning(
+    locked_runtime_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, "kiosk"):
+        assert session_bus_expected() is False
+        assert session_bus_expected() is False  # asked again a minute later: no second warning
+    [warning] = _unreachable_warnings(caplog)
+    assert str(locked_runtime_dir / "bus") in warning and "Permission denied" in warning
+
+
+def test_an_unreadable_runtime_dir_falls_back_to_the_x11_keepalive(
+    qapp: Any, locked_runtime_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    x11 = FakeX11()
+    keeper = ScreenKeeper(x11=lambda: x11)
+    with caplog.at_level(logging.INFO, "kiosk"):
+        keeper.start()
+    assert keeper.method == "x11" and keeper.held and x11.resets == 1
+    keeper.stop()
+
+
+def test_an_unreachable_bus_address_is_a_warning_and_falls_back(
+    qapp: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    address = f"unix:path={tmp_path / 'gone' / 'bus'}"
+    x11 = FakeX11()
+    keeper = ScreenKeeper(bus_address=address, x11=lambda: x11)
+    with caplog.at_level(logging.WARNING, "kiosk"):
+        keeper.start()
+    [warning] = _unreachable_warnings(caplog)
+    assert address in warning and str(tmp_path / "gone" / "bus") in warning
+    assert keeper.method == "x11" and keeper.held
+    keeper.stop()
+
+
+UNREACHABLE_SCRIPT = """
+import json, logging, sys
+from PySide6.QtCore import QCoreApplication
+from kiosk.ui.screensaver import ScreenKeeper, session_bus_expected
+
+class X11:
+    resets = 0
+    def reset_screensaver(self): X11.resets += 1
+    def set_display_on(self, on): return True
+    def close(self): pass
+
+warnings = []
+handler = logging.Handler()
+handler.emit = lambda record: warnings.append(record.getMessage())
+logging.getLogger("kiosk").addHandler(handler)
+app = QCoreApplication([])
+expected = session_bus_expected()
+keeper = ScreenKeeper(x11=X11)
+keeper.start()
+print(json.dumps({"expected": expected, "method": keeper.method, "held": keeper.held,
+                  "resets": X11.resets, "warnings": warnings}))
+keeper.stop()
+"""
+
+
+def _as_another_user() -> list[str]:
+    """How to run a command so that a 0700 folder of this test is closed to it."""
+    if not AS_ROOT:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("as root this needs setpriv (util-linux) to run the kiosk as nobody")
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_RUNTIME_DIR and Unix permissions")
+@pytest.mark.parametrize("announced", [False, True], ids=["XDG_RUNTIME_DIR", "DBUS_SESSION_BUS_ADDRESS"])
+def test_a_real_runtime_dir_of_another_user_does_not_stop_the_keeper(tmp_path: Path, announced: bool) -> None:
+    """Root's runtime folder after `su` without `-`: for real, as another user (nobody when
+    the tests run as root, else this user with the folder made unreadable)."""
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    (runtime / "bus").touch()
+    env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    env.update(XDG_RUNTIME_DIR=str(runtime), PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    if announced:
+        env["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path={runtime / 'bus'}"
+    prefix = _as_another_user()
+    runtime.chmod(0o700 if AS_ROOT else 0)
+    try:
+        done = subprocess.run(
+            [*prefix, sys.executable, "-c", UNREACHABLE_SCRIPT],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            cwd=ROOT,
+            env=env,
+        )
+    finally:
+        runtime.chmod(0o700)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result["expected"] is announced  # an announced bus is tried, and its failure caught
+    assert result["method"] == "x11" and result["held"] and result["resets"] == 1
+    [warning] = [w for w in result["warnings"] if "session_bus_unreachable" in w]
+    assert str(runtime / "bus") in warning and "Permission denied" in warning

@@ -52,11 +52,57 @@ def _windows_execution_state(flags: int) -> None:
 
 
 def session_bus_expected() -> bool:
-    """A session bus is announced ($DBUS_SESSION_BUS_ADDRESS) or at systemd's usual place."""
+    """A session bus is announced ($DBUS_SESSION_BUS_ADDRESS) or at systemd's usual place.
+
+    A runtime folder this user may not look into (root's, kept by `su` without `-`) means no
+    session bus here: one warning naming the path, never an exception.
+    """
     if not sys.platform.startswith("linux"):
         return False
+    if os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return True
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    return bool(os.environ.get("DBUS_SESSION_BUS_ADDRESS")) or bool(runtime and Path(runtime, "bus").exists())
+    if not runtime:
+        return False
+    bus = Path(runtime, "bus")
+    try:
+        return bus.exists()
+    except OSError as error:  # EACCES on another user's 0700 folder
+        _warn_unreachable(bus, error.strerror or error)
+        return False
+
+
+_unreachable_reported: set[tuple[str, str]] = set()
+
+
+def _warn_unreachable(where: object, why: object) -> None:
+    """One warning per place and cause: the keeper asks again every minute while nothing holds."""
+    key = (str(where), str(why))
+    if key in _unreachable_reported:
+        return
+    _unreachable_reported.add(key)
+    log.warning("event session_bus_unreachable %s: %s; taken as no session bus here", where, why)
+
+
+def _ask_inhibit(bus: QDBusConnection) -> bool:
+    """Ask the screensaver service on `bus` to inhibit; False where none answers."""
+    call = QDBusMessage.createMethodCall(SERVICE, PATH, SERVICE, "Inhibit")
+    call.setArguments([APP, REASON])
+    reply = bus.call(call, QDBus.CallMode.Block, CALL_TIMEOUT_MS)
+    if reply.type() == QDBusMessage.MessageType.ReplyMessage:
+        log.info("event dbus_inhibit cookie=%s", reply.arguments()[0])
+        return True
+    log.info("event dbus_inhibit_unavailable %s", reply.errorMessage())
+    return False
+
+
+def _xext() -> ctypes.CDLL | None:
+    """libXext, for DPMS; None where it is missing or does not load."""
+    name = ctypes.util.find_library("Xext")
+    try:
+        return ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
 
 
 class X11Display:
@@ -81,9 +127,7 @@ class X11Display:
             return None
         for fn in ("XResetScreenSaver", "XFlush", "XCloseDisplay"):
             getattr(x11, fn).argtypes = [ctypes.c_void_p]
-        xext_name = ctypes.util.find_library("Xext")
-        xext = ctypes.CDLL(xext_name) if xext_name else None
-        return cls(x11, display, xext)
+        return cls(x11, display, _xext())
 
     def reset_screensaver(self) -> None:
         self._x11.XResetScreenSaver(self._display)
@@ -184,15 +228,12 @@ class ScreenKeeper(QObject):
             bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, name)
         else:
             bus = QDBusConnection.connectToBus(self._bus_address, name)
-        if bus.isConnected():
-            call = QDBusMessage.createMethodCall(SERVICE, PATH, SERVICE, "Inhibit")
-            call.setArguments([APP, REASON])
-            reply = bus.call(call, QDBus.CallMode.Block, CALL_TIMEOUT_MS)
-            if reply.type() == QDBusMessage.MessageType.ReplyMessage:
-                self._connection = name
-                log.info("event dbus_inhibit cookie=%s", reply.arguments()[0])
-                return True
-            log.info("event dbus_inhibit_unavailable %s", reply.errorMessage())
+        if bus.isConnected() and _ask_inhibit(bus):
+            self._connection = name
+            return True
+        if not bus.isConnected():  # e.g. a socket in a folder this user may not enter
+            where = self._bus_address or os.environ.get("DBUS_SESSION_BUS_ADDRESS") or "the session bus"
+            _warn_unreachable(where, bus.lastError().message() or "no connection")
         del bus  # the last reference: the connection closes with disconnectFromBus
         QDBusConnection.disconnectFromBus(name)
         return False

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.analytics import ReactionStore, read_summary
-from kiosk.analytics import store as store_module
+from kiosk.analytics import database as database_module
 from kiosk.analytics.recovery import open_reaction_store
 from kiosk.analytics.store import CorruptDatabaseError
 
@@ -122,7 +122,7 @@ def test_a_database_sqlite_opens_read_only_leaves_no_wal_or_shm(
     def read_only_connect(database: str, **kwargs: object) -> sqlite3.Connection:
         return real_connect(database.replace("mode=rwc", "mode=ro"), **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(store_module.sqlite3, "connect", read_only_connect)
+    monkeypatch.setattr(database_module.sqlite3, "connect", read_only_connect)
     opened = open_reaction_store(path, retention_days=30)
     assert opened.store is None and opened.read_only
     assert _files(tmp_path) == before  # no -wal / -shm left behind
@@ -151,7 +151,7 @@ def test_the_report_reads_a_read_only_database_without_creating_files(
 ) -> None:
     path = tmp_path / "reactions.sqlite3"
     _wal_database(path)
-    monkeypatch.setattr(store_module, "is_writable", lambda _path: False)
+    monkeypatch.setattr(database_module, "is_writable", lambda _path: False)
     real_connect = sqlite3.connect
     uris: list[str] = []
 
@@ -159,7 +159,7 @@ def test_the_report_reads_a_read_only_database_without_creating_files(
         uris.append(database)
         return real_connect(database, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(store_module.sqlite3, "connect", recording_connect)
+    monkeypatch.setattr(database_module.sqlite3, "connect", recording_connect)
     assert [s.car_id for s in read_summary(path)] == ["suv"]
     assert uris and all("immutable=1" in uri for uri in uris)
     assert _files(tmp_path) == {"reactions.sqlite3"}

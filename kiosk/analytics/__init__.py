@@ -9,7 +9,8 @@ rows ever reach the database (`tests/test_analytics_store.py` checks the schema 
 
 Modules:
     records   `Exposure`, the one record kept, and the expression names.
-    store     `ReactionStore`: the SQLite file, its migrations and a background writer.
+    database  the SQLite file: schema, migrations, connections, the summary read.
+    store     `ReactionStore`: a background writer for the file.
     recorder  `ExposureRecorder`: turns the live stream (car shown, frames, audio, car
               ended) into `Exposure` records.
     summary   `CarSummary`: the per-car figures, and their CSV / JSON forms.

@@ -14,7 +14,17 @@ from typing import Any
 
 from kiosk.health import HealthMonitor, HealthServer
 
-HEALTH_FIELDS = ("status", "camera", "fps", "model", "last_result_age_s", "uptime_s", "version")
+HEALTH_FIELDS = (
+    "status",
+    "reasons",
+    "problems",
+    "camera",
+    "fps",
+    "model",
+    "last_result_age_s",
+    "uptime_s",
+    "version",
+)
 
 
 def check_health() -> tuple[bool, str, dict[str, Any]]:
@@ -31,7 +41,7 @@ def check_health() -> tuple[bool, str, dict[str, Any]]:
         missing = [name for name in HEALTH_FIELDS if name not in document]
         if code != 200 or document.get("status") != "ok" or missing:
             return False, f"/health answered {code} {document.get('status')!r}, missing {missing}", document
-        monitor.model_changed(False)
+        monitor.model_changed(False, problem="self-test: the model is taken away")
         degraded, _ = _get(server.url + "/health")
         if degraded != 503:
             return False, f"/health answered {degraded} without a model, expected 503", document

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 import pytest
 
 from kiosk.health import HealthMonitor, HealthServer, HealthThresholds, ServerLimits
+from kiosk.health.monitor import SyncState
+from kiosk.health.problems import NOTICE_S, ProblemBoard
 
 
 class FakeClock:
@@ -74,8 +76,8 @@ def test_camera_lost_longer_than_n_seconds_degrades_and_counts_a_reconnect() -> 
 def test_no_model_degrades_and_shutdown_is_down() -> None:
     clock = FakeClock()
     monitor = healthy_monitor(clock)
-    monitor.model_changed(False)
-    assert monitor.status() == "degraded"
+    monitor.model_changed(False, problem="emotion.onnx is missing")
+    assert monitor.status() == "degraded" and reasons(monitor) == ["model_unavailable"]
     monitor.model_changed(True, "v2", ["happy"])
     monitor.analysis_stopped()
     assert monitor.status() == "down"
@@ -153,7 +155,7 @@ def test_health_and_metrics_over_http(server: HealthServer) -> None:
 
 
 def test_degraded_is_503_with_the_document(server: HealthServer) -> None:
-    server.monitor.model_changed(False)
+    server.monitor.model_changed(False, problem="emotion.onnx is missing")
     code, body, _ = get(server.url + "/health?verbose=1")
     assert code == 503
     assert json.loads(body)["status"] == "degraded"
@@ -253,3 +255,166 @@ def test_a_busy_port_is_an_os_error() -> None:
             second.start()
     finally:
         first.stop()
+
+
+# -- reasons: what degrades, and that each clears with its cause ------------------------------
+
+
+class WallClock(FakeClock):
+    def __init__(self) -> None:
+        super().__init__()
+        self.now = 1_800_000_000.0
+
+
+def reasons(monitor: HealthMonitor) -> list[str]:
+    return monitor.snapshot()["reasons"]
+
+
+def test_demo_mode_degrades_only_when_a_camera_was_configured() -> None:
+    clock = FakeClock()
+    monitor = healthy_monitor(clock)
+    monitor.source_changed("demo", "live", camera_configured=True)
+    doc = monitor.snapshot()
+    assert doc["status"] == "degraded" and doc["reasons"] == ["demo_mode"] and doc["camera"] == "demo"
+    assert b'kiosk_camera_state{kiosk_camera_state="demo"} 1.0' in monitor.metrics_text()
+    monitor.source_changed("demo", "live", camera_configured=False)  # --video: no camera was asked for
+    assert reasons(monitor) == []
+    monitor.source_changed("camera", "live")  # the camera answered: the reason clears
+    assert monitor.snapshot()["status"] == "ok" and monitor.snapshot()["camera"] == "live"
+
+
+def test_no_source_and_a_failed_video_degrade() -> None:
+    clock = FakeClock()
+    monitor = healthy_monitor(clock)
+    monitor.source_changed("none", "failed")
+    clock.now += 4.0
+    monitor.frame_analysed(0.01, faces=0)
+    assert reasons(monitor) == []  # looking for a camera, for less than N
+    clock.now += 2.0
+    monitor.frame_analysed(0.01, faces=0)
+    assert reasons(monitor) == ["no_camera"]
+    monitor.source_changed("video", "failed", camera_configured=False)
+    assert reasons(monitor) == ["video_failed"]
+    monitor.source_changed("video", "live", camera_configured=False)
+    assert reasons(monitor) == []
+
+
+def test_an_analysis_fault_degrades_until_it_goes() -> None:
+    clock = FakeClock()
+    monitor = healthy_monitor(clock)
+    monitor.analysis_fault("12 frames in a row failed: onnxruntime error")
+    doc = monitor.snapshot()
+    assert doc["reasons"] == ["analysis_failing"]
+    assert doc["problems"][0]["detail"].startswith("12 frames in a row failed")
+    monitor.analysis_fault(None)
+    assert reasons(monitor) == []
+
+
+def test_before_the_analysis_starts_only_reported_problems_count() -> None:
+    clock = FakeClock()
+    monitor = HealthMonitor(HealthThresholds(stale_s=5.0), clock=clock, running=False)
+    clock.now += 60.0
+    assert monitor.status() == "ok"  # the set-up screen: no frames expected yet
+    monitor.problems.report("setup_pending", "no PIN")
+    assert reasons(monitor) == ["setup_pending"]
+    monitor.problems.clear("setup_pending")
+    monitor.analysis_started()
+    monitor.model_changed(True, "v", ["a"])
+    monitor.camera_changed("live")
+    clock.now += 6.0
+    assert reasons(monitor) == ["analysis_failing"]  # counted from the start of the analysis
+
+
+def test_a_failing_fleet_sync_degrades_after_its_threshold_with_the_cause() -> None:
+    clock, wall = FakeClock(), WallClock()
+    monitor = HealthMonitor(
+        HealthThresholds(stale_s=5.0, fleet_failing_s=300.0), clock=clock, wall_clock=wall
+    )
+    monitor.model_changed(True, "v", ["a"])
+    monitor.camera_changed("live")
+    monitor.frame_analysed(0.01, faces=0)
+    failing = SyncState(
+        enabled=True, failing_since=wall.now, cause="auth", detail="password refused", backlog=7
+    )
+    monitor.sync_changed(failing)
+    wall.now += 299.0
+    assert reasons(monitor) == []
+    wall.now += 2.0
+    doc = monitor.snapshot()
+    assert doc["reasons"] == ["fleet_sync_failing"] and doc["fleet"]["cause"] == "auth"
+    assert doc["fleet"]["backlog"] == 7 and "password refused" in doc["problems"][0]["detail"]
+    monitor.sync_changed(SyncState(enabled=True, last_success=wall.now, backlog=0))
+    assert reasons(monitor) == []
+    monitor.sync_changed(SyncState(enabled=True, failing_since=wall.now, cause="config", detail="no DSN"))
+    assert reasons(monitor) == ["fleet_sync_failing"]  # a setting cannot fix itself: at once
+
+
+def test_reported_problems_degrade_or_warn_as_declared_and_are_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    clock = FakeClock()
+    monitor = healthy_monitor(clock)
+    with caplog.at_level("INFO", "kiosk.health"):
+        monitor.problems.report("music", "no audio output device")
+        assert monitor.status() == "ok"  # a warning for staff, not a degraded kiosk
+        monitor.problems.report(
+            "records_off", "database locked by another process", facts={"reason": "locked"}
+        )
+        monitor.problems.report(
+            "records_off", "database locked by another process", facts={"reason": "locked"}
+        )
+        assert reasons(monitor) == ["records_off"]
+        monitor.problems.clear("records_off")
+    assert monitor.status() == "ok"
+    lines = [r.getMessage() for r in caplog.records]
+    assert lines.count("event problem code=records_off database locked by another process") == 1
+    assert "event problem_cleared code=records_off" in lines
+    with pytest.raises(ValueError, match="unknown problem code"):
+        monitor.problems.report("no_such_code", "x")
+
+
+def test_a_notice_expires_after_a_day() -> None:
+    wall = WallClock()
+    board = ProblemBoard(clock=wall)
+    board.report("records_recreated", "deleted while running")
+    wall.now += NOTICE_S - 1
+    assert [p.code for p in board.current()] == ["records_recreated"]
+    wall.now += 2
+    assert board.current() == ()
+
+
+def test_the_metrics_an_exporter_is_expected_to_have() -> None:
+    clock = FakeClock()
+    monitor = healthy_monitor(clock)
+    monitor.records_changed(pending=3, dropped=1)
+    monitor.disk_checked(5e9)
+    monitor.sync_changed(SyncState(enabled=True, last_success=1.7e9, backlog=2, failures={"unreachable": 4}))
+    text = monitor.metrics_text().decode()
+    for line in (
+        'kiosk_info{model_version="v2",version="9.9"} 1.0',
+        'kiosk_camera_state{kiosk_camera_state="live"} 1.0',
+        "kiosk_frames_analysed_total 1.0",
+        "kiosk_records_pending 3.0",
+        "kiosk_records_dropped_total 1.0",
+        "kiosk_data_disk_free_bytes 5e+09",
+        "kiosk_fleet_backlog 2.0",
+        "kiosk_fleet_last_success_timestamp_seconds 1.7e+09",
+        'kiosk_fleet_sync_failures_total{cause="unreachable"} 4.0',
+        'kiosk_problem{code="demo_mode"} 0.0',
+    ):
+        assert line in text, line
+    assert (
+        "kiosk_last_face_timestamp_seconds " in text and "kiosk_last_face_timestamp_seconds 0.0" not in text
+    )
+    assert "process_resident_memory_bytes" in text and "process_start_time_seconds" in text
+
+
+def test_a_model_still_loading_is_not_yet_a_problem() -> None:
+    clock = FakeClock()
+    monitor = HealthMonitor(HealthThresholds(stale_s=5.0), clock=clock)
+    monitor.camera_changed("live")
+    monitor.frame_analysed(0.01, faces=0)
+    assert reasons(monitor) == []  # loading (no problem reported) for less than N
+    clock.now += 6.0
+    monitor.frame_analysed(0.01, faces=0)
+    assert reasons(monitor) == ["model_unavailable"]

@@ -40,12 +40,14 @@ from kiosk.analytics.summary import SUM_FIELDS, sums_of
 __all__ = [
     "CENTRAL_MIGRATIONS",
     "CENTRAL_SCHEMA_VERSION",
+    "FAILURE_CAUSES",
     "FleetConfig",
     "FleetError",
     "FleetSync",
     "HourRow",
     "PushResult",
     "connect_central",
+    "failure_cause",
     "migrate_central",
     "pending_hours",
     "push_once",
@@ -98,8 +100,39 @@ _UPSERT_SQL: Final = (
 )
 
 
+FAILURE_CAUSES: Final = ("auth", "unreachable", "schema", "permission", "server", "local")
+_AUTH_STATES: Final = frozenset({"28000", "28P01"})  # invalid authorization, invalid password
+_PERMISSION_STATES: Final = frozenset({"42501"})  # insufficient privilege
+
+
 class FleetError(Exception):
-    """The central store cannot be reached or used; the message says why (never the password)."""
+    """The central store cannot be reached or used; the message says why (never the password).
+
+    `cause` says what kind of failure it is, for /health and /metrics: auth (user or password
+    refused), unreachable (no answer, refused, name unknown), schema (written by a newer kiosk),
+    permission (the role may not do what the push needs), server (anything else on the server's
+    side), local (this kiosk's own database)."""
+
+    def __init__(self, message: str, cause: str = "server") -> None:
+        super().__init__(message)
+        self.cause = cause
+
+
+def failure_cause(exc: BaseException) -> str:
+    """Which of FAILURE_CAUSES a failed connection or statement is."""
+    if isinstance(exc, FleetError):
+        return exc.cause
+    if isinstance(exc, sqlite3.Error):
+        return "local"
+    sqlstate = getattr(exc, "sqlstate", None)
+    text = str(exc).lower()
+    if sqlstate in _AUTH_STATES or "password authentication failed" in text or "no password supplied" in text:
+        return "auth"
+    if sqlstate in _PERMISSION_STATES or "permission denied" in text:
+        return "permission"
+    if isinstance(exc, psycopg.OperationalError) and sqlstate is None:
+        return "unreachable"  # refused, timed out, unknown host, connection lost
+    return "server"
 
 
 @dataclass(frozen=True)
@@ -162,7 +195,8 @@ def connect_central(config: FleetConfig) -> psycopg.Connection[Any]:
     try:
         return psycopg.connect(config.dsn, **options)
     except psycopg.Error as exc:
-        raise FleetError(f"cannot connect to the central store: {_first_line(exc)}") from exc
+        message = f"cannot connect to the central store: {_first_line(exc)}"
+        raise FleetError(message, failure_cause(exc)) from exc
 
 
 def migrate_central(conn: psycopg.Connection[Any]) -> int:
@@ -175,7 +209,8 @@ def migrate_central(conn: psycopg.Connection[Any]) -> int:
         if version > CENTRAL_SCHEMA_VERSION:
             raise FleetError(
                 f"the central store has schema version {version}, this kiosk knows up to "
-                f"{CENTRAL_SCHEMA_VERSION}: update the kiosk"
+                f"{CENTRAL_SCHEMA_VERSION}: update the kiosk",
+                "schema",
             )
         for target in range(version + 1, CENTRAL_SCHEMA_VERSION + 1):
             for statement in CENTRAL_MIGRATIONS[target - 1]:
@@ -210,6 +245,14 @@ def _take_off_queue(db_path: Path, keys: Sequence[tuple[str, str, int]]) -> None
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany("DELETE FROM fleet_outbox WHERE car_id = ? AND hour = ? AND changes = ?", keys)
         conn.execute("COMMIT")
+
+
+def _backlog_or(db_path: Path, fallback: int) -> int:
+    """The queue's length, or `fallback` when the local database cannot be read now."""
+    try:
+        return queued_count(db_path)
+    except sqlite3.Error:
+        return fallback
 
 
 def _connect_local(db_path: Path) -> sqlite3.Connection:
@@ -254,7 +297,7 @@ def _central(config: FleetConfig) -> Iterator[psycopg.Connection[Any]]:
             migrate_central(conn)
             yield conn
         except psycopg.Error as exc:
-            raise FleetError(f"the central store failed: {_first_line(exc)}") from exc
+            raise FleetError(f"the central store failed: {_first_line(exc)}", failure_cause(exc)) from exc
     finally:
         conn.close()
 
@@ -298,8 +341,12 @@ class FleetSync:
         self._lock = threading.Lock()
         self.failures = 0  # in a row
         self.last_error = ""
+        self.last_cause = ""  # of the last failure (FAILURE_CAUSES)
+        self.failing_since: float | None = None  # the first failure of the current run
+        self.failures_by_cause: dict[str, int] = {}  # since start
         self.last_success: float | None = None
         self.pushed = 0
+        self.backlog = 0  # (car, hour) pairs still queued after the last attempt
 
     def start(self) -> None:
         self._stop.clear()
@@ -323,20 +370,30 @@ class FleetSync:
         try:
             result = push_once(self.db_path, config)
         except (FleetError, sqlite3.Error) as exc:
-            with self._lock:
-                self.failures += 1
-                self.last_error = str(exc)
-            log.warning("event fleet_sync_failed attempt=%d %s", self.failures, exc)
+            self._failed(exc)
             return False
         with self._lock:
             if self.failures:
                 log.info("event fleet_sync_recovered after=%d", self.failures)
-            self.failures, self.last_error = 0, ""
+            self.failures, self.last_error, self.last_cause, self.failing_since = 0, "", "", None
             self.last_success = self._clock()
             self.pushed += result.pushed
+            self.backlog = result.remaining
         if result.pushed:
             log.info("event fleet_sync pushed=%d remaining=%d", result.pushed, result.remaining)
         return True
+
+    def _failed(self, exc: FleetError | sqlite3.Error) -> None:
+        cause = failure_cause(exc)
+        backlog = _backlog_or(self.db_path, self.backlog)
+        with self._lock:
+            self.failures += 1
+            self.last_error, self.last_cause = str(exc), cause
+            self.failures_by_cause[cause] = self.failures_by_cause.get(cause, 0) + 1
+            if self.failing_since is None:
+                self.failing_since = self._clock()
+            self.backlog = backlog
+        log.warning("event fleet_sync_failed attempt=%d cause=%s %s", self.failures, cause, exc)
 
     def next_delay_s(self) -> float:
         """The normal interval, or after n failures min(max, min * 2**(n-1)), less up to half (jitter)."""
@@ -351,8 +408,12 @@ class FleetSync:
             return {
                 "failures": self.failures,
                 "last_error": self.last_error,
+                "last_cause": self.last_cause,
+                "failing_since": self.failing_since,
+                "failures_by_cause": dict(self.failures_by_cause),
                 "last_success": self.last_success,
                 "pushed": self.pushed,
+                "backlog": self.backlog,
             }
 
     def _run(self) -> None:

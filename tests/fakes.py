@@ -18,6 +18,8 @@ Stable API:
   synthetic face: phases are (label, seconds) pairs with labels "none" (empty scene),
   "happy", "neutral" or "sad"; the tiny model reports that label for those frames.
 - `FakeCapture` / `FakeCamera`: stand-ins for cv2.VideoCapture to drive FrameSource.
+- `TEST_PIN`, `TEST_PIN_HASH` and `settings_store(path, **changes)`: a loaded SettingsStore with
+  the operator PIN set (a kiosk without one shows its set-up screen, not the showroom).
 - `run_python_json(code, **env) -> dict`: runs `code` in a fresh Python (this environment,
   minus LD_PRELOAD, plus `env`) and returns the JSON it prints; used to load libraries into
   a process of their own (tests/test_blas_shim.py, tests/test_icu_trim.py).
@@ -33,6 +35,7 @@ import wave
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import cv2
 import demo_face as synthetic
@@ -41,15 +44,27 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 from kiosk.reaction.engine import Event
+from kiosk.ui.pin import hash_pin
 from kiosk.ui.results import AnalysisResult
+from kiosk.ui.settings_store import SettingsStore
 from kiosk.vision.labels import EMOTION_LABELS
 from kiosk.vision.types import Analysis
 
 LABELS7 = EMOTION_LABELS  # the shipped model's seven
+TEST_PIN = "2580"
+TEST_PIN_HASH = hash_pin(TEST_PIN, iterations=1000)  # few iterations: fast in tests
 TINY_CENTRES = {"sad": 94.0, "neutral": 138.0, "happy": 177.0}
 TINY_SPREAD = 20.0
 VIDEO_LABELS = ("none", "happy", "neutral", "sad")
 VideoFactory = Callable[[Sequence[tuple[str, float]]], Path]  # the `face_video` fixture in conftest.py
+
+
+def settings_store(path: Path, **changes: Any) -> SettingsStore:
+    """A loaded settings store at `path` with TEST_PIN set and `changes` applied."""
+    store = SettingsStore(path)
+    store.load()
+    store.update(replace(store.settings, **{"pin_hash": TEST_PIN_HASH, **changes}))
+    return store
 
 
 def tiny_model_probs(mean: float, labels: Sequence[str] = LABELS7) -> dict[str, float]:

@@ -18,9 +18,11 @@ from test_fleet import A_DAY, central_rows, record, wait_until
 
 from kiosk.analytics.fleet import FleetConfig, queued_count
 from kiosk.analytics.fleet_secret import account, dsn_problem, load_password, save_password, split_password
+from kiosk.health import HealthThresholds
 from kiosk.reaction.engine import Event
 from kiosk.ui.fleet_hook import FleetHook
-from kiosk.ui.results import AnalysisResult, WorkerStatus
+from kiosk.ui.operator_status import OperatorStatus
+from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
 from kiosk.ui.settings import KioskSettings, validate
 from kiosk.vision.source import SourceState
 
@@ -33,9 +35,13 @@ def get(url: str) -> tuple[int, dict[str, object]]:
         return error.code, json.loads(error.read())
 
 
+def operator_status(**thresholds: float) -> OperatorStatus:
+    return OperatorStatus(HealthThresholds(**thresholds), data_folder=None, camera_configured=True)
+
+
 @pytest.fixture
-def hook() -> Iterator[FleetHook]:
-    made = FleetHook(KioskSettings(health_port=free_port()), None)
+def hook(qapp: object) -> Iterator[FleetHook]:
+    made = FleetHook(KioskSettings(health_port=free_port()), None, operator_status())
     yield made
     made.close()
 
@@ -47,16 +53,25 @@ def result(events: tuple[Event, ...] = ()) -> AnalysisResult:
 def test_health_follows_the_worker_and_the_results(hook: FleetHook) -> None:
     assert hook.server is not None and hook.server.host == "127.0.0.1"
     url = hook.server.url + "/health"
-    assert get(url)[0] == 503  # no model yet
-    hook.observe_status(
+    hook.monitor.analysis_started()
+    assert get(url)[0] == 200  # the model is still loading: not yet a problem
+    hook.status.observe_status(WorkerStatus(model_loaded=False, model_message="emotion.onnx does not exist"))
+    code, doc = get(url)
+    assert code == 503 and "model_unavailable" in doc["reasons"]
+    hook.status.observe_status(
         WorkerStatus(
-            source_state=SourceState.LIVE, model_loaded=True, model_version="v3", model_labels=("a", "b")
+            mode=SourceMode.CAMERA,
+            source_state=SourceState.LIVE,
+            model_loaded=True,
+            model_version="v3",
+            model_labels=("a", "b"),
         )
     )
-    hook.observe_result(result((Event.SWITCH_CAR,)))
+    hook.status.observe_result(result((Event.SWITCH_CAR,)))
     code, doc = get(url)
-    assert code == 200
+    assert code == 200, doc
     assert doc["camera"] == "live" and doc["model"] == {"version": "v3", "labels": ["a", "b"], "loaded": True}
+    assert doc["reasons"] == [] and doc["status"] == "ok"
     hook.close()
     assert hook.server is None
 
@@ -71,10 +86,11 @@ def test_port_changes_restart_the_server_and_0_turns_it_off(hook: FleetHook) -> 
 
 def test_a_busy_port_is_a_problem_not_a_crash(hook: FleetHook) -> None:
     assert hook.server is not None
-    second = FleetHook(replace(hook._settings), None)
+    second = FleetHook(replace(hook._settings), None, operator_status())
     try:
         assert second.server is None
-        assert any("cannot serve" in line for line in second.problems)
+        (problem,) = [p for p in second.status.current() if p.code == "health_port"]
+        assert "cannot serve" in problem.detail and not problem.degrades
     finally:
         second.close()
 
@@ -155,15 +171,51 @@ def test_the_hook_syncs_with_the_password_from_libpq_when_there_is_no_keyring(
     settings = KioskSettings(
         health_port=0, fleet_enabled=True, fleet_dsn=pg_cluster.dsn("fleet_hook"), fleet_kiosk="lyon"
     )
-    hook = FleetHook(settings, db)
+    hook = FleetHook(settings, db, operator_status())
     try:
-        assert hook.sync is not None and hook.problems == []
+        assert hook.sync is not None and hook.status.current() == ()
         wait_until(lambda: queued_count(db) == 0)
+        wait_until(lambda: hook.sync is not None and hook.sync.state()["last_success"] is not None)
+        hook.status.tick()
+        metrics = hook.monitor.metrics_text().decode()
+        assert "kiosk_fleet_backlog 0.0" in metrics and "kiosk_fleet_failing 0.0" in metrics
     finally:
         hook.close()
         keyring.set_keyring(previous)
     rows = central_rows(FleetConfig(dsn=pg_cluster.dsn("fleet_hook"), kiosk="x", password=ADMIN_PASSWORD))
     assert {row[0] for row in rows} == {"lyon"} and len(rows) == 4
+
+
+@pytest.mark.parametrize("cause", ["auth", "unreachable"])
+def test_a_failing_sync_degrades_health_after_its_threshold_and_says_why(
+    qapp: object, tmp_path: Path, pg_cluster: PgCluster, monkeypatch: pytest.MonkeyPatch, cause: str
+) -> None:
+    from keyring.backends import fail
+
+    db = tmp_path / "reactions.sqlite3"
+    record(db, A_DAY)
+    monkeypatch.setenv("PGPASSWORD", "wrong" if cause == "auth" else ADMIN_PASSWORD)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    dsn = pg_cluster.dsn("postgres") if cause == "auth" else f"host=127.0.0.1 port={free_port()} user=x"
+    settings = KioskSettings(health_port=free_port(), fleet_enabled=True, fleet_dsn=dsn, fleet_kiosk="lyon")
+    hook = FleetHook(settings, db, operator_status(fleet_failing_s=1.0))
+    try:
+        wait_until(lambda: hook.sync is not None and hook.sync.failures >= 1)
+        hook.status.tick()
+        assert not hook.status.problems.has("fleet_sync_failing")  # failing, not yet for long
+        wait_until(lambda: hook.status.tick() is None and hook.status.problems.has("fleet_sync_failing"))
+        code, doc = get(hook.url + "/health")
+        assert code == 503 and "fleet_sync_failing" in doc["reasons"]
+        assert doc["fleet"]["cause"] == cause and doc["fleet"]["backlog"] == 4
+        metrics = hook.monitor.metrics_text().decode()
+        assert f'kiosk_fleet_sync_failures_total{{cause="{cause}"}}' in metrics
+        assert (
+            "kiosk_fleet_failing 1.0" in metrics and 'kiosk_problem{code="fleet_sync_failing"} 1.0' in metrics
+        )
+    finally:
+        hook.close()
+        keyring.set_keyring(previous)
 
 
 def test_without_the_postgresql_client_library_settings_still_save(monkeypatch: pytest.MonkeyPatch) -> None:

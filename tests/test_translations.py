@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 import translations
-from fakes import VideoFactory
+from fakes import VideoFactory, settings_store
 from PySide6.QtCore import QLocale, QRect
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QScrollArea
@@ -126,9 +126,7 @@ def test_the_command_line_takes_a_shipped_language_only(capsys: pytest.CaptureFi
 
 
 def _kiosk(qtbot: QtBot, video: Path, model: Path, folder: Path, language: str | None) -> Kiosk:
-    store = SettingsStore(folder / "settings.ini")
-    store.load()
-    store.update(replace(store.settings, rotation_s=0, transition_ms=100))
+    store = settings_store(folder / "settings.ini", rotation_s=0, transition_ms=100)
     options = LaunchOptions(
         windowed=True, video=str(video), model_path=model, records=False, realtime=False, language=language
     )
@@ -249,8 +247,8 @@ def test_the_hud_texts_fit_the_card_in_every_language(qapp: object, english_afte
             return QFontMetricsF(font).horizontalAdvance(text)
 
         hud = translate
-        modes = ("Live", "Video", "Demo mode", "No camera", "Reconnecting", "Fault")
-        titles = [hud("EmotionHud", s) for s in ("Analysis off", "No visitor", "Analysis failing")]
+        modes = ("Live", "Video", "Demo mode", "No camera", "Reconnecting", "Paused")
+        titles = [hud("EmotionHud", s) for s in ("Analysis off", "No visitor", "Analysis paused")]
         titles += [emotion_name(label).capitalize() for label in EMOTION_NAMES]
         widest_mode = max(width(hud("EmotionHud", mode), header) for mode in modes)
         assert width(hud("EmotionHud", "Expression"), header) + widest_mode <= inner - 17 - 8, code

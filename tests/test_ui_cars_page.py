@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 import pytest
 from catalog_samples import car, sample_catalog, write_catalog, write_photo
-from fakes import VideoFactory
+from fakes import VideoFactory, settings_store
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -200,9 +200,7 @@ def test_the_watcher_reports_a_replaced_catalogue_once(qtbot: QtBot, tmp_path: P
 def test_the_running_kiosk_shows_a_saved_or_imported_catalogue_at_once(
     qtbot: QtBot, tiny_model: Path, face_video: VideoFactory, isolated_data_dir: Path, tmp_path: Path
 ) -> None:
-    store = SettingsStore(isolated_data_dir / "settings.ini")
-    store.load()
-    store.update(replace(store.settings, rotation_s=0, transition_ms=100))
+    store = settings_store(isolated_data_dir / "settings.ini", rotation_s=0, transition_ms=100)
     options = LaunchOptions(
         windowed=True, video=str(face_video([("none", 1.0)])), model_path=tiny_model, records=False
     )

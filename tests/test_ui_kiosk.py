@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -14,7 +15,7 @@ import pytest
 from fakes import VideoFactory
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QPixmap
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.audio import has_audio_output
@@ -25,6 +26,7 @@ from kiosk.ui.pin_backoff import PinBackoff
 from kiosk.ui.settings_store import SettingsStore
 
 KioskFactory = Callable[..., Kiosk]
+PIN_2580 = hash_pin("2580", iterations=1000)
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".ppm", ".pgm", ".webp", ".tif", ".tiff", ".gif"}
 VIDEO_SUFFIXES = {".mp4", ".avi", ".mkv", ".mov", ".webm"}
 
@@ -35,9 +37,11 @@ def make_kiosk(qtbot: QtBot, tiny_model: Path, isolated_data_dir: Path) -> Itera
     made: list[Kiosk] = []
 
     def make(video: Path, *, model: Path | None = None, windowed: bool = True, **changes: Any) -> Kiosk:
+        """A kiosk with the operator PIN 2580 unless `pin_hash` says otherwise ("": none yet)."""
         store = SettingsStore(isolated_data_dir / "settings.ini")
         store.load()
-        store.update(replace(store.settings, **{"rotation_s": 0, "transition_ms": 100, **changes}))
+        defaults = {"rotation_s": 0, "transition_ms": 100, "pin_hash": PIN_2580}
+        store.update(replace(store.settings, **{**defaults, **changes}))
         options = LaunchOptions(
             windowed=windowed, video=str(video), model_path=model or tiny_model, records=False, realtime=False
         )
@@ -127,7 +131,11 @@ def test_without_a_model_the_showroom_runs_and_says_why(
     kiosk = make_kiosk(face_video([("none", 1.0)]), model=tmp_path / "models" / "emotion.onnx")
     with qtbot.waitSignal(kiosk.controller.result_received, timeout=10_000):
         pass
-    assert any("emotion.onnx is missing" in line for line in kiosk.window.showroom.messages)
+    qtbot.waitUntil(lambda: kiosk.operator.problems.has("model_unavailable"), timeout=5_000)
+    (problem,) = [p for p in kiosk.operator.current() if p.code == "model_unavailable"]
+    assert "emotion.onnx" in problem.detail and problem.degrades
+    # the discreet indicator, no text for visitors
+    qtbot.waitUntil(lambda: kiosk.window.showroom.attention == "error", timeout=3_000)
     assert kiosk.window.isVisible()
 
 
@@ -151,23 +159,6 @@ def test_closing_is_refused_without_the_pin(
     with qtbot.waitSignal(kiosk.finished, timeout=10_000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert not kiosk.window.isVisible()
-
-
-def test_the_settings_open_behind_a_new_pin_the_first_time(
-    qtbot: QtBot, make_kiosk: KioskFactory, face_video: VideoFactory
-) -> None:
-    kiosk = make_kiosk(face_video([("none", 1.0)]))
-    assert kiosk.settings.pin_hash == ""
-    kiosk.window.settings_requested.emit()
-    dialog = kiosk.pin_dialog
-    assert dialog is not None and dialog.confirm_edit.isVisibleTo(dialog)
-    dialog.pin_edit.setText("97531")
-    dialog.confirm_edit.setText("97531")
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: kiosk.dialog is not None and kiosk.dialog.isVisible())
-    stored = kiosk.store.settings.pin_hash
-    assert stored and "97531" not in stored
-    assert "97531" not in kiosk.store.path.read_text()
 
 
 def test_the_pin_back_off_belongs_to_the_kiosk_not_the_dialog(
@@ -272,16 +263,43 @@ def test_each_reaction_is_logged_as_one_event_line(
     assert any(line.startswith("event visitor_arrived") for line in lines)
 
 
-def test_a_broken_dealer_catalog_is_reported_on_screen(
-    make_kiosk: KioskFactory, face_video: VideoFactory, tmp_path: Path
+def test_a_broken_dealer_catalog_is_reported_to_the_operator_not_the_visitor(
+    qtbot: QtBot, make_kiosk: KioskFactory, face_video: VideoFactory, tmp_path: Path
 ) -> None:
     folder = tmp_path / "dealer"
     folder.mkdir()
     (folder / "catalog.json").write_text("{ not json", encoding="utf-8")
     kiosk = make_kiosk(face_video([("none", 1.0)]), catalog_dir=str(folder))
-    messages = kiosk.window.showroom.messages
-    assert any("catalog.json cannot be read" in m for m in messages)
+    details = [p.detail for p in kiosk.operator.current() if p.code == "catalog"]
+    assert any("catalog.json cannot be read" in d for d in details)
+    # a dot for staff (at the operator status's next tick), no text for visitors
+    qtbot.waitUntil(lambda: kiosk.window.showroom.attention == "warning", timeout=3_000)
     assert len(kiosk.window.showroom.cars) >= 3  # the bundled cars still show
+
+
+def test_every_catalogue_problem_reaches_the_status_page(
+    qtbot: QtBot, make_kiosk: KioskFactory, face_video: VideoFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "dealer"
+    folder.mkdir()
+    cars = [{"id": f"car-{n}", "name": f"Car {n}", "image": f"missing-{n}.png"} for n in range(6)]
+    (folder / "catalog.json").write_text(json.dumps({"version": 2, "cars": cars}), encoding="utf-8")
+    kiosk = make_kiosk(face_video([("none", 1.0)]), catalog_dir=str(folder), language="fr")
+    problems = [p for p in kiosk.operator.current() if p.code == "catalog"]
+    assert len(problems) >= 6, [p.detail for p in problems]
+    kiosk.window.settings_requested.emit()
+    pin = kiosk.pin_dialog
+    assert pin is not None
+    pin.pin_edit.setText("2580")
+    pin.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: kiosk.dialog is not None and kiosk.dialog.isVisible())
+    assert kiosk.dialog is not None and kiosk.dialog.status_page is not None
+    cards = kiosk.dialog.status_page.findChildren(QFrame, "problemCard")
+    shown = [card.findChild(QLabel, "problemDetail").text() for card in cards]
+    assert all(p.detail in shown for p in problems)  # all of them, not the first three
+    titles = [card.findChild(QLabel, "problemTitle").text() for card in cards]
+    assert any(t.startswith("Une voiture") for t in titles), titles  # in the kiosk's language
+    kiosk.dialog.reject()
 
 
 def test_the_cars_rotate_slowly_while_nobody_is_there(

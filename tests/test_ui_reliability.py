@@ -10,8 +10,8 @@ import os
 from pathlib import Path
 
 import pytest
-from fakes import VideoFactory
-from PySide6.QtWidgets import QApplication, QLabel
+from fakes import TEST_PIN_HASH, VideoFactory, settings_store
+from PySide6.QtWidgets import QApplication, QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
@@ -146,7 +146,7 @@ def test_a_chmod_read_only_data_folder_starts_and_says_read_only(
     assert "is read-only" in err and "already running" not in err
 
 
-def test_unsaved_settings_show_on_screen_and_in_the_dialog(
+def test_unsaved_settings_go_to_the_operator_not_the_visitor(
     qtbot: QtBot, tmp_path: Path, tiny_model: Path, face_video: VideoFactory
 ) -> None:
     blocker = tmp_path / "a-file"
@@ -154,7 +154,7 @@ def test_unsaved_settings_show_on_screen_and_in_the_dialog(
     store = SettingsStore(blocker / "settings.ini")  # its folder cannot be made: nothing can be saved
     store.load()
     assert "Settings are not saved" in store.save_problem and str(store.path) in store.save_problem
-    store.update(dataclasses.replace(store.settings, volume=10))  # applies, in memory
+    store.update(dataclasses.replace(store.settings, volume=10, pin_hash=TEST_PIN_HASH))  # in memory
     assert store.settings.volume == 10
     options = LaunchOptions(
         windowed=True,
@@ -167,13 +167,18 @@ def test_unsaved_settings_show_on_screen_and_in_the_dialog(
     kiosk = Kiosk(store, options)
     kiosk.start()
     try:
-        messages = kiosk.window.showroom.messages
-        assert store.save_problem in messages and options.data_problem in messages
+        problems = {p.code: p.detail for p in kiosk.operator.current()}
+        assert problems["settings_unsaved"] == store.save_problem
+        assert problems["data_folder"] == options.data_problem
+        qtbot.waitUntil(lambda: kiosk.window.showroom.attention == "error", timeout=3_000)
         kiosk._open_settings()
         dialog = kiosk.dialog
         assert dialog is not None and not dialog.storage_note.isHidden()
         assert store.save_problem in dialog.storage_note.text()
-        assert options.data_problem in dialog.storage_note.text()
+        assert dialog.status_page is not None
+        cards = dialog.status_page.findChildren(QFrame, "problemCard")
+        shown = [card.findChild(QLabel, "problemDetail").text() for card in cards]
+        assert options.data_problem in shown and store.save_problem in shown
     finally:
         with qtbot.waitSignal(kiosk.finished, timeout=10_000):
             kiosk.quit()
@@ -257,23 +262,23 @@ def test_no_negative_labels_in_the_file_warns_and_uses_the_defaults(tmp_path: Pa
 def test_audio_errors_are_logged_once_per_change(
     qtbot: QtBot, tmp_path: Path, tiny_model: Path, face_video: VideoFactory, caplog: pytest.LogCaptureFixture
 ) -> None:
-    store = SettingsStore(tmp_path / "settings.ini")
-    store.load()
+    store = settings_store(tmp_path / "settings.ini")
     options = LaunchOptions(
         windowed=True, video=str(face_video([("none", 1.0)])), model_path=tiny_model, records=False
     )
     kiosk = Kiosk(store, options)
     kiosk.start()
     try:
-        with caplog.at_level(logging.INFO, "kiosk.ui.kiosk"):
+        with caplog.at_level(logging.INFO, "kiosk"):
             for _car_switch in range(5):
                 kiosk.player.audio_failed.emit(NO_DEVICE)
             kiosk.player.audio_failed.emit("music file /x.ogg not found")
             kiosk.player.playback_started.emit()  # a device came back
             kiosk.player.audio_failed.emit(NO_DEVICE)
-        errors = [r for r in caplog.records if "audio_error" in r.getMessage()]
+        errors = [r for r in caplog.records if "event problem code=music" in r.getMessage()]
         assert [r.levelno for r in errors] == [logging.WARNING] * 3
-        assert "event audio_recovered" in caplog.text
+        assert "event problem_cleared code=music" in caplog.text
+        assert kiosk.operator.problems.has("music")  # on the Status page, never on the showroom
     finally:
         with qtbot.waitSignal(kiosk.finished, timeout=10_000):
             kiosk.quit()
@@ -290,6 +295,7 @@ def test_the_window_takes_another_model(
     how: str,
 ) -> None:
     _quit_soon(monkeypatch, tmp_path)
+    settings_store(isolated_data_dir / "settings.ini")  # set up: a PIN, so the showroom starts
     argv = ["--windowed", "--camera", "97", "--data-dir", str(isolated_data_dir)]
     if how == "option":
         argv += ["--model", str(tiny_model)]

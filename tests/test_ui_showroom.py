@@ -171,7 +171,7 @@ def test_the_layout_scales_with_the_screen(qtbot: QtBot, size: tuple[int, int]) 
     qtbot.addWidget(window)
     window.showroom.set_catalog(load_catalog(None))
     window.showroom.set_notice("Privacy notice")
-    window.showroom.set_messages(["Demo mode — no camera found"])
+    window.showroom.set_attention("error")
     window.resize(*size)
     window.show()
     scale = size[1] / 1080
@@ -224,8 +224,9 @@ def test_the_hud_says_when_the_analysis_keeps_failing(qtbot: QtBot) -> None:
     before = hud.grab().toImage()
     fault = "12 frames in a row could not be analysed: RuntimeError: bad allocation"
     hud.show_result(AnalysisResult(0.4, empty, None, False, (), preview, (640, 480), 6, 1.0, fault=fault))
-    assert hud._expression_text(None) == ("Analysis failing", fault)  # not "No visitor"
-    assert hud._mode_text() == "Fault"
+    # not "No visitor", and in the visitor's words: what failed is for the operator status
+    assert hud._expression_text(None) == ("Analysis paused", "Back in a moment")
+    assert hud._mode_text() == "Paused"
     assert hud.grab().toImage() != before
 
 

@@ -1,7 +1,9 @@
 """The reaction records, when their database can be opened.
 
 Every call is a no-op when it cannot: the showroom never stops for its statistics.
-Times are `time.monotonic()` seconds, as `ExposureRecorder` expects.
+Times are `time.monotonic()` seconds, as `ExposureRecorder` expects. The store's own state
+(writing, waiting for a lock or for disk space, recreated after the file was deleted) goes to
+the operator status on its tick (`report_to`), so staff and IT see it and visitors never do.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from kiosk.analytics.recorder import END_REASONS
 from kiosk.analytics.records import CarChange
 from kiosk.analytics.recovery import OpenedStore, open_reaction_store
 from kiosk.ui.i18n import translate
+from kiosk.ui.operator_status import OperatorStatus
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +30,9 @@ class AnalyticsHook:
         self.store: ReactionStore | None = None
         self._recorder: ExposureRecorder | None = None
         self.notice = ""  # for the operator: a database set aside, read-only, or unusable
+        self._requested = db_path  # None: no records wanted (tests, benchmarks)
+        self._set_aside_detail = ""  # reported once, as a notice
+        self._recreated_seen: float | None = None
         if db_path is not None:
             self._open(db_path, retention_days)
 
@@ -34,9 +40,16 @@ class AnalyticsHook:
     def available(self) -> bool:
         return self._recorder is not None
 
+    @property
+    def db_path(self) -> Path | None:
+        """The database file being written (also while it waits for a lock), else None."""
+        return self.store.path if self.store is not None else None
+
     def _open(self, db_path: Path, retention_days: int) -> None:
         opened = open_reaction_store(db_path, retention_days=retention_days)
         self.notice = _notice(db_path, opened)
+        if opened.set_aside is not None:
+            self._set_aside_detail = opened.notice
         if opened.store is None:
             return
         self.store = opened.store
@@ -66,6 +79,36 @@ class AnalyticsHook:
     def set_retention_days(self, days: int) -> None:
         if self.store is not None and self.store.retention_days != days:
             self.store.set_retention_days(days)
+
+    def report_to(self, status: OperatorStatus) -> None:
+        """The records' state as operator problems (on the operator status's tick)."""
+        if self._requested is None:
+            return
+        problems = status.problems
+        if self._set_aside_detail:
+            problems.report("records_set_aside", self._set_aside_detail)
+            self._set_aside_detail = ""
+        store = self.store
+        if store is None:
+            if self._recorder is None and self.notice:  # read-only, newer schema, unusable
+                problems.report("records_off", self.notice, facts={"reason": "unusable"})
+            return
+        state = store.status()
+        status.monitor.records_changed(state.pending, state.dropped)
+        if state.state == "ok":
+            problems.clear("records_off")
+        else:
+            problems.report("records_off", state.detail, facts={"reason": state.reason})
+        if state.reason == "disk_full":
+            problems.report(
+                "disk_full", state.detail, key="records", facts={"folder": str(store.path.parent)}
+            )
+        else:
+            problems.clear("disk_full", key="records")
+        if state.recreated_at is not None and state.recreated_at != self._recreated_seen:
+            self._recreated_seen = state.recreated_at
+            detail = f"{store.path} was deleted or replaced while the kiosk ran and was created anew"
+            problems.report("records_recreated", detail)
 
     def close(self) -> None:
         """End the exposure on screen ("shutdown") and flush the database."""

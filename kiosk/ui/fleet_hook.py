@@ -1,21 +1,23 @@
-"""The kiosk's side of the fleet: it feeds /health and /metrics, and runs the central-store sync.
+"""The kiosk's side of the fleet: it serves /health and /metrics, and runs the central-store sync.
 
-`FleetHook` is called from the GUI thread with what the kiosk already has (each analysis
-result, each worker status, new settings); each call is a few assignments under a lock.
-The HTTP server and the sync have threads of their own (kiosk.health, kiosk.analytics.fleet),
-so neither a monitoring client nor an unreachable central store can stall the showroom.
-A port in use or a bad connection string is reported in `problems`, and the kiosk goes on.
+`FleetHook` serves the operator status's `HealthMonitor` over HTTP and runs the fleet sync;
+on each tick of the operator status it hands the sync's state (failing since when and why, the
+backlog, the last success) to the monitor, a few assignments under a lock. The HTTP server and
+the sync have threads of their own (kiosk.health, kiosk.analytics.fleet), so neither a
+monitoring client nor an unreachable central store can stall the showroom. A port in use or a
+bad fleet setting is a problem on the operator status, and the kiosk goes on.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.health import DEFAULT_HOST, HealthMonitor, HealthServer, HealthThresholds
-from kiosk.ui.i18n import translate
-from kiosk.ui.results import AnalysisResult, WorkerStatus
+from kiosk.health import DEFAULT_HOST, HealthServer
+from kiosk.health.monitor import SyncState
+from kiosk.ui.operator_status import OperatorStatus
 from kiosk.ui.settings import KioskSettings, fleet_problems
 
 if TYPE_CHECKING:
@@ -28,39 +30,45 @@ SHUTDOWN_WAIT_S = 1.0  # an unfinished push stays queued, so quitting need not w
 
 
 class FleetHook:
-    """Owns the health monitor, its HTTP server and the fleet sync; `close()` stops them."""
+    """Serves the operator status's monitor and runs the fleet sync; `close()` stops them."""
 
-    def __init__(self, settings: KioskSettings, db_path: Path | None) -> None:
-        self.monitor = HealthMonitor(HealthThresholds(settings.health_stale_s))
+    def __init__(self, settings: KioskSettings, db_path: Path | None, status: OperatorStatus) -> None:
+        self.status = status
+        self.monitor = status.monitor
         self.server: HealthServer | None = None
         self.sync: FleetSync | None = None
-        self._health_problems: list[str] = []
-        self._fleet_problems: list[str] = []
         self._db_path = db_path
         self._settings = settings
         self._start_server(settings)
         self._start_sync(settings)
+        status.add_poller(self.report_sync)
 
     @property
-    def problems(self) -> list[str]:
-        """What does not run, for the operator (in the installed language)."""
-        return [*self._health_problems, *self._fleet_problems]
+    def url(self) -> str:
+        """Where /health and /metrics are served ("" when they are not)."""
+        return self.server.url if self.server is not None else ""
 
-    # -- from the kiosk ------------------------------------------------------------------
-
-    def observe_result(self, result: AnalysisResult) -> None:
-        faces = len(result.analysis.faces) if result.analysis is not None else 0
-        events = [event.value for event in result.events]
-        self.monitor.frame_analysed(result.analyse_ms / 1000.0, faces, events)
-
-    def observe_status(self, status: WorkerStatus) -> None:
-        self.monitor.camera_changed(status.source_state.value)
-        self.monitor.model_changed(status.model_loaded, status.model_version or None, status.model_labels)
+    def report_sync(self) -> None:
+        """The sync's state to the monitor (called on the operator status's tick)."""
+        sync = self.sync
+        if sync is None:
+            return
+        state = sync.state()
+        self.monitor.sync_changed(
+            SyncState(
+                enabled=True,
+                failing_since=state["failing_since"],
+                cause=state["last_cause"],
+                detail=state["last_error"],
+                last_success=state["last_success"],
+                backlog=state["backlog"],
+                failures=state["failures_by_cause"],
+            )
+        )
 
     def apply(self, settings: KioskSettings) -> None:
         """Restart only what the new settings change."""
         old, self._settings = self._settings, settings
-        self.monitor.thresholds = HealthThresholds(settings.health_stale_s)
         if (old.health_port, old.health_all_interfaces) != (
             settings.health_port,
             settings.health_all_interfaces,
@@ -80,7 +88,8 @@ class FleetHook:
     # -- the parts -----------------------------------------------------------------------
 
     def _start_server(self, settings: KioskSettings) -> None:
-        self._health_problems = []
+        problems = self.status.problems
+        problems.clear("health_port")
         if settings.health_port == 0:
             return
         host = ALL_INTERFACES if settings.health_all_interfaces else DEFAULT_HOST
@@ -88,10 +97,9 @@ class FleetHook:
         try:
             server.start()
         except OSError as exc:
-            text = translate("FleetHook", "Health and metrics: cannot serve on {address}: {error}")
-            message = text.format(address=f"{host}:{settings.health_port}", error=exc.strerror or exc)
-            log.warning("event health_server_failed %s", message)
-            self._health_problems.append(message)
+            address = f"{host}:{settings.health_port}"
+            detail = f"cannot serve /health and /metrics on {address}: {exc.strerror or exc}"
+            problems.report("health_port", detail, facts={"address": address})
             return
         self.server = server
 
@@ -101,7 +109,7 @@ class FleetHook:
             self.server = None
 
     def _start_sync(self, settings: KioskSettings) -> None:
-        self._fleet_problems = []
+        self.monitor.sync_changed(SyncState())
         if not settings.fleet_enabled or self._db_path is None:
             return
         try:  # psycopg and keyring only when the fleet is on
@@ -110,11 +118,12 @@ class FleetHook:
 
             problems = fleet_problems(settings)
         except ImportError as exc:
-            text = translate("FleetHook", "Central store: psycopg or keyring cannot be loaded: {error}")
-            problems = [text.format(error=exc)]
+            problems = [f"psycopg or keyring cannot be loaded: {exc}"]
         if problems:
-            self._fleet_problems = problems
             log.warning("event fleet_sync_off %s", "; ".join(problems))
+            self.monitor.sync_changed(
+                SyncState(enabled=True, failing_since=time.time(), cause="config", detail="; ".join(problems))
+            )
             return
         dsn = settings.fleet_dsn.strip()
         config = FleetConfig(dsn=dsn, kiosk=settings.fleet_kiosk.strip())

@@ -172,13 +172,14 @@ class EmotionHud(QWidget):
         return rect.bottom()
 
     def _fault(self) -> str | None:
-        """The analysis keeps failing (see Pipeline.fault): said on the card, never hidden."""
+        """The analysis keeps failing (see Pipeline.fault): the card says it is paused, in the
+        visitor's words; what failed goes to the operator status (the Status page, the log)."""
         return self._result.fault if self._result is not None else None
 
     def _mode_text(self) -> str:
         status = self._status
         if self._fault():
-            return self.tr("Fault")
+            return self.tr("Paused")
         if status.mode == SourceMode.CAMERA and status.source_state == SourceState.RECONNECTING:
             return self.tr("Reconnecting")
         return translate("EmotionHud", _MODE_TEXT[status.mode])
@@ -258,7 +259,7 @@ class EmotionHud(QWidget):
 
     def _expression_text(self, face: FaceResult | None) -> tuple[str, str]:
         if self._fault():
-            return self.tr("Analysis failing"), self._fault() or ""
+            return self.tr("Analysis paused"), self.tr("Back in a moment")
         if face is not None:
             percent = f"{face.confidence:.0%}"
             return emotion_name(face.label).capitalize(), self.tr("{percent} confidence").format(

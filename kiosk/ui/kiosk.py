@@ -4,11 +4,18 @@ Reaction events arrive with the newest analysis result (never lost with a skippe
 see `results.LatestResult`) and are acted on here: `switch_car` crossfades to the next car,
 `play_uplift` plays the music. Each event and each state change is logged as one line
 starting with "event". Settings apply live through `SettingsStore.settings_changed`.
+
+Two audiences, two channels: visitors only ever see the showroom in the kiosk's language;
+every problem goes to the one operator status (`OperatorStatus`: the log, /health and
+/metrics, the discreet indicator on the showroom and the settings' Status page). Without an
+operator PIN the kiosk shows its set-up screen, and the showroom starts once one is set; no
+key, gesture or window message from the showroom side sets the PIN or closes the kiosk.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
@@ -17,6 +24,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from kiosk.analytics.records import CarChange
 from kiosk.appliance.resume import load_car, save_car
 from kiosk.content.catalog import showroom_folder
+from kiosk.health import HealthThresholds
 from kiosk.paths import bundled_music_path, data_dir
 from kiosk.reaction.engine import Event
 from kiosk.ui.analytics_hook import AnalyticsHook
@@ -26,9 +34,10 @@ from kiosk.ui.catalog_watch import CatalogWatcher
 from kiosk.ui.fleet_hook import FleetHook
 from kiosk.ui.i18n import apply_language
 from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.pin import PinDialog
+from kiosk.ui.operator_status import OperatorStatus
+from kiosk.ui.pin import DAMAGED_MESSAGE, PinDialog, is_damaged
 from kiosk.ui.pin_gate import PinGate
-from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
+from kiosk.ui.results import AnalysisResult, WorkerStatus
 from kiosk.ui.settings import KioskSettings, privacy_notice
 from kiosk.ui.settings_apply import (
     LaunchOptions,
@@ -41,14 +50,11 @@ from kiosk.ui.settings_apply import (
 )
 from kiosk.ui.settings_dialog import SettingsDialog
 from kiosk.ui.settings_store import SettingsStore
-from kiosk.ui.status_text import model_text, source_text
 from kiosk.ui.worker import AnalysisController, display_path
-from kiosk.vision.source import SourceState
 
 log = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE_MS = 10_000  # then quit anyway; the caller waits for the thread off-screen
-NOTES_SHOWN_MS = 60_000  # start-up notes (a database set aside, fleet problems) stay this long
 
 
 class Kiosk(QObject):
@@ -75,9 +81,13 @@ class Kiosk(QObject):
         self.pin_gate = PinGate(store, self)
         self._quitting = False
         self._finished = False
-        self._audio_problem = ""  # the last audio_error logged
-        self._catalog_problems: tuple[str, ...] = ()
-        self._notes = list(store.last_report.warnings)
+        self._showroom_started = False
+        self.operator = OperatorStatus(
+            HealthThresholds(self.settings.health_stale_s),
+            data_folder=data_dir() if options.records else None,
+            camera_configured=options.video is None,
+            parent=self,
+        )
         self.controller = AnalysisController(worker_setup(self.settings, options), self)
         # the fallback is for a chosen file that will not play
         self.player = UpliftPlayer(music_path(self.settings), fallback=bundled_music_path(), parent=self)
@@ -87,15 +97,12 @@ class Kiosk(QObject):
         self.analytics = AnalyticsHook(
             db if options.records else None, retention_days=self.settings.retention_days
         )
-        if self.analytics.available and self.analytics.notice:  # a corrupt database was set aside
-            self._notes.append(self.analytics.notice)
+        self.operator.add_poller(lambda: self.analytics.report_to(self.operator))
         self.fleet: FleetHook | None = None
         if options.monitoring:
-            self.fleet = FleetHook(self.settings, self.analytics.store.path if self.analytics.store else None)
-            self._notes += self.fleet.problems
+            self.fleet = FleetHook(self.settings, self.analytics.db_path, self.operator)
         self._rotation = QTimer(self)
         self._rotation.setSingleShot(True)
-        self._notes_expiry = QTimer(self, singleShot=True, interval=NOTES_SHOWN_MS)
         self._shutdown_grace = QTimer(self, singleShot=True, interval=SHUTDOWN_GRACE_MS)
         self._parts = LiveParts(self.window, self.controller, self.player, self.analytics, self.fleet)
         self._connect()
@@ -115,29 +122,59 @@ class Kiosk(QObject):
         self.pin_gate.dialog_closed.connect(self._refocus_window)
         self.catalog_watcher.catalog_replaced.connect(self._on_catalog_replaced)
         self._rotation.timeout.connect(self._on_rotation_timeout)
-        self._notes_expiry.timeout.connect(self._on_notes_expired)
         self._shutdown_grace.timeout.connect(self._on_controller_stopped)
+        self.operator.changed.connect(self._on_operator_changed)
 
     def start(self) -> None:
-        """Show the window on its screen, load the cars and start the analysis."""
+        """Show the window on its screen; then the showroom (the cars and the analysis), or the
+        set-up screen while no operator PIN is set."""
         log.info("event kiosk_started data_dir=%s settings=%s", data_dir(), self.store.path)
         apply_view_settings(self.window, self.settings)
-        self._load_catalog(self.settings)
         self.window.place(self.settings.screen, windowed=self.options.windowed)
         self.window.cursor_hider.set_enabled(self.settings.hide_cursor and not self.options.windowed)
+        self._report_settings_problems(self.store.last_report.warnings)
+        self.operator.start()
+        if self.settings.pin_hash:
+            self._start_showroom()
+        else:
+            self._show_setup()
+
+    def _start_showroom(self) -> None:
+        self._showroom_started = True
+        self._load_catalog(self.settings)
         self.controller.start()
-        if self._notes:
-            self._notes_expiry.start()
+        self.operator.monitor.analysis_started()
+
+    # -- first start: the set-up screen --------------------------------------------------
+
+    @property
+    def setting_up(self) -> bool:
+        return self.window.setup_screen is not None
+
+    def _show_setup(self) -> None:
+        log.info("event setup_screen_shown (no operator PIN yet)")
+        self.operator.problems.report(
+            "setup_pending", "no operator PIN is set: the set-up screen waits for one (or run set-pin)"
+        )
+        self.window.cursor_hider.set_enabled(False)  # the installer needs the pointer
+        screen = self.window.show_setup()
+        screen.pin_chosen.connect(self._on_pin_chosen)
+
+    @Slot(str)
+    def _on_pin_chosen(self, pin_hash: str) -> None:
+        self.store.update(replace(self.store.settings, pin_hash=pin_hash))
+        log.info("event pin_created (set-up screen)")
+        self.operator.problems.clear("setup_pending")
+        self.window.hide_setup()
+        self.window.cursor_hider.set_enabled(self.settings.hide_cursor and not self.options.windowed)
+        self._start_showroom()
 
     def _load_catalog(self, settings: KioskSettings) -> None:
         catalog = showroom_catalog(settings.catalog_dir)  # the setting's folder, the dealer's, or bundled
-        for problem in catalog.problems:
-            log.warning("event catalog_problem %s", problem)
-        self._catalog_problems = catalog.problems
         resume = load_car(data_dir()) if self.options.records else None  # after a restart: same car
         self.window.showroom.set_catalog(catalog, start_at=resume)
         self.catalog_watcher.watch(settings.catalog_dir, catalog.stamp)
-        self._refresh_messages()
+        self.operator.problems.set_all("catalog", [(str(i), p) for i, p in enumerate(catalog.problems)])
 
     @Slot()
     def _on_catalog_replaced(self) -> None:
@@ -156,8 +193,7 @@ class Kiosk(QObject):
             self.dialog.show_result(result)
         face = result.analysis.visitor_face if result.analysis is not None else None
         self.analytics.observe(face.probs if face is not None else None, result.negative)
-        if self.fleet is not None:
-            self.fleet.observe_result(result)
+        self.operator.observe_result(result)
         self.visitor_present = result.visitor_present
         for event in result.events:
             self._on_reaction_event(event, result)
@@ -203,8 +239,7 @@ class Kiosk(QObject):
             return
         old, self.status = self.status, status
         self.window.hud.set_status(status)
-        if self.fleet is not None:
-            self.fleet.observe_status(status)
+        self.operator.observe_status(status)
         if (old.mode, old.source_state) != (status.mode, status.source_state):
             log.info(
                 "event source mode=%s state=%s message=%s",
@@ -212,39 +247,54 @@ class Kiosk(QObject):
                 status.source_state.value,
                 status.message,
             )
-        self._refresh_messages()
 
-    def _refresh_messages(self) -> None:
-        lines = [*status_lines(self.status), *self.storage_problems(), *self._catalog_problems, *self._notes]
-        self.window.showroom.set_messages(lines)
-
-    def storage_problems(self) -> list[str]:
-        """What the kiosk cannot keep: a read-only data folder, unsaved settings, no reaction records."""
-        lines = [self.options.data_problem, self.store.save_problem]
-        if not self.analytics.available and self.options.records:
-            lines.append(self.analytics.notice)
-        return [line for line in lines if line]
+    # -- the operator's status -------------------------------------------------------------
 
     @Slot()
-    def _on_notes_expired(self) -> None:
-        self._notes = []
-        self._refresh_messages()
+    def _on_operator_changed(self) -> None:
+        self.window.showroom.set_attention(self.operator.level())
+
+    def _report_storage_problems(self) -> None:
+        """What the kiosk cannot keep: a read-only data folder, unsaved settings, a damaged PIN."""
+        problems = self.operator.problems
+        if self.options.data_problem:
+            problems.report("data_folder", self.options.data_problem)
+        if self.store.save_problem:
+            problems.report("settings_unsaved", self.store.save_problem)
+        else:
+            problems.clear("settings_unsaved")
+        if is_damaged(self.settings.pin_hash):
+            problems.report("pin_damaged", f"{self.store.path}: {DAMAGED_MESSAGE}")
+        else:
+            problems.clear("pin_damaged")
+
+    def _report_settings_problems(self, warnings: tuple[str, ...]) -> None:
+        """The settings file's values replaced by defaults at load, each a notice."""
+        self._report_storage_problems()
+        damaged = "[security/pin_hash]"
+        for index, warning in enumerate(w for w in warnings if damaged not in w):
+            self.operator.problems.report("settings_invalid", warning, key=str(index))
+
+    def report_screen_keeper(self, state: str) -> None:
+        """The screen keeper's state (kiosk.ui.screensaver): "unavailable" is a problem."""
+        if state == "unavailable":
+            self.operator.problems.report(
+                "screen_keeper", "no screensaver inhibit and no X11 keep-alive: the screen may blank"
+            )
+        else:
+            self.operator.problems.clear("screen_keeper")
 
     # -- audio ---------------------------------------------------------------------------
 
     @Slot()
     def _on_playback_started(self) -> None:
-        if self._audio_problem:
-            log.info("event audio_recovered")
-            self._audio_problem = ""
+        self.operator.problems.clear("music")
         self.analytics.audio_played()
 
     @Slot(str)
     def _on_audio_failed(self, message: str) -> None:
-        """Logged once per change: with no audio device every car switch would log it again."""
-        if message != self._audio_problem:
-            log.warning("event audio_error %s", message)
-            self._audio_problem = message
+        """Logged once per change (by the board): with no audio device every switch would repeat it."""
+        self.operator.problems.report("music", message)
 
     # -- settings ------------------------------------------------------------------------
 
@@ -259,7 +309,8 @@ class Kiosk(QObject):
             self._restart_rotation()
         if redo.language:
             self._change_language(settings.language)
-        self._refresh_messages()  # saving may have started or stopped failing
+        self.operator.monitor.thresholds = HealthThresholds(settings.health_stale_s)
+        self._report_storage_problems()  # saving may have started or stopped failing
 
     def _change_language(self, choice: str) -> None:
         """Widgets repaint in the new language (LanguageChange); the notice and the messages are
@@ -285,6 +336,9 @@ class Kiosk(QObject):
         if self.dialog is not None:
             self.dialog.raise_()
             return
+        if not self.settings.pin_hash:
+            log.info("event settings_refused (no operator PIN yet: the set-up screen sets it)")
+            return
         self.pin_gate.ask(self._open_settings, purpose="settings", parent=self._dialog_parent())
 
     def _open_settings(self) -> None:
@@ -292,7 +346,8 @@ class Kiosk(QObject):
             self.store,
             reaction_store=self.analytics.store,
             reaction_notice=self.analytics.notice,
-            storage_problems=self.storage_problems(),
+            operator=self.operator,
+            health_url=self.fleet.url if self.fleet is not None else "",
             cars=self.window.showroom.cars,
             parent=self.window,
         )
@@ -331,8 +386,8 @@ class Kiosk(QObject):
 
     @Slot()
     def _on_exit_requested(self) -> None:
-        if self.options.windowed and not self.settings.pin_hash:
-            self.quit()  # development: nothing to protect yet
+        if not self.settings.pin_hash:
+            log.info("event exit_refused (no operator PIN yet: the set-up screen sets it)")
             return
         self.pin_gate.ask(self.quit, purpose="exit", parent=self._dialog_parent())
 
@@ -344,7 +399,7 @@ class Kiosk(QObject):
         self._quitting = True
         log.info("event kiosk_exit")
         self._rotation.stop()
-        self._notes_expiry.stop()
+        self.operator.stop()
         self.catalog_watcher.stop()
         self.player.stop()
         self.analytics.close()
@@ -356,6 +411,8 @@ class Kiosk(QObject):
         self.window.close()
         self.controller.stop()
         self._shutdown_grace.start()
+        if not self.controller.is_running:  # the set-up screen: the analysis never started
+            QTimer.singleShot(0, self, self._on_controller_stopped)
 
     def dispose(self) -> None:
         """Delete the window and the kiosk now, on the GUI thread (after `finished`, or unstarted)."""
@@ -371,15 +428,4 @@ class Kiosk(QObject):
             self.finished.emit()
 
 
-def status_lines(status: WorkerStatus) -> list[str]:
-    """What the operator should know about the camera and the model, one line each (translated)."""
-    lines = []
-    troubled = status.source_state in (SourceState.RECONNECTING, SourceState.FAILED)
-    if status.mode in (SourceMode.DEMO, SourceMode.NONE) or troubled:
-        lines.append(source_text(status))
-    if model_text(status):
-        lines.append(model_text(status))
-    return lines
-
-
-__all__ = ["Kiosk", "LaunchOptions", "display_path", "status_lines"]
+__all__ = ["Kiosk", "LaunchOptions", "display_path"]

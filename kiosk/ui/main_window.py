@@ -1,7 +1,8 @@
 """The kiosk window: the showroom full screen with the HUD in a corner.
 
-It does not end on Escape, Alt+F4 or the window's close: each asks for the operator PIN
-(`exit_requested`), and only `allow_close()` lets the next close through. The mouse
+It does not end on Escape, Alt+F4 or the window's close: each only reports `exit_requested`
+(the kiosk asks for the operator PIN, or ignores it while no PIN is set), and only
+`allow_close()` lets the next close through. Without a PIN it shows the set-up screen. The mouse
 pointer hides after a few idle seconds and comes back when the mouse moves.
 """
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.analytics.records import CarChange
 from kiosk.ui.hud import EmotionHud
+from kiosk.ui.setup_screen import SetupScreen
 from kiosk.ui.showroom import ShowroomView
 
 log = logging.getLogger(__name__)
@@ -102,6 +104,7 @@ class KioskWindow(QWidget):
         self.setMinimumSize(640, 360)
         self._close_allowed = False
         self.showroom = ShowroomView(self)
+        self.setup_screen: SetupScreen | None = None
         self.hud = EmotionHud(self.showroom)
         self.showroom.settings_requested.connect(self.settings_requested)
         shortcut = QShortcut(QKeySequence("Ctrl+Alt+S"), self)
@@ -123,6 +126,23 @@ class KioskWindow(QWidget):
         if handle is not None:
             handle.setScreen(screen)
         self.showFullScreen()
+
+    def show_setup(self) -> SetupScreen:
+        """Cover the showroom with the set-up screen (no operator PIN yet); returns it."""
+        if self.setup_screen is None:
+            self.setup_screen = SetupScreen(self)
+            self.setup_screen.setGeometry(self.rect())
+        self.setup_screen.show()
+        self.setup_screen.raise_()
+        self.setup_screen.form.pin_edit.setFocus()
+        return self.setup_screen
+
+    def hide_setup(self) -> None:
+        if self.setup_screen is not None:
+            self.setup_screen.hide()
+            self.setup_screen.deleteLater()
+            self.setup_screen = None
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def allow_close(self) -> None:
         self._close_allowed = True
@@ -154,6 +174,8 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         self.showroom.setGeometry(self.rect())
+        if self.setup_screen is not None:
+            self.setup_screen.setGeometry(self.rect())
         scale = max(0.4, self.height() / 1080.0)
         self.hud.set_scale(scale)
         margin = round(HUD_MARGIN * scale)

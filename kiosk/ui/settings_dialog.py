@@ -3,7 +3,8 @@
 Opened behind the PIN (see `main_window`); the showroom keeps running underneath. It fits
 the screen's usable area (1280x720 included): each page scrolls, the buttons stay in view.
 The Reactions page (`kiosk.ui.analytics_page`) shows when the reaction database is open, and
-a short note saying why not otherwise.
+a short note saying why not otherwise. The Status page (`kiosk.ui.status_page`) lists every
+current problem of the kiosk, with what to do, live.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -35,6 +37,7 @@ from kiosk.ui.catalog import Car
 from kiosk.ui.fields import FieldEditor
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.music_page import AudioPage
+from kiosk.ui.operator_status import OperatorStatus
 from kiosk.ui.results import AnalysisResult
 from kiosk.ui.settings import KioskSettings, SettingsError, validate
 from kiosk.ui.settings_pages import (
@@ -47,6 +50,7 @@ from kiosk.ui.settings_pages import (
     existing_path_problems,
 )
 from kiosk.ui.settings_store import SettingsStore
+from kiosk.ui.status_page import StatusPage
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +90,8 @@ class SettingsDialog(QDialog):
         *,
         reaction_store: ReactionStore | None = None,
         reaction_notice: str = "",
-        storage_problems: Sequence[str] = (),
+        operator: OperatorStatus | None = None,
+        health_url: str = "",
         cars: Sequence[Car] = (),
         parent: QWidget | None = None,
     ) -> None:
@@ -106,7 +111,11 @@ class SettingsDialog(QDialog):
         ]
         names = {car.id: car.name for car in cars}
         self.reactions_page = make_reactions_page(reaction_store, reaction_notice, names)
-        self._storage_problems = [p for p in storage_problems if p != store.save_problem]
+        self.status_page: StatusPage | None = None
+        if operator is not None:
+            log_file = Path(store.path).parent / "logs" / "kiosk.log"
+            self.status_page = StatusPage(operator, log_file=log_file, health_url=health_url)
+            operator.changed.connect(self._on_operator_changed)
         self.storage_note = QLabel()
         self.storage_note.setObjectName("storageNote")
         self.storage_note.setWordWrap(True)
@@ -133,6 +142,9 @@ class SettingsDialog(QDialog):
             self.stack.addWidget(_scrolling(page))
         self.nav.addItem(self.tr("Reactions"))
         self.stack.addWidget(self.reactions_page)
+        if self.status_page is not None:
+            self.nav.addItem(self.status_page.title_text)
+            self.stack.addWidget(_scrolling(self.status_page))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         self.error = QLabel("")
@@ -224,11 +236,15 @@ class SettingsDialog(QDialog):
         return True
 
     def _show_storage_problems(self) -> None:
-        """A read-only data folder, settings that cannot be saved, reactions not recorded."""
-        lines = [*self._storage_problems, self._store.save_problem]
-        text = "\n".join(line for line in lines if line)
+        """Settings that cannot be saved (the Status page lists every other problem)."""
+        text = self._store.save_problem
         self.storage_note.setText(text)
         self.storage_note.setVisible(bool(text))
+
+    @Slot()
+    def _on_operator_changed(self) -> None:
+        if self.status_page is not None:
+            self.nav.item(self.nav.count() - 1).setText(self.status_page.title_text)
 
     def show_result(self, result: AnalysisResult) -> None:
         row = self.stack.currentIndex()

@@ -50,6 +50,8 @@ log = logging.getLogger(__name__)
 
 LONG_PRESS_MS = 2000
 CORNER_FRACTION = 0.1  # the top-left corner that opens the settings on a long press
+ATTENTION_RADIUS = 5  # the operator's indicator, pixels at 1080 lines
+ATTENTION_INSET = 18  # its centre from the bottom-right corner, pixels at 1080 lines
 SWIPE_FRACTION = 0.06  # a horizontal drag longer than this (of the width) is a swipe
 
 
@@ -70,7 +72,7 @@ class ShowroomView(QWidget):
         self._previous: tuple[SceneLayers, QColor] | None = None  # what the transition leaves
         self._progress = 1.0
         self._notice = ""
-        self._messages: tuple[str, ...] = ()
+        self._attention = ""  # "", "warning" or "error": the operator's discreet indicator
         self._fade = QVariantAnimation(self)
         self._fade.setStartValue(0.0)
         self._fade.setEndValue(1.0)
@@ -127,16 +129,17 @@ class ShowroomView(QWidget):
         self._notice = text
         self.update()
 
-    def set_messages(self, lines: list[str]) -> None:
-        """Short lines at the top for the operator (demo mode, camera, model, catalog problems)."""
-        messages = tuple(line for line in lines if line)
-        if messages != self._messages:
-            self._messages = messages
+    def set_attention(self, level: str) -> None:
+        """The operator's discreet indicator: a small dot in the bottom-right corner, amber for
+        "warning", red for "error", none for "". Staff know to look for it (the Status page of
+        the settings says what it is about); visitors are never shown a technical message."""
+        if level != self._attention:
+            self._attention = level
             self.update()
 
     @property
-    def messages(self) -> tuple[str, ...]:
-        return self._messages
+    def attention(self) -> str:
+        return self._attention
 
     def show_next(self, reason: CarChange) -> None:
         self.show_index(self._index + 1, reason)
@@ -245,9 +248,7 @@ class ShowroomView(QWidget):
         self._paint_notice(painter)
         self._paint_dots(painter)
         self._paint_hold(painter)
-        top = self._s(28)
-        for line in self._messages[:4]:
-            top = self._paint_pill(painter, line, top) + self._s(8)
+        self._paint_attention(painter)
 
     @property
     def hold_progress(self) -> float:
@@ -320,19 +321,15 @@ class ShowroomView(QWidget):
         painter.drawPath(shackle)
         painter.restore()
 
-    def _paint_pill(self, painter: QPainter, text: str, top: float) -> float:
-        painter.setFont(theme.font(self._s(15), weight=QFont.Weight.Medium))
-        metrics = painter.fontMetrics()
-        pad = self._s(36)
-        text = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, round(self.width() * 0.6 - pad))
-        width = metrics.horizontalAdvance(text) + pad + 2
-        pill = QRectF((self.width() - width) / 2, top, width, self._s(36))
+    def _paint_attention(self, painter: QPainter) -> None:
+        if not self._attention:
+            return
+        color = theme.BAD if self._attention == "error" else theme.WARN
+        radius = self._s(ATTENTION_RADIUS)
+        centre = QPointF(self.width() - self._s(ATTENTION_INSET), self.height() - self._s(ATTENTION_INSET))
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(28, 31, 37, 230))
-        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        painter.setPen(theme.WARN)
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
-        return pill.bottom()
+        painter.setBrush(theme.with_alpha(color, 0.85))
+        painter.drawEllipse(centre, radius, radius)
 
     # -- animation -----------------------------------------------------------------------
 

@@ -126,4 +126,11 @@ def dialog_style_sheet(accent: str = "#c8a96a") -> str:
     QScrollBar::handle:vertical {{ background: #2f353e; border-radius: 5px; min-height: 30px; margin: 2px; }}
     QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
     QToolTip {{ background: #232830; color: #f2f0ec; border: 1px solid #2f353e; }}
+    QWidget#statusPage {{ background: #14171c; }}
+    QLabel#statusSummary {{ font-size: 17px; padding-bottom: 6px; }}
+    QFrame#problemCard {{ background: #1b1f25; border: 1px solid #2b3038; border-left: 4px solid #f2c94c;
+                          border-radius: 6px; }}
+    QFrame#problemCard[degrades="true"] {{ border-left-color: #eb5757; }}
+    QLabel#problemTitle {{ font-size: 15px; font-weight: 600; }}
+    QLabel#problemDetail, QLabel#statusWhere {{ color: #9aa0a8; font-size: 12px; }}
     """

@@ -17,6 +17,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Slot
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.analytics.records import CarChange
 from kiosk.paths import set_data_dir
 from kiosk.ui.kiosk import Kiosk, LaunchOptions
+from kiosk.ui.pin import unknown_pin_hash
 from kiosk.ui.results import AnalysisResult
 from kiosk.ui.settings_store import SettingsStore
 
@@ -97,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         set_data_dir(Path(folder))
         store = SettingsStore(Path(folder) / "settings.ini")
         store.load()
+        store.update(replace(store.settings, pin_hash=unknown_pin_hash()))  # set up: the showroom runs
         options = LaunchOptions(windowed=True, video=str(args.video), model_path=args.model, records=False)
         kiosk = Kiosk(store, options)
         probe = GuiProbe(kiosk)

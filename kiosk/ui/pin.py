@@ -42,6 +42,12 @@ def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = ITERATION
     return f"{SCHEME}${iterations}${salt.hex()}${digest.hex()}"
 
 
+def unknown_pin_hash() -> str:
+    """The hash of a random PIN nobody knows: the soak and the GUI benchmark run a set-up kiosk
+    in a throw-away data folder (a kiosk without a PIN shows its set-up screen instead)."""
+    return hash_pin(secrets.token_hex(8), iterations=1_000)
+
+
 RESET_HINT = "python -m kiosk reset-pin"
 _DAMAGED = QT_TRANSLATE_NOOP(
     "PinDialog",

@@ -26,7 +26,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.analytics.records import CarChange
 from kiosk.paths import demo_clip_path, using_data_dir
 from kiosk.ui.kiosk import Kiosk, LaunchOptions
+from kiosk.ui.pin import unknown_pin_hash
 from kiosk.ui.settings_store import SettingsStore
 
 MB = 1024 * 1024
@@ -233,6 +234,7 @@ def _soak(args: argparse.Namespace, video: Path, folder: Path, report: SoakRepor
     app = QApplication.instance() or QApplication(sys.argv[:1])
     store = SettingsStore(folder / "settings.ini")
     store.load()
+    store.update(replace(store.settings, pin_hash=unknown_pin_hash()))  # set up: the showroom runs
     options = LaunchOptions(
         windowed=True, video=str(video), model_path=args.model, records=True, monitoring=False
     )

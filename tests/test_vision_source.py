@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 from pathlib import Path
 from typing import Any
 
@@ -8,6 +9,7 @@ import cv2
 import numpy as np
 import pytest
 from fakes import FakeCamera, FakeCapture, FakeClock, VideoFactory
+from mjpeg_camera import MjpegCamera
 
 from kiosk.vision.source import (
     FrameSource,
@@ -269,3 +271,33 @@ def test_close_releases_the_capture() -> None:
         assert source.read() is not None
     assert capture.released
     assert source.state is SourceState.ENDED
+
+
+def test_a_network_camera_is_a_camera_named_without_its_password() -> None:
+    assert parse_spec("rtsp://cam:secret@10.0.0.7:554/stream1") == "rtsp://cam:secret@10.0.0.7:554/stream1"
+    assert parse_spec("http://127.0.0.1:8080/video.mjpg") == "http://127.0.0.1:8080/video.mjpg"
+    assert parse_spec("clips/http.mp4") == Path("clips/http.mp4")
+    source = FrameSource("rtsp://cam:secret@10.0.0.7:554/stream1", capture_factory=lambda *_: FakeCapture([]))
+    assert not source.is_file and source.name == "camera rtsp://10.0.0.7:554/stream1"
+    assert "secret" not in source.message
+
+
+def test_a_network_camera_that_stops_is_reconnected_like_a_camera(tmp_path: Path) -> None:
+    """A real MJPEG stream over HTTP (what many IP cameras serve), stopped and started again."""
+    frames = [cv2.imencode(".jpg", np.full((120, 160, 3), v, np.uint8))[1].tobytes() for v in (60, 120, 180)]
+    with MjpegCamera(frames, fps=15) as server:
+        policy = ReconnectPolicy(max_failures=2, first_delay_s=0.1, max_delay_s=0.2, stale_s=0)
+        with FrameSource(server.url, policy=policy) as source:
+            source.start()
+            assert source.state is SourceState.LIVE, source.message
+            assert source.read() is not None
+            server.pause()
+            deadline = time.monotonic() + 15
+            while source.state is SourceState.LIVE and time.monotonic() < deadline:
+                source.read()
+            assert source.state is SourceState.RECONNECTING, source.message
+            server.resume()
+            deadline = time.monotonic() + 15
+            while source.state is not SourceState.LIVE and time.monotonic() < deadline:
+                source.read()
+            assert source.state is SourceState.LIVE and source.read() is not None

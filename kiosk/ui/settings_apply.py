@@ -27,7 +27,7 @@ class LaunchOptions:
     """What the command line decides (the rest comes from the settings)."""
 
     windowed: bool = False
-    camera: int | None = None  # overrides the camera index in the settings
+    camera: int | str | None = None  # overrides the settings: a camera index, or a stream URL
     video: str | None = None
     model_path: Path | None = None  # None: models/emotion.onnx
     demo_clip: Path | None = None  # None: resources/demo/demo.mp4

@@ -17,7 +17,7 @@ from pathlib import Path
 import cv2
 
 from kiosk.ui.results import SourceMode
-from kiosk.vision.source import Capture, FrameSource, SourceState
+from kiosk.vision.source import Capture, FrameSource, SourceState, camera_name, open_capture
 from kiosk.vision.types import Frame
 
 log = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ DEMO_MESSAGE = "Demo mode — no camera found"
 
 @dataclass(frozen=True)
 class SourcePlan:
-    camera: int | None = 0  # None: never try a camera
+    camera: int | str | None = 0  # an index, or a network camera's URL; None: never try a camera
     video: str | None = None  # a file to loop instead of the camera
     demo: Path | None = None  # played when the camera cannot be opened
     backend: str = "auto"
@@ -37,14 +37,14 @@ class SourcePlan:
 
 
 def _capture_factory(resolution: tuple[int, int] | None) -> Callable[[str | int, int], Capture]:
-    def open_capture(target: str | int, api: int) -> Capture:
-        capture = cv2.VideoCapture(target, api)
+    def open_resized(target: str | int, api: int) -> Capture:
+        capture = open_capture(target, api)
         if resolution is not None and isinstance(target, int) and capture.isOpened():
             capture.set(cv2.CAP_PROP_FRAME_WIDTH, resolution[0])
             capture.set(cv2.CAP_PROP_FRAME_HEIGHT, resolution[1])
         return capture
 
-    return open_capture
+    return open_resized
 
 
 class SourceSwitcher:
@@ -81,7 +81,7 @@ class SourceSwitcher:
     def source_name(self) -> str:
         """The camera's index or the video file's name ("" for neither)."""
         if self.mode == SourceMode.CAMERA and self.plan.camera is not None:
-            return str(self.plan.camera)
+            return camera_name(self.plan.camera)
         if self.mode == SourceMode.VIDEO and self.plan.video is not None:
             return Path(self.plan.video).name
         return ""
@@ -130,8 +130,9 @@ class SourceSwitcher:
         )
         source.start()
         if source.state == SourceState.LIVE and not self._should_stop():
-            log.info("event camera_found camera=%d mode_was=%s", camera, self.mode.value)
-            self._use(source, SourceMode.CAMERA, f"Camera {camera} live")
+            name = camera_name(camera)
+            log.info("event camera_found camera=%s mode_was=%s", name, self.mode.value)
+            self._use(source, SourceMode.CAMERA, f"Camera {name} live")
             self._retry_wait = self.plan.retry_s
             return True
         source.close()
@@ -148,7 +149,8 @@ class SourceSwitcher:
                 self._use(source, SourceMode.DEMO, DEMO_MESSAGE)
                 return
             source.close()
-        log.warning("event no_source camera=%s demo=%s", self.plan.camera, demo)
+        camera = camera_name(self.plan.camera) if self.plan.camera is not None else None
+        log.warning("event no_source camera=%s demo=%s", camera, demo)
         self.close()
         self.mode = SourceMode.NONE
         self._message = "No camera found and no demo clip — still looking for a camera"

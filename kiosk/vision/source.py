@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol
+from typing import Final, Protocol
+from urllib.parse import urlsplit
 
 import cv2
 import numpy as np
@@ -119,14 +120,37 @@ def to_bgr(image: np.ndarray | None) -> np.ndarray | None:
     return None
 
 
-def parse_spec(spec: SourceSpec) -> int | Path:
-    """A camera index (an int, or a string of digits) or a video file path."""
+STREAM_SCHEMES: Final = ("rtsp", "rtsps", "http", "https")  # network cameras, read through FFmpeg
+
+
+def parse_spec(spec: SourceSpec) -> int | str | Path:
+    """A camera index (an int, or a string of digits), a network camera's stream URL
+    (rtsp://, http://: a camera like any other, reconnected when lost), or a video file path."""
     if isinstance(spec, int):
         return spec
     if isinstance(spec, os.PathLike):
         return Path(spec)
     text = spec.strip()
-    return int(text) if text.isdigit() else Path(text).expanduser()
+    if text.isdigit():
+        return int(text)
+    if is_stream_url(text):
+        return text
+    return Path(text).expanduser()
+
+
+def is_stream_url(text: str) -> bool:
+    return urlsplit(text).scheme.lower() in STREAM_SCHEMES and "://" in text
+
+
+def camera_name(target: int | str) -> str:
+    """How a camera is named in the log and on the Status page: the index, or the stream URL
+    without its user and password."""
+    if isinstance(target, int):
+        return str(target)
+    parts = urlsplit(target)
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}{parts.path}"
 
 
 def file_problem(path: Path) -> str:
@@ -167,7 +191,16 @@ def _draws_text(capture: Capture) -> bool:
     return (int(fourcc) & 0xFFFFFFFF).to_bytes(4, "little") in TEXT_ART_CODECS
 
 
-def _open_capture(target: str | int, api: int) -> Capture:
+STREAM_TIMEOUTS_MS: Final = (5000, 2000)  # opening a stream, and each read: a dead one is noticed
+
+
+def open_capture(target: str | int, api: int) -> Capture:
+    """cv2.VideoCapture; a network stream with bounded waits, so a camera that stops answering
+    is lost (and reconnected) within seconds, and stopping the kiosk never waits on it."""
+    if isinstance(target, str) and is_stream_url(target):
+        opening, reading = STREAM_TIMEOUTS_MS
+        params = [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, opening, cv2.CAP_PROP_READ_TIMEOUT_MSEC, reading]
+        return cv2.VideoCapture(target, api, params)
     return cv2.VideoCapture(target, api)
 
 
@@ -180,20 +213,20 @@ class FrameSource:
         *,
         loop: bool = False,
         backend: str = "auto",
-        capture_factory: CaptureFactory = _open_capture,
+        capture_factory: CaptureFactory = open_capture,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         policy: ReconnectPolicy = ReconnectPolicy(),
     ) -> None:
         target = parse_spec(spec)
         self.is_file = isinstance(target, Path)
-        self.name = f"video {target}" if self.is_file else f"camera {target}"
+        self.name = f"video {target}" if isinstance(target, Path) else f"camera {camera_name(target)}"
         self.loop = loop
         self.fps = 0.0
         self.state = SourceState.OPENING
         self.message = f"opening {self.name}"
         self._target = target
-        self._api = backend_id(backend, camera=not self.is_file)
+        self._api = backend_id(backend, camera=isinstance(target, int))  # a stream: FFmpeg
         self._factory, self._clock, self._sleep, self._policy = capture_factory, clock, sleep, policy
         self._capture: Capture | None = None
         self._pending: tuple[np.ndarray, float] | None = None  # a file's first picture and its time, ms
@@ -309,7 +342,7 @@ class FrameSource:
     # Cameras ---------------------------------------------------------------------------
 
     def _open_camera(self) -> None:
-        assert isinstance(self._target, int)
+        assert not isinstance(self._target, Path)
         if self._capture is not None:
             self._capture.release()
         capture = self._factory(self._target, self._api)

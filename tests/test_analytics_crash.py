@@ -37,8 +37,7 @@ while True:
             peak_negative=(n % 5) / 10, ended_by_negative=n % 2 == 0, audio_played=True,
             uplift_success=n % 4 == 0,
         )
-        while not store.record(exposure):
-            store.flush()
+        assert store.record(exposure)  # held in memory until written: never refused while open
     store.flush()
     print(n, flush=True)
 """

@@ -191,17 +191,6 @@ def test_close_writes_what_is_still_queued(db_path: Path) -> None:
         store.erase_all()
 
 
-def test_full_queue_drops_instead_of_blocking(db_path: Path) -> None:
-    with ReactionStore.open(db_path, queue_size=2) as store, closing(sqlite3.connect(db_path)) as blocker:
-        blocker.execute("BEGIN IMMEDIATE")  # the writer waits on this lock, so the queue fills
-        accepted = sum(store.record(make_exposure(f"car-{i}")) for i in range(100))
-        assert 2 <= accepted <= 2 + 64  # the queue, plus at most one batch held by the stalled writer
-        assert store.dropped == 100 - accepted
-        blocker.rollback()
-        assert store.flush(timeout=10)
-    assert raw(db_path, "SELECT COUNT(*) FROM exposures") == [(accepted,)]
-
-
 @pytest.mark.parametrize(
     "changes",
     [

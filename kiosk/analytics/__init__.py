@@ -10,7 +10,12 @@ rows ever reach the database (`tests/test_analytics_store.py` checks the schema 
 Modules:
     records   `Exposure`, the one record kept, and the expression names.
     database  the SQLite file: schema, migrations, connections, the summary read.
-    store     `ReactionStore`: a background writer for the file.
+    store     `ReactionStore`: a background writer for the file that keeps what it cannot
+              write yet and retries; `status()` says how it stands (`StoreStatus`).
+    faults    `StoreStatus`, `StoreTimings`, `StoreUnavailableError`, and the names of
+              what stops a write (locked, disk full, read-only, I/O error, ...).
+    recovery  `open_reaction_store`: the kiosk's open (a corrupt file set aside, a
+              read-only one left alone, a locked one retried).
     recorder  `ExposureRecorder`: turns the live stream (car shown, frames, audio, car
               ended) into `Exposure` records.
     summary   `CarSummary`: the per-car figures, and their CSV / JSON forms.
@@ -47,6 +52,7 @@ uplift success rate
 
 from __future__ import annotations
 
+from kiosk.analytics.faults import StoreStatus, StoreUnavailableError
 from kiosk.analytics.recorder import END_REASONS, ExposureRecorder, ExposureSink
 from kiosk.analytics.records import EXPRESSIONS, NEGATIVE_EXPRESSIONS, POSITIVE_EXPRESSIONS, Exposure
 from kiosk.analytics.store import (
@@ -72,6 +78,8 @@ __all__ = [
     "ExposureSink",
     "ReactionStore",
     "SchemaError",
+    "StoreStatus",
+    "StoreUnavailableError",
     "default_db_path",
     "read_summary",
 ]

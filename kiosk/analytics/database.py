@@ -43,6 +43,7 @@ __all__ = [
     "open_for_writing",
     "purge_before",
     "read_summary",
+    "set_busy_timeout",
     "transaction",
 ]
 
@@ -147,13 +148,18 @@ def read_summary(path: Path, since: date | None = None, until: date | None = Non
     return [_car_summary(row) for row in rows]
 
 
-def open_for_writing(path: Path, retention_days: int | None, now: datetime) -> sqlite3.Connection:
-    """Connect to `path` (creating it), check it, migrate it and apply the retention.
+def open_for_writing(
+    path: Path, retention_days: int | None, now: datetime, *, busy_timeout_s: float = 5.0
+) -> sqlite3.Connection:
+    """Connect to `path` (creating it and its folder), check it, migrate it, apply the retention.
 
+    `busy_timeout_s`: how long each step waits for another connection's lock (0: not at all).
     Raises SchemaError for a file written by a newer kiosk, CorruptDatabaseError when the
-    integrity check fails, sqlite3.Error for a file that is not a database or is read-only.
+    integrity check fails, sqlite3.Error for a file that is not a database, is read-only or
+    locked, OSError when the folder cannot be made.
     """
-    conn = _connect(path, create=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = _connect(path, create=True, timeout=busy_timeout_s)
     try:
         _check_not_newer(_user_version(conn), path)
         _check_integrity(conn, path)
@@ -165,6 +171,11 @@ def open_for_writing(path: Path, retention_days: int | None, now: datetime) -> s
         conn.close()
         raise
     return conn
+
+
+def set_busy_timeout(conn: sqlite3.Connection, seconds: float) -> None:
+    """How long the connection's statements wait for another connection's lock from now on."""
+    conn.execute(f"PRAGMA busy_timeout = {round(seconds * 1000)}")
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -181,10 +192,10 @@ def migrate(conn: sqlite3.Connection) -> int:
     return _user_version(conn)
 
 
-def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
+def _connect(path: Path, *, create: bool, timeout: float = 5.0) -> sqlite3.Connection:
     """Autocommit mode (we issue BEGIN/COMMIT); usable from the writer and the owner's thread."""
     uri = f"{path.resolve().as_uri()}?mode={'rwc' if create else 'rw'}"
-    return sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None, check_same_thread=False)
+    return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
 
 
 def _connect_for_reading(path: Path) -> sqlite3.Connection:

@@ -6,9 +6,14 @@
 - A read-only file or folder is left exactly as it is (no -wal/-shm created): nothing is
   recorded this session, and `python -m kiosk report` can still read it.
 - A file written by a newer kiosk is left alone, and nothing is recorded.
+- A file locked by another program, on a full disk or failing with an I/O error: the store
+  comes back at once in state "retrying" (`ReactionStore.start`, which never waits for a
+  lock); it keeps what is recorded in memory and opens the file when it can. `status()`
+  says how it stands; there is no notice, since the state may change any second.
 
-`open_reaction_store()` never raises for the file: it returns the store (or None) and, when
-something happened, a notice for the operator that names the file and what was done.
+`open_reaction_store()` never raises for the file and never blocks on another program's
+lock: it returns the store (or None) and, when something happened, a notice for the
+operator that names the file and what was done.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.analytics.faults import DEFAULT_TIMINGS, StoreTimings, fault_reason
 from kiosk.analytics.store import CorruptDatabaseError, ReactionStore, SchemaError, is_writable
 
 log = logging.getLogger(__name__)
@@ -35,28 +41,30 @@ class OpenedStore:
     set_aside: Path | None = None  # where a corrupt file was moved
 
 
-def open_reaction_store(path: Path, *, retention_days: int) -> OpenedStore:
+def open_reaction_store(
+    path: Path, *, retention_days: int, timings: StoreTimings = DEFAULT_TIMINGS
+) -> OpenedStore:
     """The kiosk's writer for `path`, recovering from a corrupt file; see the module docstring."""
     if not is_writable(path):
         return _read_only(path)
     if _not_sqlite(path):  # set aside before SQLite touches it (it would drop a -wal it cannot use)
-        return _start_fresh(path, "file is not a database", retention_days)
+        return _start_fresh(path, "file is not a database", retention_days, timings)
     existed = {suffix: _side(path, suffix).exists() for suffix in _SIDE_FILES}
     try:
-        return OpenedStore(ReactionStore.open(path, retention_days=retention_days))
+        return OpenedStore(ReactionStore.start(path, retention_days=retention_days, timings=timings))
     except SchemaError as exc:
         log.warning("reaction records off: %s", exc)
         return OpenedStore(None, f"Reactions are not recorded: {exc}.")
     except CorruptDatabaseError as exc:
-        return _start_fresh(path, str(exc), retention_days)
-    except sqlite3.OperationalError as exc:
-        if "readonly" in str(exc) or "read-only" in str(exc):
+        return _start_fresh(path, str(exc), retention_days, timings)
+    except sqlite3.DatabaseError as exc:  # read-only, "file is not a database", "disk image is malformed"
+        if fault_reason(exc) == "read_only":
             _remove_new_side_files(path, existed)
             return _read_only(path)
-        return _off(path, exc)
-    except sqlite3.DatabaseError as exc:  # "file is not a database", "disk image is malformed"
-        return _start_fresh(path, str(exc), retention_days)
-    except (OSError, ValueError) as exc:
+        if isinstance(exc, sqlite3.OperationalError):
+            return _off(path, exc)
+        return _start_fresh(path, str(exc), retention_days, timings)
+    except (sqlite3.Error, OSError, ValueError) as exc:
         return _off(path, exc)
 
 
@@ -71,10 +79,10 @@ def set_aside(path: Path, stamp: str | None = None) -> Path:
     return copy
 
 
-def _start_fresh(path: Path, problem: str, retention_days: int) -> OpenedStore:
+def _start_fresh(path: Path, problem: str, retention_days: int, timings: StoreTimings) -> OpenedStore:
     try:
         copy = set_aside(path)
-        store = ReactionStore.open(path, retention_days=retention_days)
+        store = ReactionStore.start(path, retention_days=retention_days, timings=timings)
     except (OSError, sqlite3.Error) as exc:
         return _off(path, exc)
     log.warning("event reaction_db_set_aside file=%s copy=%s problem=%s", path, copy, problem)

@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.analytics import DEFAULT_RETENTION_DAYS, CarSummary, ReactionStore, SchemaError
+from kiosk.analytics import (
+    DEFAULT_RETENTION_DAYS,
+    CarSummary,
+    ReactionStore,
+    SchemaError,
+    StoreUnavailableError,
+)
 from kiosk.analytics.summary import format_percent, write_csv
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -297,7 +303,7 @@ class ReactionsPage(QWidget):
             return
         try:
             deleted = self._store.erase_all()
-        except (sqlite3.Error, RuntimeError) as exc:
+        except (sqlite3.Error, StoreUnavailableError) as exc:  # its message names the file and why
             self.status_label.setText(self.tr("Could not erase the reactions: {error}").format(error=exc))
             return
         self.refresh()
@@ -319,7 +325,7 @@ class ReactionsPage(QWidget):
     def _apply_retention(self, days: int) -> None:
         try:
             purged = self._store.set_retention_days(days)
-        except (sqlite3.Error, RuntimeError) as exc:
+        except (sqlite3.Error, StoreUnavailableError) as exc:  # the retention is kept all the same
             self.status_label.setText(self.tr("Could not apply the retention: {error}").format(error=exc))
             return
         self.refresh()

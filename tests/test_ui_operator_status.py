@@ -4,6 +4,10 @@ indicator show the same problems, each clearing with its cause, and the visitor 
 from __future__ import annotations
 
 import json
+import sqlite3
+import subprocess
+import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -15,6 +19,8 @@ from pg_cluster import free_port
 from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
+from kiosk.analytics import ReactionStore
+from kiosk.analytics.records import CarChange
 from kiosk.ui.kiosk import Kiosk, LaunchOptions
 
 
@@ -86,3 +92,55 @@ def test_a_problem_reaches_every_channel_and_clears_with_its_cause(
     assert all(p["code"] != "music" for p in doc["problems"])  # type: ignore[union-attr, index]
     assert "event problem_cleared code=music" in caplog.text
     dialog.reject()
+
+
+LOCKER = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+sys.stdin.readline()  # held until the test says so
+conn.execute("COMMIT")
+"""
+
+
+def test_a_locked_database_is_a_problem_until_it_frees_and_nothing_is_lost(
+    qtbot: QtBot, tiny_model: Path, isolated_data_dir: Path, face_video: VideoFactory, tmp_path: Path
+) -> None:
+    db = tmp_path / "reactions.sqlite3"
+    ReactionStore.open(db).close()  # an existing database, as on any kiosk after its first day
+    locker = subprocess.Popen(
+        [sys.executable, "-c", LOCKER, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
+    store = settings_store(isolated_data_dir / "settings.ini", rotation_s=0)
+    options = LaunchOptions(
+        windowed=True,
+        video=str(face_video([("none", 1.0)])),
+        model_path=tiny_model,
+        reaction_db=db,
+        realtime=False,
+    )
+    started = time.monotonic()
+    kiosk = Kiosk(store, options)
+    kiosk.start()
+    try:
+        assert time.monotonic() - started < 3.0  # the lock does not hold the kiosk up
+        qtbot.waitUntil(lambda: kiosk.operator.problems.has("records_off"), timeout=5_000)
+        (problem,) = [p for p in kiosk.operator.current() if p.code == "records_off"]
+        assert problem.facts["reason"] == "locked" and problem.degrades
+        for _ in range(3):
+            kiosk.window.showroom.show_next(CarChange.MANUAL)  # exposures end while it is locked
+        assert locker.stdin is not None
+        locker.stdin.write("\n")
+        locker.stdin.flush()
+        assert locker.wait(10) == 0
+        locker.stdin.close()
+        locker.stdout.close()
+        qtbot.waitUntil(lambda: not kiosk.operator.problems.has("records_off"), timeout=20_000)
+    finally:
+        with qtbot.waitSignal(kiosk.finished, timeout=15_000):
+            kiosk.quit()
+        kiosk.dispose()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM exposures").fetchone()[0] == 4  # 3 switches + shutdown

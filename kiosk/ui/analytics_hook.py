@@ -9,11 +9,12 @@ the operator status on its tick (`report_to`), so staff and IT see it and visito
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from kiosk.analytics import ExposureRecorder, ReactionStore
+from kiosk.analytics import ExposureRecorder, ReactionStore, StoreUnavailableError
 from kiosk.analytics.recorder import END_REASONS
 from kiosk.analytics.records import CarChange
 from kiosk.analytics.recovery import OpenedStore, open_reaction_store
@@ -77,8 +78,12 @@ class AnalyticsHook:
             self._recorder.audio_played(time.monotonic())
 
     def set_retention_days(self, days: int) -> None:
+        """The new retention; kept by the store and applied once its file can be written again."""
         if self.store is not None and self.store.retention_days != days:
-            self.store.set_retention_days(days)
+            try:
+                self.store.set_retention_days(days)
+            except (StoreUnavailableError, sqlite3.Error) as exc:
+                log.warning("event retention_deferred days=%d %s", days, exc)
 
     def report_to(self, status: OperatorStatus) -> None:
         """The records' state as operator problems (on the operator status's tick)."""

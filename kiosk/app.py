@@ -30,10 +30,14 @@ PROG = "emotion-kiosk"
 DESCRIPTION = "Emotion-aware car showroom kiosk. Without a COMMAND it opens the kiosk window."
 EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
 EXIT_STATUS = """exit status:
-  0    done (the kiosk window: it was closed, or stopped by SIGINT, SIGTERM or SIGHUP)
+  0    done (the kiosk window: it was closed, or stopped by SIGINT or SIGTERM; SIGHUP
+       does not stop it: it reopens its log file and reloads the settings file)
   1    the kiosk window: another kiosk is already running with this data folder
   2    bad input: an option, or a file that cannot be used (model, video, settings path,
        reaction database, CSV target); one 'error: ...' line says which and why
+  3    the kiosk window: stopped by its crash-loop guard (5 crashes within 2 minutes),
+       after its notice; not restarted
+  70   the kiosk window: stopped on an unexpected error (in the log); a crash, restarted
   130  interrupted (Ctrl+C) in analyze or bench"""
 MODEL_ENV = "KIOSK_MODEL"  # the kiosk window's model when --model is not given
 
@@ -124,7 +128,17 @@ def _parser() -> argparse.ArgumentParser:
     reset.set_defaults(handler=_run_reset_pin)
     _add_autostart(commands, common)
     add_catalog_parser(commands, common)
+    _add_crash_notice(commands, common)
     return parser
+
+
+def _add_crash_notice(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Hidden (no help=: Python 3.11 lists help=SUPPRESS as "==SUPPRESS=="): the crash-loop
+    notice on its own, which the kiosk starts in a systemd scope when its guard stops it."""
+    notice = commands.add_parser("crash-notice", parents=[common])
+    notice.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    notice.add_argument("--language", choices=LANGUAGE_CHOICES, default=None, help="the notice's language")
+    notice.set_defaults(handler=_run_crash_notice)
 
 
 def _add_model_option(parser: argparse.ArgumentParser) -> None:
@@ -261,6 +275,12 @@ def _run_gui(args: argparse.Namespace, extra: list[str]) -> int:
     except ImportError as error:
         raise CliError(f"the kiosk window cannot start: {error}") from error
     return run_gui(args)
+
+
+def _run_crash_notice(args: argparse.Namespace, extra: list[str]) -> int:
+    from kiosk.ui.app import run_crash_notice
+
+    return run_crash_notice(args)
 
 
 def _run_reset_pin(args: argparse.Namespace, extra: list[str]) -> int:

@@ -1,8 +1,11 @@
-"""Start at sign-in, restart after a crash, the crash-loop guard, resuming, opening hours."""
+"""Start at sign-in, restart after a crash, the crash-loop guard and its notice's hand-over to a
+systemd scope, resuming, opening hours."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 from collections.abc import Sequence
 from datetime import datetime
@@ -13,7 +16,14 @@ import pytest
 from kiosk.app import main
 from kiosk.appliance import autostart
 from kiosk.appliance.autostart import AutostartPlaces, install, remove
-from kiosk.appliance.crashguard import CrashLoopGuard, CrashLoopPolicy
+from kiosk.appliance.crashguard import (
+    CrashLoopGuard,
+    CrashLoopPolicy,
+    hand_over,
+    in_scope,
+    notice_unit,
+    scope_command,
+)
 from kiosk.appliance.hours import HoursError, OpeningHours
 from kiosk.appliance.resume import load_car, save_car
 from kiosk.appliance.supervise import supervise
@@ -45,6 +55,12 @@ def test_autostart_with_a_systemd_user_session_installs_an_enabled_unit(
     unit = places.unit.read_text()
     for line in (
         'ExecStart=/usr/bin/emotion-kiosk --data-dir "/srv/showroom data"',
+        "Type=notify",  # READY=1 once the window runs (kiosk/appliance/sd_notify.py)
+        "NotifyAccess=main",
+        "WatchdogSec=30",  # a hung GUI thread stops pinging: killed and restarted
+        "TimeoutStartSec=120",
+        "ExecReload=/bin/kill -HUP $MAINPID",
+        "RestartPreventExitStatus=1 2 3",  # 3: the crash-loop guard stopped it: the unit ends failed
         "Restart=on-failure",
         "StartLimitBurst=6",
         "StartLimitIntervalSec=120",
@@ -169,14 +185,14 @@ def test_the_policy_is_checked() -> None:
 
 
 def test_supervise_restarts_a_crashed_kiosk_and_stops_when_it_ends_cleanly() -> None:
-    statuses = iter([3, -11, 0])
+    statuses = iter([70, -11, 0])  # an error the kiosk caught, a segfault, a clean end
     pauses: list[float] = []
     assert supervise(["kiosk"], run=lambda _: next(statuses), clock=Clock(), sleep=pauses.append) == 0
     assert len(pauses) == 2
 
 
-def test_supervise_does_not_restart_a_second_kiosk_or_bad_settings() -> None:
-    for status in (1, 2):
+def test_supervise_does_not_restart_a_second_kiosk_bad_settings_or_a_crash_loop() -> None:
+    for status in (1, 2, 3):
         runs: list[Sequence[str]] = []
 
         def run(command: Sequence[str], status: int = status, runs: list[Sequence[str]] = runs) -> int:
@@ -201,6 +217,67 @@ def test_supervise_gives_up_on_a_crash_loop() -> None:
 
     assert supervise(["kiosk"], run=crashing, clock=clock, sleep=pause) == -11
     assert len(runs) == 5
+
+
+def _fake_systemd_run(folder: Path, body: str) -> list[str]:
+    """A `systemd-run` that records its arguments in folder/argv and then runs `body` (sh)."""
+    script = folder / "systemd-run"
+    script.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{folder}/argv"\n{body}\n')
+    script.chmod(0o755)
+    return [str(script), "--user", "--scope"]
+
+
+def test_the_notice_scope_command() -> None:
+    unit = notice_unit(clock=lambda: 0.0)
+    assert unit.startswith("emotion-kiosk-notice-") and unit.replace("-", "").isalnum()
+    command = scope_command(unit, ["/usr/bin/emotion-kiosk", "crash-notice"])
+    assert command == [
+        "systemd-run",
+        "--user",
+        "--scope",
+        "--collect",
+        "--quiet",
+        f"--unit={unit}",
+        "--",
+        "/usr/bin/emotion-kiosk",
+        "crash-notice",
+    ]
+
+
+def test_hand_over_succeeds_when_systemd_run_does(tmp_path: Path) -> None:
+    command = _fake_systemd_run(tmp_path, "exit 0")
+    assert hand_over(command, "u", {"PATH": "/usr/bin:/bin"}, moved=lambda _pid, _unit: False)
+    assert (tmp_path / "argv").read_text().split() == ["--user", "--scope"]
+
+
+def test_hand_over_succeeds_once_the_process_runs_in_the_scope(tmp_path: Path) -> None:
+    command = _fake_systemd_run(tmp_path, "exec sleep 30")  # the notice, still showing
+    moved: list[int] = []
+
+    def in_scope(pid: int, unit: str) -> bool:
+        moved.append(pid)
+        return unit == "u" and len(moved) >= 3  # after three looks
+
+    try:
+        assert hand_over(command, "u", {"PATH": "/usr/bin:/bin"}, moved=in_scope, sleep=lambda _s: None)
+    finally:
+        os.kill(moved[0], signal.SIGKILL)  # this test's stand-in for the notice
+        os.waitpid(moved[0], 0)
+    assert len(moved) == 3
+
+
+def test_hand_over_fails_when_systemd_run_fails_is_missing_or_makes_no_scope(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin"}
+    failing = _fake_systemd_run(tmp_path, "echo 'Failed to connect to bus' >&2; exit 1")
+    assert not hand_over(failing, "u", env)
+    assert not hand_over([str(tmp_path / "no-systemd-run")], "u", env)
+    hanging = _fake_systemd_run(tmp_path, "exec sleep 30")
+    assert not hand_over(hanging, "u", env, timeout_s=0.2, moved=lambda _pid, _unit: False)
+
+
+def test_a_process_is_in_the_scope_its_cgroup_names() -> None:
+    assert not in_scope(os.getpid(), "emotion-kiosk-notice-none")
+    assert not in_scope(2**22 + 12345, "x")  # no such process
 
 
 def test_the_car_shown_last_is_resumed(tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
 """`emotion-kiosk install-autostart` / `remove-autostart`: start at sign-in, restart on a crash.
 
 Two ways, chosen for the current user:
-- systemd: a user unit `~/.config/systemd/user/emotion-kiosk.service` (Restart=on-failure, a
-  start limit, After=graphical-session.target), enabled by the same link `systemctl --user
-  enable` makes, so it works even when no user manager is reachable at install time;
+- systemd: a user unit `~/.config/systemd/user/emotion-kiosk.service` (Type=notify: the kiosk
+  says when it is up, reloads on `systemctl --user reload` (SIGHUP) and pings the watchdog from
+  its GUI thread, so a hung kiosk is killed and restarted; Restart=on-failure, a start limit,
+  After=graphical-session.target), enabled by the same link `systemctl --user enable` makes,
+  so it works even when no user manager is reachable at install time;
 - xdg: where there is no systemd user session, an XDG autostart entry
   `~/.config/autostart/emotion-kiosk.desktop` that runs `emotion-kiosk supervise`, which
   restarts the kiosk after a crash (see supervise.py).
@@ -29,6 +31,12 @@ RESTART_SEC = 3
 # (the first and 5 restarts) in 120 s; the 6th start finds 5 crashes and stops by itself.
 START_LIMIT_BURST = 6
 START_LIMIT_INTERVAL_S = 120
+# READY=1 comes once the window's event loop runs; a first start after boot (cold caches,
+# a font cache to build) can take far longer than the usual few seconds.
+START_TIMEOUT_S = 120
+# The GUI thread pings every WATCHDOG_S / 3 (kiosk/ui/watchdog.py); one that hangs this long
+# is killed (SIGABRT) and restarted like a crash.
+WATCHDOG_S = 30
 METHODS = ("auto", "systemd", "xdg")
 MARKER = "X-Emotion-Kiosk-Autostart"  # how the package's prerm knows the files it may remove
 
@@ -76,12 +84,17 @@ StartLimitIntervalSec={START_LIMIT_INTERVAL_S}
 StartLimitBurst={START_LIMIT_BURST}
 
 [Service]
-Type=simple
+Type=notify
+NotifyAccess=main
 ExecStart={_quote(command)}
+ExecReload=/bin/kill -HUP $MAINPID
+TimeoutStartSec={START_TIMEOUT_S}
+WatchdogSec={WATCHDOG_S}
 Restart=on-failure
 RestartSec={RESTART_SEC}
-# 1: another kiosk runs with this data folder; 2: bad settings or options. A restart cannot help.
-RestartPreventExitStatus=1 2
+# 1: another kiosk runs with this data folder; 2: bad settings or options; 3: stopped by its
+# crash-loop guard (the unit ends failed, its notice stays on screen). A restart cannot help.
+RestartPreventExitStatus=1 2 3
 
 [Install]
 WantedBy={WANTED_BY}

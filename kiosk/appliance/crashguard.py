@@ -3,9 +3,14 @@
 A crash is an unclean end: the kiosk writes `running` into the data folder when it starts and
 removes it when it ends cleanly, so a `running` file found at start means the last run crashed
 (a segfault, an uncaught error, a kill, a power cut). The times of recent crashes are kept in
-`crashes.json`. When the guard trips, the kiosk shows why and exits with status 0, so that
-systemd's `Restart=on-failure` (or `emotion-kiosk supervise`) does not start it again; the
-history is cleared then, so the next start by hand or at the next boot gets a fresh try.
+`crashes.json`. When the guard trips, the kiosk shows why and exits with status 3, which
+neither systemd (`RestartPreventExitStatus=`) nor `emotion-kiosk supervise` restarts; under
+systemd the unit then ends "failed". The history is cleared then, so the next start by hand
+or at the next boot gets a fresh try.
+
+Under systemd the notice cannot stay in the unit (systemd stops what is left of a unit when
+its main process exits), so `hand_over` starts it in a transient scope of its own
+(`systemd-run --user --scope`), and the kiosk exits 3 once it runs there.
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ import contextlib
 import json
 import logging
 import os
+import signal
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +29,10 @@ log = logging.getLogger(__name__)
 
 MARKER_NAME = "running"
 HISTORY_NAME = "crashes.json"
+NOTICE_UNIT_PREFIX = "emotion-kiosk-notice-"
+HANDOVER_TIMEOUT_S = 10.0
+HANDOVER_POLL_S = 0.05
+_NO_INPUT = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0)] if hasattr(os, "posix_spawnp") else []
 
 
 @dataclass(frozen=True)
@@ -108,3 +118,58 @@ class CrashLoopGuard:
             tmp = self.history.with_suffix(".tmp")
             tmp.write_text(json.dumps(times), encoding="utf-8")
             os.replace(tmp, self.history)
+
+
+def notice_unit(clock: Callable[[], float] = time.time) -> str:
+    """The transient scope's name (without ".scope"): one per crash loop."""
+    return NOTICE_UNIT_PREFIX + time.strftime("%Y%m%d-%H%M%S", time.localtime(clock()))
+
+
+def scope_command(unit: str, command: Sequence[str]) -> list[str]:
+    """`command` in a transient user scope `unit`.scope, removed once it ends (--collect)."""
+    return ["systemd-run", "--user", "--scope", "--collect", "--quiet", f"--unit={unit}", "--", *command]
+
+
+def in_scope(pid: int, unit: str) -> bool:
+    """Process `pid` runs in the cgroup of `unit`.scope (Linux's /proc/PID/cgroup says so)."""
+    try:
+        text = Path(f"/proc/{pid}/cgroup").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return f"/{unit}.scope" in text
+
+
+def hand_over(
+    command: Sequence[str],
+    unit: str,
+    env: Mapping[str, str],
+    timeout_s: float = HANDOVER_TIMEOUT_S,
+    moved: Callable[[int, str], bool] = in_scope,
+    sleep: Callable[[float], None] = time.sleep,
+) -> bool:
+    """Start `command` (a `scope_command`) and wait until it runs in `unit`.scope; True then.
+
+    systemd-run moves itself into the new scope and then becomes the command, so the process
+    is in the scope, or (a notice already ended) systemd-run has exited with 0. False when
+    systemd-run is missing, fails, or has not made the scope within `timeout_s` (then it is
+    killed): the kiosk shows the notice itself. A process of its own session, never waited for
+    once it runs: it outlives the kiosk."""
+    try:
+        pid = os.posix_spawnp(command[0], list(command), dict(env), setsid=True, file_actions=_NO_INPUT)
+    except OSError as error:
+        log.warning("event crash_notice_not_handed_over %s: %s", command[0], error)
+        return False
+    for _ in range(max(1, round(timeout_s / HANDOVER_POLL_S))):
+        ended, wait_status = os.waitpid(pid, os.WNOHANG)
+        if ended:
+            status = os.waitstatus_to_exitcode(wait_status)
+            if status != 0:
+                log.warning("event crash_notice_not_handed_over %s exit=%d", command[0], status)
+            return status == 0
+        if moved(pid, unit):
+            return True
+        sleep(HANDOVER_POLL_S)
+    log.warning("event crash_notice_not_handed_over %s: no scope %s within %gs", command[0], unit, timeout_s)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    return False

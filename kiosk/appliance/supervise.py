@@ -1,10 +1,11 @@
 """`emotion-kiosk supervise`: run the kiosk, start it again when it crashes (XDG autostart).
 
-The kiosk ends with status 0 when it was closed, stopped by a signal, or stopped itself after a
-crash loop; 1 when another kiosk runs with its data folder; 2 for bad settings or options. The
-supervisor ends too, as systemd does (RestartPreventExitStatus). Any other status is a crash:
-it starts the kiosk again after a short pause. The supervisor keeps its own count with the
-same policy, as a backstop for a kiosk that dies before its guard runs.
+The kiosk ends with status 0 when it was closed or stopped by a signal; 1 when another kiosk
+runs with its data folder; 2 for bad settings or options; 3 when its crash-loop guard stopped
+it (after its notice). The supervisor ends too, as systemd does (RestartPreventExitStatus).
+Any other status is a crash (70 an error the kiosk caught, or a signal): it starts the kiosk
+again after a short pause. The supervisor keeps its own count with the same policy, as a
+backstop for a kiosk that dies before its guard runs.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from kiosk.appliance.crashguard import CrashLoopPolicy
 log = logging.getLogger(__name__)
 
 RESTART_PAUSE_S = 3.0
-NOT_RESTARTED = frozenset({0, 1, 2})  # closed or stopped, already running, bad input
+NOT_RESTARTED = frozenset({0, 1, 2, 3})  # closed or stopped, already running, bad input, crash loop
 POLICY = CrashLoopPolicy()
 
 

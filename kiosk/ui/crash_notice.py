@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.appliance.crashguard import CrashLoopGuard
 from kiosk.ui.i18n import translate
 
 NOTICE_STYLE = "background: #101418; color: #f2f2f2; font-size: 28px; padding: 80px;"
+RESTART_CHECK_MS = 1000
 
 
 def crash_loop_text(guard: CrashLoopGuard) -> str:
@@ -40,3 +43,29 @@ def show_crash_notice(app: QApplication, text: str, *, windowed: bool, close_aft
     if close_after_ms > 0:
         QTimer.singleShot(close_after_ms, app.quit)
     return notice
+
+
+class RestartWatch(QObject):
+    """`restarted` once a kiosk starts again with the data folder (the guard's `running` marker
+    appears), so that a notice left in its own scope (`crash-notice`) does not hide the kiosk
+    the technician starts after the fix."""
+
+    restarted = Signal()
+
+    def __init__(self, marker: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.marker = marker
+        self._timer = QTimer(self, interval=RESTART_CHECK_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        if self.marker.exists():
+            self._timer.stop()
+            self.restarted.emit()

@@ -183,6 +183,38 @@ class SettingsStore(QObject):
             self._save(report.settings)
         return report
 
+    def reload(self) -> bool:
+        """Read the file again (SIGHUP) and apply it when it differs: True then (`settings_changed`).
+
+        Stricter than `load()`, for a file edited by hand while the kiosk runs: one that is
+        gone, cannot be read, or has a value that does not validate is left as it is, and the
+        current settings stay, with a warning naming the file and the problem."""
+        try:
+            settings = self._read_valid()
+        except SettingsError as refused:
+            log.warning("event settings_reload_refused %s; the current settings stay", refused)
+            return False
+        if settings == self._settings:
+            return False
+        self._settings = settings
+        self.last_report = LoadReport(settings)
+        self.settings_changed.emit(settings)
+        return True
+
+    def _read_valid(self) -> KioskSettings:
+        problem = settings_path_problem(self.path)
+        if problem:
+            raise SettingsError([problem])
+        if not self.path.is_file():
+            raise SettingsError([f"{self.path} does not exist"])
+        qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        if _is_unreadable(self.path, qs):
+            raise SettingsError([f"{self.path} cannot be read as a settings file"])
+        settings, problems = read_settings(qs, str(self.path))
+        if problems:
+            raise SettingsError(problems)
+        return settings
+
     def _read_file(self) -> LoadReport:
         if not self.path.exists():
             return LoadReport(KioskSettings())

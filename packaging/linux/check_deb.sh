@@ -34,6 +34,7 @@ test -d "$data"
 emotion-kiosk install-autostart --method systemd --data-dir "$data"
 unit="$HOME/.config/systemd/user/emotion-kiosk.service"
 grep -q '^ExecStart=/usr/bin/emotion-kiosk' "$unit"
+grep -q '^Type=notify' "$unit" && grep -q '^RestartPreventExitStatus=1 2 3' "$unit"
 XDG_RUNTIME_DIR="$work" systemd-analyze --user verify "$unit"
 echo "systemd-analyze verify: $unit is valid"
 

@@ -84,11 +84,11 @@ class NotifySocket:
             if not ready:
                 continue
             data, ancillary, _flags, _addr = self._sock.recvmsg(4096, socket.CMSG_SPACE(4 * fd_size))
-            for level, kind, payload in ancillary:
-                if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
-                    for fd in array.array("i", payload[: len(payload) - len(payload) % fd_size]):
-                        os.close(fd)  # BARRIER=1: "read all before it"
             datagram = Datagram(time.monotonic(), tuple(data.decode("utf-8").split("\n")))
             with self._changed:
                 self._received.append(datagram)
                 self._changed.notify_all()
+            for level, kind, payload in ancillary:  # after it is kept: BARRIER=1 returns then
+                if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+                    for fd in array.array("i", payload[: len(payload) - len(payload) % fd_size]):
+                        os.close(fd)  # BARRIER=1: "read all before it"

@@ -103,7 +103,7 @@ def test_a_hung_gui_thread_stops_the_pings_of_the_real_kiosk(
     assert ready and ready[0].has("STATUS=Showroom running")
     pings = [d.at for d in notify.with_field("WATCHDOG=1")]
     before = [t for t in pings if t <= hang.started]
-    during = [t for t in pings if hang.started + 0.1 < t < hang.ended]  # 0.1: a datagram in flight
+    during = [t for t in pings if hang.started + 0.25 < t < hang.ended]  # 0.25: a datagram in flight
     after = [t for t in pings if t >= hang.ended]
     assert len(before) >= 5 and not during and len(after) >= 5, (before, during, after)
     assert min(after) - max(before) >= HANG_S - 0.1  # systemd (300 ms) would have killed it here

@@ -15,6 +15,7 @@ import contextlib
 import io
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -270,11 +271,21 @@ def _run_gui(args: argparse.Namespace, extra: list[str]) -> int:
         print(f"warning: {missing}", file=sys.stderr)
     if args.model is not None and not args.model.is_file():
         print(f"warning: the model file {args.model} does not exist; expressions are off", file=sys.stderr)
+    early = _note_stop_signals()  # while Qt and the window's modules load: a stop is a clean stop
     try:
         from kiosk.ui.app import run_gui
     except ImportError as error:
         raise CliError(f"the kiosk window cannot start: {error}") from error
-    return run_gui(args)
+    return run_gui(args, pending_stop=early)
+
+
+def _note_stop_signals() -> list[int]:
+    """SIGINT and SIGTERM are only noted from here until the window takes them over (`run_gui`
+    delivers what was noted), so a systemd stop during start-up never kills the process."""
+    noted: list[int] = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda signum, _frame: noted.append(signum))
+    return noted
 
 
 def _run_crash_notice(args: argparse.Namespace, extra: list[str]) -> int:

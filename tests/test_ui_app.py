@@ -8,6 +8,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from fakes import settings_store
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.app import EXIT_ALREADY_RUNNING, run_gui
@@ -33,6 +34,7 @@ def test_without_a_camera_it_runs_the_demo_clip_and_logs_each_event(
     shot = tmp_path / "shot.png"
     monkeypatch.setenv("KIOSK_SCREENSHOT", str(shot))
     monkeypatch.setenv("KIOSK_SCREENSHOT_AFTER_MS", "1500")
+    settings_store(isolated_data_dir / "settings.ini")  # set up (a PIN), so the showroom starts
     assert run_gui(_args()) == 0
     assert shot.is_file()  # the one image: asked for by KIOSK_SCREENSHOT
     log_text = (isolated_data_dir / "logs" / "kiosk.log").read_text()

@@ -7,6 +7,7 @@ import argparse
 import dataclasses
 import logging
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -338,3 +339,25 @@ def test_a_damaged_settings_file_that_cannot_be_set_aside_is_left_and_reported(
     report = store.load()
     assert report.settings == KioskSettings() and "nor set aside" in report.warnings[0]
     assert path.read_bytes() == b"\x00\x01 damaged" and "cannot be set aside" in store.save_problem
+
+
+def test_a_stop_while_the_window_module_loads_is_a_clean_stop(
+    qapp: QApplication, isolated_data_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """kiosk.app notes SIGINT/SIGTERM before importing the window (Qt alone takes half a second)
+    and hands them to run_gui, which stops at once: exit 0, no crash counted."""
+    from kiosk.app import _note_stop_signals
+
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        noted = _note_stop_signals()
+        signal.raise_signal(signal.SIGTERM)  # the process lives on
+        assert noted == [signal.SIGTERM]
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    settings_store(isolated_data_dir / "settings.ini")
+    caplog.set_level(logging.INFO, "kiosk")
+    assert run_gui(_args(), pending_stop=noted) == 0
+    assert "event kiosk_stopped status=0 while_starting signal=SIGTERM" in caplog.text
+    assert not (isolated_data_dir / "running").exists() and "crash" not in caplog.text

@@ -25,8 +25,9 @@ import contextlib
 import functools
 import logging
 import os
+import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
@@ -61,9 +62,12 @@ RUNNING_STATUS = "Showroom running"
 CRASH_LOOP_STATUS = "Stopped by the crash-loop guard"
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    """Run the kiosk until the operator or a stop signal ends it; returns the exit status."""
+def run_gui(args: argparse.Namespace, pending_stop: Sequence[int] = ()) -> int:
+    """Run the kiosk until the operator or a stop signal ends it; returns the exit status.
+    `pending_stop`: stop signals that came while this module was loading (kiosk.app notes them)."""
     signals = ProcessSignals()  # first: a stop during start-up is a clean stop, never a crash
+    for signum in pending_stop[:1]:
+        signal.raise_signal(signum)  # handled as if it came now
     try:
         return _run_gui(args, signals)
     finally:

@@ -220,6 +220,7 @@ def _screen_kept(kiosk: Kiosk) -> Iterator[None]:
         keeper.set_hours(_opening_hours(settings.screen_off_hours))
 
     store.settings_changed.connect(follow)
+    keeper.state_changed.connect(kiosk.report_screen_keeper)  # nothing keeps it on: for staff and IT
     try:
         keeper.start()
         yield

@@ -19,6 +19,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from kiosk import __version__
 from kiosk.cli_catalog import add_catalog_parser
@@ -194,7 +195,13 @@ def _add_autostart(commands: argparse._SubParsersAction, common: argparse.Argume
 def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     gui = parser.add_argument_group("kiosk window (no COMMAND)")
     gui.add_argument("--windowed", action="store_true", help="a window instead of full screen")
-    gui.add_argument("--camera", type=int, default=None, metavar="N", help="camera index")
+    gui.add_argument(
+        "--camera",
+        type=_camera,
+        default=None,
+        metavar="N|URL",
+        help="camera index, or a network camera's stream URL (rtsp://, http://)",
+    )
     gui.add_argument(
         "--video", type=Path, default=None, metavar="FILE", help="play a video file instead of a camera"
     )
@@ -244,6 +251,18 @@ def _add_bench(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=_run_bench)
 
 
+def _camera(text: str) -> int | str:
+    from kiosk.vision.source import is_stream_url
+
+    if text.strip().isdigit():
+        return int(text)
+    if is_stream_url(text.strip()):
+        return text.strip()
+    raise argparse.ArgumentTypeError(
+        f"expected a camera index (0, 1, ...) or an rtsp:// or http:// URL, got {text!r}"
+    )
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -271,21 +290,30 @@ def _run_gui(args: argparse.Namespace, extra: list[str]) -> int:
         print(f"warning: {missing}", file=sys.stderr)
     if args.model is not None and not args.model.is_file():
         print(f"warning: the model file {args.model} does not exist; expressions are off", file=sys.stderr)
-    early = _note_stop_signals()  # while Qt and the window's modules load: a stop is a clean stop
+    noted, previous = _note_stop_signals()  # while Qt and the window's modules load
     try:
-        from kiosk.ui.app import run_gui
-    except ImportError as error:
-        raise CliError(f"the kiosk window cannot start: {error}") from error
-    return run_gui(args, pending_stop=early)
+        try:
+            from kiosk.ui.app import run_gui
+        except ImportError as error:
+            raise CliError(f"the kiosk window cannot start: {error}") from error
+        return run_gui(args, pending_stop=noted)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
-def _note_stop_signals() -> list[int]:
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _note_stop_signals() -> tuple[list[int], dict[int, Any]]:
     """SIGINT and SIGTERM are only noted from here until the window takes them over (`run_gui`
-    delivers what was noted), so a systemd stop during start-up never kills the process."""
+    delivers what was noted), so a systemd stop during start-up never kills the process.
+    Returns the list they are noted in, and the handlers they had."""
     noted: list[int] = []
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    previous = {int(sig): signal.getsignal(sig) for sig in STOP_SIGNALS}
+    for sig in STOP_SIGNALS:
         signal.signal(sig, lambda signum, _frame: noted.append(signum))
-    return noted
+    return noted, previous
 
 
 def _run_crash_notice(args: argparse.Namespace, extra: list[str]) -> int:

@@ -230,7 +230,7 @@ def fake_gui(monkeypatch: pytest.MonkeyPatch, tiny_model: Path) -> list[argparse
     calls: list[argparse.Namespace] = []
     module = types.ModuleType("kiosk.ui.app")
 
-    def run_gui(args: argparse.Namespace) -> int:
+    def run_gui(args: argparse.Namespace, pending_stop: object = ()) -> int:
         calls.append(args)
         return 0
 
@@ -259,6 +259,15 @@ def test_no_command_starts_the_gui_with_its_options(
     assert args.windowed and args.camera == 1 and args.video == Path("demo.mp4")
     assert args.settings == Path("s.ini") and not args.self_test
     assert args.data_dir == tmp_path and paths.data_dir() == tmp_path.resolve()
+
+
+def test_the_camera_is_an_index_or_a_network_cameras_url(
+    capsys: pytest.CaptureFixture[str], fake_gui: list[argparse.Namespace]
+) -> None:
+    assert _run(capsys, "--camera", "rtsp://cam:pw@10.0.0.7/stream1")[0] == 0
+    assert fake_gui[0].camera == "rtsp://cam:pw@10.0.0.7/stream1"
+    code, _out, err = _run(capsys, "--camera", "front-door")
+    assert code == 2 and "expected a camera index (0, 1, ...) or an rtsp:// or http:// URL" in err
 
 
 def test_gui_defaults(capsys: pytest.CaptureFixture[str], fake_gui: list[argparse.Namespace]) -> None:

@@ -348,9 +348,8 @@ def test_a_stop_while_the_window_module_loads_is_a_clean_stop(
     and hands them to run_gui, which stops at once: exit 0, no crash counted."""
     from kiosk.app import _note_stop_signals
 
-    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    noted, previous = _note_stop_signals()
     try:
-        noted = _note_stop_signals()
         signal.raise_signal(signal.SIGTERM)  # the process lives on
         assert noted == [signal.SIGTERM]
     finally:

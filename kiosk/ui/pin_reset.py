@@ -30,8 +30,8 @@ def reset_pin(settings: Path | None = None) -> int:
     if problem:
         return _fail(f"{problem}; no PIN was reset")
     writable = not data_folder_problem(folder)
-    lock = InstanceLock(folder) if writable else None
-    if lock is not None and not lock.acquire():
+    lock = InstanceLock(folder)  # it holds on a full or read-only disk too
+    if not lock.acquire() and lock.held_elsewhere:  # otherwise no kiosk can hold it either
         running = f"the kiosk is running ({lock.holder_text()}); stop it first, then reset the PIN"
         return _fail(running, EXIT_RUNNING)
     logs = KioskLogging(folder, to_file=writable)
@@ -39,8 +39,7 @@ def reset_pin(settings: Path | None = None) -> int:
         return _clear(path)
     finally:
         logs.close()
-        if lock is not None:
-            lock.release()
+        lock.release()  # nothing to release where nothing was taken
 
 
 def _clear(path: Path) -> int:

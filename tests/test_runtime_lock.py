@@ -384,3 +384,69 @@ def test_on_a_real_read_only_disk_the_kiosk_says_so_and_still_runs_alone(tmp_pat
     assert result["lock_problem"] == result["problem"]
     assert result["second"]["acquired"] is False and result["second"]["held_elsewhere"] is True
     assert result["after_release"]["acquired"] is True
+
+
+TWO_KIOSKS_SCRIPT = """
+import json, os, signal, subprocess, sys, time
+from dataclasses import replace
+from pathlib import Path
+from kiosk.ui.pin import hash_pin
+from kiosk.ui.settings_store import SettingsStore
+
+disk, out, demo = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+folder = disk / "data"
+folder.mkdir()
+store = SettingsStore(folder / "settings.ini")  # set up (a PIN), so the showroom starts
+store.load()
+store.update(replace(store.settings, pin_hash=hash_pin("2580", iterations=1000), health_port=0))
+fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
+for size in (65536, 4096, 1):
+    try:
+        while True:
+            os.write(fd, b"\\0" * size)
+    except OSError:
+        pass
+os.close(fd)
+env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+command = [sys.executable, "-m", "kiosk", "--windowed", "--video", demo, "--data-dir", str(folder)]
+with open(out / "first.log", "wb") as log:
+    first = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+deadline = time.monotonic() + 90
+while b"event kiosk_started" not in (out / "first.log").read_bytes():
+    assert first.poll() is None and time.monotonic() < deadline, (out / "first.log").read_text()
+    time.sleep(0.2)
+second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=90)
+first.send_signal(signal.SIGTERM)
+print(json.dumps({
+    "second_status": second.returncode, "second_err": second.stderr,
+    "first_status": first.wait(30), "first_log": (out / "first.log").read_text(),
+}))
+"""
+
+
+@LINUX_ONLY
+def test_two_real_kiosks_on_a_full_disk_one_runs_the_other_is_refused(tmp_path: Path) -> None:
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    problem = _namespace_mount_problem(disk)
+    if problem:
+        pytest.skip(f"needs unprivileged user+mount namespaces to mount a small tmpfs: {problem}")
+    script = tmp_path / "two_kiosks.py"
+    script.write_text(TWO_KIOSKS_SCRIPT, encoding="utf-8")
+    demo = str(ROOT / "resources" / "demo" / "demo.mp4")
+    command = 'mount -t tmpfs -o size=2m tmpfs "$1" && exec "$2" "$3" "$1" "$4" "$5"'
+    arguments = [str(disk), sys.executable, str(script), str(tmp_path), demo]
+    done = subprocess.run(
+        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", command, "sh", *arguments],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result["second_status"] == 1 and "already running" in result["second_err"], result["second_err"]
+    assert result["first_status"] == 0, result["first_log"][-3000:]
+    assert "is full: the showroom runs; reactions wait in memory" in result["first_log"]

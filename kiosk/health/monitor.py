@@ -18,7 +18,7 @@ Status rules (`HealthThresholds.stale_s` is N, `fleet_failing_s` is F):
               model_unavailable  the expression model could not be loaded (or is still not
                                  loaded N s after the analysis started)
               analysis_failing   the analysis reports a fault, or no frame was analysed for
-                                 N s (after the first N s of the analysis)
+                                 N s while the source is live (after its first N s)
               fleet_sync_failing the central store has failed for more than F s (cause: auth,
                                  unreachable, schema, permission, server, local or config)
     down      the analysis has stopped (the kiosk is shutting down)
@@ -352,12 +352,12 @@ class HealthMonitor:
     def _analysis_problems(self, now: float) -> list[tuple[str, str, dict[str, str]]]:
         if self._fault:
             return [("analysis_failing", self._fault, {})]
-        if not self._analysing:
-            return []
+        if not self._analysing or self._state != "live":
+            return []  # no frames without a source: the source's own problem says why
         stale_s = self.thresholds.stale_s
-        age = (now - self._last_result) if self._last_result is not None else now - self._started
-        if age > stale_s:
-            return [("analysis_failing", f"no frame analysed for {age:.0f} s", {"seconds": f"{age:.0f}"})]
+        since = max(self._last_result or self._started, self._source_since)
+        if now - since > stale_s:
+            return [("analysis_failing", f"no frame analysed for more than {stale_s:g} s", {})]
         return []
 
     def _sync_problems(self, wall: float) -> list[tuple[str, str, dict[str, str]]]:

@@ -44,7 +44,7 @@ from kiosk.ui.crash_notice import RestartWatch, crash_loop_text, show_crash_noti
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, apply_language, configured_language, translate
 from kiosk.ui.kiosk import Kiosk, LaunchOptions
 from kiosk.ui.process_signals import ProcessSignals
-from kiosk.ui.runtime import InstanceLock, KioskLogging, data_folder_problem
+from kiosk.ui.runtime import InstanceLock, KioskLogging, data_disk_full, data_folder_problem
 from kiosk.ui.screensaver import ScreenKeeper
 from kiosk.ui.settings import KioskSettings
 from kiosk.ui.settings_store import SettingsError, SettingsStore, settings_path_problem
@@ -55,6 +55,9 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_ALREADY_RUNNING, EXIT_USAGE = 0, 1, 2
 EXIT_CRASH_LOOP = 3  # stopped by the crash-loop guard: neither systemd nor `supervise` restarts it
 EXIT_FAILED = 70  # an error the kiosk did not expect (EX_SOFTWARE): logged, a crash, restarted
+DISK_FULL_CONSEQUENCES = QT_TRANSLATE_NOOP(
+    "KioskApp", "the showroom runs; reactions wait in memory and are written once there is room"
+)
 READ_ONLY_CONSEQUENCES = QT_TRANSLATE_NOOP(
     "KioskApp", "the showroom runs, but settings are not saved and reactions are not recorded"
 )
@@ -85,14 +88,17 @@ def _run_gui(args: argparse.Namespace, signals: ProcessSignals) -> int:
     signals.watch()
     language = apply_language(getattr(args, "language", None) or configured_language(settings))
     problem = data_folder_problem(folder)
-    lock = None if problem else InstanceLock(folder)
+    full = bool(problem) and data_disk_full(folder)
+    lock: InstanceLock | None = InstanceLock(folder)  # holds on a full or read-only disk too
     if lock is not None and not lock.acquire():
         if lock.held_elsewhere:
             return _already_running(lock, folder)
-        text = translate("KioskApp", "the lock file {file} cannot be created (is the data folder read-only?)")
-        problem, lock = text.format(file=lock.path), None
+        problem, lock, full = problem or lock.problem, None, False
     if problem:
-        print(f"warning: {problem}: {translate('KioskApp', READ_ONLY_CONSEQUENCES)}", file=sys.stderr)
+        consequences = DISK_FULL_CONSEQUENCES if full else READ_ONLY_CONSEQUENCES
+        print(f"warning: {problem}: {translate('KioskApp', consequences)}", file=sys.stderr)
+    if full:
+        problem = ""  # passing: the log, the records and the crash guard stay on and wait for room
     logs = KioskLogging(folder, to_file=not problem)
     try:
         return _guarded(args, settings, problem, signals, logs, language)

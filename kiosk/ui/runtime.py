@@ -49,6 +49,13 @@ def data_folder_problem(folder: Path) -> str:
     return "" if error is None else _write_problem(folder, error)
 
 
+def data_disk_full(folder: Path) -> bool:
+    """The data folder's disk has no room left: a passing state (the kiosk keeps what it must
+    write in memory and writes it once there is room), not a read-only folder."""
+    error = _probe(folder)
+    return error is not None and error.errno in DISK_FULL
+
+
 def _cause(exc: OSError) -> str:
     if exc.errno in DISK_FULL:
         return translate("Runtime", "the disk is full")
@@ -187,7 +194,8 @@ class KioskLogging:
     def close(self) -> None:
         for handler in self._handlers:
             self._logger.removeHandler(handler)
-            handler.close()
+            with contextlib.suppress(OSError):  # the last flush on a full disk: nothing to do
+                handler.close()
         self._logger.setLevel(self._level)
 
 

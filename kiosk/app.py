@@ -2,9 +2,9 @@
 
 No subcommand starts the kiosk window. `analyze` writes per-frame results of a video or a
 camera as JSON Lines, `bench` times each stage of the pipeline, `report` summarises the
-exposure records, `reset-pin` clears the operator PIN, `install-autostart` / `remove-autostart`
-start the kiosk at sign-in (and again after a crash), `supervise` runs it, restarting it after a
-crash, `catalog import|export DIR` installs or writes out the dealer's cars. Bad input gives one
+exposure records, `set-pin` / `reset-pin` set or clear the operator PIN, `install-autostart` /
+`remove-autostart` start the kiosk at sign-in (and again after a crash), `supervise` runs it,
+restarting it after a crash, `catalog import|export DIR` installs or writes out the dealer's cars. Bad input gives one
 `error: ...` line and exit status 2, never a traceback (see EXIT_STATUS).
 """
 
@@ -123,8 +123,22 @@ def _parser() -> argparse.ArgumentParser:
         "report", parents=[common], add_help=False, allow_abbrev=False, help="exposure report (see report -h)"
     )
     report.set_defaults(handler=_run_report)
+    set_pin = commands.add_parser(
+        "set-pin",
+        parents=[common],
+        help="set the operator PIN, typed twice at the terminal (before the first start, or to change it)",
+        description="Set the operator PIN: it is read twice from the terminal (not echoed), or as two "
+        "lines from a pipe, never from the command line. The kiosk must not be running.",
+    )
+    set_pin.add_argument("--settings", type=Path, default=None, metavar="FILE", help="settings file to use")
+    set_pin.set_defaults(handler=_run_set_pin)
     reset = commands.add_parser(
-        "reset-pin", parents=[common], help="clear the operator PIN (the kiosk then asks for a new one)"
+        "reset-pin",
+        parents=[common],
+        help="clear a forgotten or damaged operator PIN (the kiosk then shows its set-up screen)",
+        description="Clear the operator PIN in the settings file, for a forgotten or damaged PIN. At its "
+        "next start the kiosk shows its set-up screen, where a new PIN is chosen (or use set-pin). "
+        "The kiosk must not be running.",
     )
     reset.add_argument("--settings", type=Path, default=None, metavar="FILE", help="settings file to use")
     reset.set_defaults(handler=_run_reset_pin)
@@ -323,9 +337,15 @@ def _run_crash_notice(args: argparse.Namespace, extra: list[str]) -> int:
 
 
 def _run_reset_pin(args: argparse.Namespace, extra: list[str]) -> int:
-    from kiosk.ui.pin_reset import reset_pin
+    from kiosk.ui.pin_commands import reset_pin
 
     return reset_pin(args.settings)
+
+
+def _run_set_pin(args: argparse.Namespace, extra: list[str]) -> int:
+    from kiosk.ui.pin_commands import set_pin
+
+    return set_pin(args.settings)
 
 
 def _kiosk_command(args: argparse.Namespace) -> list[str]:

@@ -3,7 +3,7 @@
 The stored form is `pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>`, kept in the settings
 file. Repeated wrong PINs lock the prompt for longer and longer (`pin_backoff`, kept per kiosk
 on disk), so guessing a 4-digit PIN at the kiosk takes days rather than minutes. A forgotten
-PIN is cleared on the PC itself with `python -m kiosk reset-pin` (see `pin_reset`).
+PIN is cleared on the PC itself with `python -m kiosk reset-pin` (see `pin_commands`).
 """
 
 from __future__ import annotations

@@ -228,7 +228,7 @@ class SettingsStore(QObject):
             return self._set_aside()
         version = int(str(qs.value(VERSION_KEY, type=str)) or SCHEMA_VERSION)
         settings, warnings = read_settings(qs, self.path.name)
-        if is_damaged(settings.pin_hash):  # kept: only `reset-pin` clears it (see kiosk.ui.pin_reset)
+        if is_damaged(settings.pin_hash):  # kept: only `reset-pin` clears it (see kiosk.ui.pin_commands)
             warnings.append(f"{self.path.name}: [security/pin_hash] {damaged_message()}")
         if version > SCHEMA_VERSION:
             text = translate(

@@ -233,10 +233,6 @@
         <translation>Mimik</translation>
     </message>
     <message>
-        <source>Fault</source>
-        <translation>Störung</translation>
-    </message>
-    <message>
         <source>Reconnecting</source>
         <translation>Verbinde neu</translation>
     </message>
@@ -249,8 +245,16 @@
         <translation>nicht analysiert</translation>
     </message>
     <message>
-        <source>Analysis failing</source>
-        <translation>Analyse gestört</translation>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Analysis paused</source>
+        <translation>Analyse pausiert</translation>
+    </message>
+    <message>
+        <source>Back in a moment</source>
+        <translation>Gleich wieder da</translation>
     </message>
     <message>
         <source>{percent} confidence</source>
@@ -287,17 +291,6 @@
     <message>
         <source>resting</source>
         <translation>Ruhe</translation>
-    </message>
-</context>
-<context>
-    <name>FleetHook</name>
-    <message>
-        <source>Health and metrics: cannot serve on {address}: {error}</source>
-        <translation>Status und Metriken: kein Dienst auf {address} möglich: {error}</translation>
-    </message>
-    <message>
-        <source>Central store: psycopg or keyring cannot be loaded: {error}</source>
-        <translation>Zentraldatenbank: psycopg oder keyring lässt sich nicht laden: {error}</translation>
     </message>
 </context>
 <context>
@@ -453,16 +446,16 @@
 <context>
     <name>KioskApp</name>
     <message>
+        <source>the showroom runs; reactions wait in memory and are written once there is room</source>
+        <translation>der Showroom läuft; Reaktionen warten im Speicher und werden geschrieben, sobald wieder Platz ist</translation>
+    </message>
+    <message>
         <source>the showroom runs, but settings are not saved and reactions are not recorded</source>
         <translation>der Showroom läuft, aber Einstellungen und Reaktionen werden nicht gespeichert</translation>
     </message>
     <message>
         <source>The kiosk is already running ({holder}) with the data folder {folder}. Only one kiosk can run at a time; this one exits.</source>
         <translation>Der Kiosk läuft bereits ({holder}) mit dem Datenordner {folder}. Es kann nur ein Kiosk gleichzeitig laufen; dieser wird beendet.</translation>
-    </message>
-    <message>
-        <source>the lock file {file} cannot be created (is the data folder read-only?)</source>
-        <translation>die Sperrdatei {file} lässt sich nicht anlegen (ist der Datenordner schreibgeschützt?)</translation>
     </message>
 </context>
 <context>
@@ -645,6 +638,189 @@
     </message>
 </context>
 <context>
+    <name>ProblemText</name>
+    <message>
+        <source>No operator PIN yet</source>
+        <translation>Noch keine Bediener-PIN</translation>
+    </message>
+    <message>
+        <source>No camera: the demo clip plays</source>
+        <translation>Keine Kamera: der Demo-Clip läuft</translation>
+    </message>
+    <message>
+        <source>No camera and no demo clip</source>
+        <translation>Keine Kamera und kein Demo-Clip</translation>
+    </message>
+    <message>
+        <source>The camera is lost</source>
+        <translation>Die Kamera ist ausgefallen</translation>
+    </message>
+    <message>
+        <source>The video cannot be played</source>
+        <translation>Das Video lässt sich nicht abspielen</translation>
+    </message>
+    <message>
+        <source>Expression analysis is off</source>
+        <translation>Die Mimikanalyse ist aus</translation>
+    </message>
+    <message>
+        <source>Expression analysis is failing</source>
+        <translation>Die Mimikanalyse schlägt fehl</translation>
+    </message>
+    <message>
+        <source>Reactions are not being recorded</source>
+        <translation>Reaktionen werden gerade nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>Der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be written</source>
+        <translation>In den Datenordner kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>The central store does not take this kiosk&apos;s figures</source>
+        <translation>Die Zentraldatenbank nimmt die Zahlen dieses Kiosks nicht an</translation>
+    </message>
+    <message>
+        <source>The settings cannot be saved</source>
+        <translation>Die Einstellungen lassen sich nicht speichern</translation>
+    </message>
+    <message>
+        <source>Some settings were not valid</source>
+        <translation>Einige Einstellungen waren ungültig</translation>
+    </message>
+    <message>
+        <source>A car cannot be shown as it was set up</source>
+        <translation>Ein Fahrzeug kann nicht wie eingerichtet gezeigt werden</translation>
+    </message>
+    <message>
+        <source>The music cannot be played</source>
+        <translation>Die Musik lässt sich nicht abspielen</translation>
+    </message>
+    <message>
+        <source>Health and metrics are not served</source>
+        <translation>Status und Metriken werden nicht bereitgestellt</translation>
+    </message>
+    <message>
+        <source>The stored operator PIN is damaged</source>
+        <translation>Die gespeicherte Bediener-PIN ist beschädigt</translation>
+    </message>
+    <message>
+        <source>The screen may blank</source>
+        <translation>Der Bildschirm kann dunkel werden</translation>
+    </message>
+    <message>
+        <source>The reaction database was deleted and started anew</source>
+        <translation>Die Reaktionsdatenbank wurde gelöscht und neu angelegt</translation>
+    </message>
+    <message>
+        <source>A damaged reaction database was set aside</source>
+        <translation>Eine beschädigte Reaktionsdatenbank wurde beiseitegelegt</translation>
+    </message>
+    <message>
+        <source>Choose the PIN on the set-up screen, or run `emotion-kiosk set-pin` on this PC.</source>
+        <translation>Wählen Sie die PIN auf dem Einrichtungsbildschirm, oder führen Sie `emotion-kiosk set-pin` auf diesem PC aus.</translation>
+    </message>
+    <message>
+        <source>Connect the camera, or check its number on the Camera page. The kiosk switches to it by itself.</source>
+        <translation>Schließen Sie die Kamera an oder prüfen Sie ihre Nummer auf der Seite Kamera. Der Kiosk wechselt von selbst zu ihr.</translation>
+    </message>
+    <message>
+        <source>Connect the camera; the kiosk keeps looking for it.</source>
+        <translation>Schließen Sie die Kamera an; der Kiosk sucht weiter nach ihr.</translation>
+    </message>
+    <message>
+        <source>Check the camera&apos;s cable and power; the kiosk reconnects by itself.</source>
+        <translation>Prüfen Sie Kabel und Stromversorgung der Kamera; der Kiosk verbindet sich von selbst neu.</translation>
+    </message>
+    <message>
+        <source>Check the video file the kiosk was started with.</source>
+        <translation>Prüfen Sie die Videodatei, mit der der Kiosk gestartet wurde.</translation>
+    </message>
+    <message>
+        <source>Reinstall the kiosk, or check the model file named in the details.</source>
+        <translation>Installieren Sie den Kiosk neu, oder prüfen Sie die in den Details genannte Modelldatei.</translation>
+    </message>
+    <message>
+        <source>Restart the kiosk; if this stays, send the log to your service contact.</source>
+        <translation>Starten Sie den Kiosk neu; bleibt es so, senden Sie das Protokoll an Ihren Servicekontakt.</translation>
+    </message>
+    <message>
+        <source>Recording is retried by itself and nothing waiting is lost while the kiosk runs; the details say what stands in the way.</source>
+        <translation>Das Speichern wird von selbst wiederholt, und nichts Wartendes geht verloren, solange der Kiosk läuft; die Details sagen, was im Weg steht.</translation>
+    </message>
+    <message>
+        <source>Free some space on this disk. Reactions wait in memory and are written once there is room.</source>
+        <translation>Schaffen Sie Platz auf diesem Datenträger. Reaktionen warten im Speicher und werden geschrieben, sobald wieder Platz ist.</translation>
+    </message>
+    <message>
+        <source>Make the data folder writable for the kiosk&apos;s user, then restart the kiosk.</source>
+        <translation>Machen Sie den Datenordner für den Benutzer des Kiosks beschreibbar und starten Sie den Kiosk neu.</translation>
+    </message>
+    <message>
+        <source>The figures wait in this kiosk and are sent once the central store takes them. {cause}</source>
+        <translation>Die Zahlen warten in diesem Kiosk und werden gesendet, sobald die Zentraldatenbank sie annimmt. {cause}</translation>
+    </message>
+    <message>
+        <source>Changes apply until the kiosk restarts. Make the settings file writable to keep them.</source>
+        <translation>Änderungen gelten bis zum Neustart des Kiosks. Machen Sie die Einstellungsdatei beschreibbar, um sie zu behalten.</translation>
+    </message>
+    <message>
+        <source>The kiosk uses the defaults for them: correct them in the settings and save.</source>
+        <translation>Der Kiosk verwendet für sie die Standardwerte: Korrigieren Sie sie in den Einstellungen und speichern Sie.</translation>
+    </message>
+    <message>
+        <source>Fix the car on the Cars page, or in the catalogue folder.</source>
+        <translation>Korrigieren Sie das Fahrzeug auf der Seite Fahrzeuge oder im Katalogordner.</translation>
+    </message>
+    <message>
+        <source>Check the speakers, and the music file on the Audio page.</source>
+        <translation>Prüfen Sie die Lautsprecher und die Musikdatei auf der Seite Audio.</translation>
+    </message>
+    <message>
+        <source>Another program uses the port: choose another one on the Fleet &amp; monitoring page.</source>
+        <translation>Ein anderes Programm belegt den Port: Wählen Sie auf der Seite Verbund &amp; Überwachung einen anderen.</translation>
+    </message>
+    <message>
+        <source>Check the fleet user and password (Fleet &amp; monitoring page).</source>
+        <translation>Prüfen Sie Benutzer und Passwort des Verbunds (Seite Verbund &amp; Überwachung).</translation>
+    </message>
+    <message>
+        <source>Complete the settings on the Fleet &amp; monitoring page.</source>
+        <translation>Vervollständigen Sie die Einstellungen auf der Seite Verbund &amp; Überwachung.</translation>
+    </message>
+    <message>
+        <source>Stop the kiosk and run `emotion-kiosk reset-pin` on this PC, then set a new PIN.</source>
+        <translation>Beenden Sie den Kiosk, führen Sie `emotion-kiosk reset-pin` auf diesem PC aus und legen Sie dann eine neue PIN fest.</translation>
+    </message>
+    <message>
+        <source>Turn off the screensaver and the display&apos;s power saving in the desktop&apos;s settings.</source>
+        <translation>Schalten Sie Bildschirmschoner und Energiesparen des Bildschirms in den Einstellungen des Desktops aus.</translation>
+    </message>
+    <message>
+        <source>Reactions recorded before that are gone; recording goes on in the new file.</source>
+        <translation>Davor gespeicherte Reaktionen sind verloren; gespeichert wird in der neuen Datei weiter.</translation>
+    </message>
+    <message>
+        <source>The old file is kept beside the new one (see the details); recording goes on.</source>
+        <translation>Die alte Datei liegt neben der neuen (siehe Details); gespeichert wird weiter.</translation>
+    </message>
+    <message>
+        <source>Check the network and the server&apos;s address.</source>
+        <translation>Prüfen Sie das Netzwerk und die Adresse des Servers.</translation>
+    </message>
+    <message>
+        <source>The central store is newer than this kiosk: update the kiosk.</source>
+        <translation>Die Zentraldatenbank ist neuer als dieser Kiosk: Aktualisieren Sie den Kiosk.</translation>
+    </message>
+    <message>
+        <source>Give the fleet&apos;s database role the rights the README lists.</source>
+        <translation>Geben Sie der Datenbankrolle des Verbunds die Rechte, die das README nennt.</translation>
+    </message>
+</context>
+<context>
     <name>ReactionsPage</name>
     <message>
         <source>Car</source>
@@ -810,8 +986,32 @@
         <translation>der Datenordner {folder} lässt sich nicht anlegen ({why})</translation>
     </message>
     <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>no permission</source>
+        <translation>keine Berechtigung</translation>
+    </message>
+    <message>
+        <source>the disk holding the data folder {folder} is full</source>
+        <translation>der Datenträger mit dem Datenordner {folder} ist voll</translation>
+    </message>
+    <message>
         <source>the data folder {folder} is read-only</source>
         <translation>der Datenordner {folder} ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} is read-only for this user: no permission to write in it</source>
+        <translation>der Datenordner {folder} ist für diesen Benutzer schreibgeschützt: keine Berechtigung, darin zu schreiben</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} cannot be written ({why})</source>
+        <translation>in den Datenordner {folder} kann nicht geschrieben werden ({why})</translation>
+    </message>
+    <message>
+        <source>the lock file {file} cannot be created</source>
+        <translation>die Sperrdatei {file} lässt sich nicht anlegen</translation>
     </message>
     <message>
         <source>process {pid} on {host}</source>
@@ -1174,6 +1374,17 @@
     </message>
 </context>
 <context>
+    <name>SetupScreen</name>
+    <message>
+        <source>Set up this kiosk</source>
+        <translation>Diesen Kiosk einrichten</translation>
+    </message>
+    <message>
+        <source>Choose the operator PIN ({min}–{max} digits). Staff enter it to open the settings (hold the top-left corner for two seconds, or press Ctrl+Alt+S) and to close the kiosk. The showroom starts as soon as the PIN is set.</source>
+        <translation>Wählen Sie die Bediener-PIN ({min}–{max} Ziffern). Das Personal gibt sie ein, um die Einstellungen zu öffnen (die Ecke oben links zwei Sekunden halten oder Strg+Alt+S drücken) und um den Kiosk zu beenden. Der Showroom startet, sobald die PIN festgelegt ist.</translation>
+    </message>
+</context>
+<context>
     <name>ShowroomPage</name>
     <message>
         <source>the cars that come with the kiosk</source>
@@ -1252,6 +1463,33 @@
     <message>
         <source>Expression analysis off — the model {file} cannot be used (details in the log)</source>
         <translation>Mimikanalyse aus – das Modell {file} ist nicht nutzbar (Details im Protokoll)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPage</name>
+    <message>
+        <source>Status ({count})</source>
+        <translation>Status ({count})</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Everything works: no problem to report.</source>
+        <translation>Alles funktioniert: kein Problem zu melden.</translation>
+    </message>
+    <message>
+        <source>{count} problem(s), {serious} of them stopping part of the kiosk&apos;s work.</source>
+        <translation>{count} Problem(e), davon {serious}, die einen Teil der Arbeit des Kiosks aufhalten.</translation>
+    </message>
+    <message>
+        <source>Log: {file}</source>
+        <translation>Protokoll: {file}</translation>
+    </message>
+    <message>
+        <source>Monitoring: {url}/health and {url}/metrics</source>
+        <translation>Überwachung: {url}/health und {url}/metrics</translation>
     </message>
 </context>
 <context>

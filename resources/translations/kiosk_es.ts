@@ -233,10 +233,6 @@
         <translation>Expresión</translation>
     </message>
     <message>
-        <source>Fault</source>
-        <translation>Fallo</translation>
-    </message>
-    <message>
         <source>Reconnecting</source>
         <translation>Reconectando</translation>
     </message>
@@ -249,8 +245,16 @@
         <translation>no analizado</translation>
     </message>
     <message>
-        <source>Analysis failing</source>
-        <translation>Análisis con fallos</translation>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Analysis paused</source>
+        <translation>Análisis en pausa</translation>
+    </message>
+    <message>
+        <source>Back in a moment</source>
+        <translation>Vuelve enseguida</translation>
     </message>
     <message>
         <source>{percent} confidence</source>
@@ -287,17 +291,6 @@
     <message>
         <source>resting</source>
         <translation>reposo</translation>
-    </message>
-</context>
-<context>
-    <name>FleetHook</name>
-    <message>
-        <source>Health and metrics: cannot serve on {address}: {error}</source>
-        <translation>Estado y métricas: no se puede servir en {address}: {error}</translation>
-    </message>
-    <message>
-        <source>Central store: psycopg or keyring cannot be loaded: {error}</source>
-        <translation>Base central: no se puede cargar psycopg o keyring: {error}</translation>
     </message>
 </context>
 <context>
@@ -453,16 +446,16 @@
 <context>
     <name>KioskApp</name>
     <message>
+        <source>the showroom runs; reactions wait in memory and are written once there is room</source>
+        <translation>la exposición funciona; las reacciones esperan en memoria y se escriben en cuanto haya espacio</translation>
+    </message>
+    <message>
         <source>the showroom runs, but settings are not saved and reactions are not recorded</source>
         <translation>la exposición funciona, pero no se guardan los ajustes ni se registran las reacciones</translation>
     </message>
     <message>
         <source>The kiosk is already running ({holder}) with the data folder {folder}. Only one kiosk can run at a time; this one exits.</source>
         <translation>El quiosco ya está en marcha ({holder}) con la carpeta de datos {folder}. Solo puede funcionar un quiosco a la vez; este se cierra.</translation>
-    </message>
-    <message>
-        <source>the lock file {file} cannot be created (is the data folder read-only?)</source>
-        <translation>no se puede crear el archivo de bloqueo {file} (¿la carpeta de datos es de solo lectura?)</translation>
     </message>
 </context>
 <context>
@@ -645,6 +638,189 @@
     </message>
 </context>
 <context>
+    <name>ProblemText</name>
+    <message>
+        <source>No operator PIN yet</source>
+        <translation>Aún no hay PIN de operador</translation>
+    </message>
+    <message>
+        <source>No camera: the demo clip plays</source>
+        <translation>Sin cámara: se reproduce el vídeo de demostración</translation>
+    </message>
+    <message>
+        <source>No camera and no demo clip</source>
+        <translation>Ni cámara ni vídeo de demostración</translation>
+    </message>
+    <message>
+        <source>The camera is lost</source>
+        <translation>Se ha perdido la cámara</translation>
+    </message>
+    <message>
+        <source>The video cannot be played</source>
+        <translation>No se puede reproducir el vídeo</translation>
+    </message>
+    <message>
+        <source>Expression analysis is off</source>
+        <translation>El análisis de expresiones está desactivado</translation>
+    </message>
+    <message>
+        <source>Expression analysis is failing</source>
+        <translation>El análisis de expresiones falla</translation>
+    </message>
+    <message>
+        <source>Reactions are not being recorded</source>
+        <translation>Las reacciones no se están registrando</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>El disco está lleno</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be written</source>
+        <translation>No se puede escribir en la carpeta de datos</translation>
+    </message>
+    <message>
+        <source>The central store does not take this kiosk&apos;s figures</source>
+        <translation>La base central no recibe las cifras de este quiosco</translation>
+    </message>
+    <message>
+        <source>The settings cannot be saved</source>
+        <translation>No se pueden guardar los ajustes</translation>
+    </message>
+    <message>
+        <source>Some settings were not valid</source>
+        <translation>Algunos ajustes no eran válidos</translation>
+    </message>
+    <message>
+        <source>A car cannot be shown as it was set up</source>
+        <translation>Un coche no se puede mostrar tal como se configuró</translation>
+    </message>
+    <message>
+        <source>The music cannot be played</source>
+        <translation>No se puede reproducir la música</translation>
+    </message>
+    <message>
+        <source>Health and metrics are not served</source>
+        <translation>El estado y las métricas no se sirven</translation>
+    </message>
+    <message>
+        <source>The stored operator PIN is damaged</source>
+        <translation>El PIN de operador guardado está dañado</translation>
+    </message>
+    <message>
+        <source>The screen may blank</source>
+        <translation>La pantalla puede apagarse</translation>
+    </message>
+    <message>
+        <source>The reaction database was deleted and started anew</source>
+        <translation>La base de datos de reacciones se borró y se creó de nuevo</translation>
+    </message>
+    <message>
+        <source>A damaged reaction database was set aside</source>
+        <translation>Se apartó una base de datos de reacciones dañada</translation>
+    </message>
+    <message>
+        <source>Choose the PIN on the set-up screen, or run `emotion-kiosk set-pin` on this PC.</source>
+        <translation>Elija el PIN en la pantalla de configuración o ejecute `emotion-kiosk set-pin` en este PC.</translation>
+    </message>
+    <message>
+        <source>Connect the camera, or check its number on the Camera page. The kiosk switches to it by itself.</source>
+        <translation>Conecte la cámara o compruebe su número en la página Cámara. El quiosco cambia a ella por sí solo.</translation>
+    </message>
+    <message>
+        <source>Connect the camera; the kiosk keeps looking for it.</source>
+        <translation>Conecte la cámara; el quiosco sigue buscándola.</translation>
+    </message>
+    <message>
+        <source>Check the camera&apos;s cable and power; the kiosk reconnects by itself.</source>
+        <translation>Compruebe el cable y la alimentación de la cámara; el quiosco se vuelve a conectar solo.</translation>
+    </message>
+    <message>
+        <source>Check the video file the kiosk was started with.</source>
+        <translation>Compruebe el archivo de vídeo con el que se inició el quiosco.</translation>
+    </message>
+    <message>
+        <source>Reinstall the kiosk, or check the model file named in the details.</source>
+        <translation>Reinstale el quiosco o compruebe el archivo del modelo indicado en los detalles.</translation>
+    </message>
+    <message>
+        <source>Restart the kiosk; if this stays, send the log to your service contact.</source>
+        <translation>Reinicie el quiosco; si persiste, envíe el registro a su contacto de servicio técnico.</translation>
+    </message>
+    <message>
+        <source>Recording is retried by itself and nothing waiting is lost while the kiosk runs; the details say what stands in the way.</source>
+        <translation>El registro se reintenta solo y no se pierde nada de lo que espera mientras el quiosco funcione; los detalles indican qué lo impide.</translation>
+    </message>
+    <message>
+        <source>Free some space on this disk. Reactions wait in memory and are written once there is room.</source>
+        <translation>Libere espacio en este disco. Las reacciones esperan en memoria y se escriben en cuanto haya espacio.</translation>
+    </message>
+    <message>
+        <source>Make the data folder writable for the kiosk&apos;s user, then restart the kiosk.</source>
+        <translation>Haga que el usuario del quiosco pueda escribir en la carpeta de datos y reinicie el quiosco.</translation>
+    </message>
+    <message>
+        <source>The figures wait in this kiosk and are sent once the central store takes them. {cause}</source>
+        <translation>Las cifras esperan en este quiosco y se envían en cuanto la base central las acepte. {cause}</translation>
+    </message>
+    <message>
+        <source>Changes apply until the kiosk restarts. Make the settings file writable to keep them.</source>
+        <translation>Los cambios se aplican hasta que el quiosco se reinicie. Haga que se pueda escribir en el archivo de ajustes para conservarlos.</translation>
+    </message>
+    <message>
+        <source>The kiosk uses the defaults for them: correct them in the settings and save.</source>
+        <translation>El quiosco usa para ellos los valores predeterminados: corríjalos en los ajustes y guarde.</translation>
+    </message>
+    <message>
+        <source>Fix the car on the Cars page, or in the catalogue folder.</source>
+        <translation>Corrija el coche en la página Coches o en la carpeta del catálogo.</translation>
+    </message>
+    <message>
+        <source>Check the speakers, and the music file on the Audio page.</source>
+        <translation>Compruebe los altavoces y el archivo de música en la página Audio.</translation>
+    </message>
+    <message>
+        <source>Another program uses the port: choose another one on the Fleet &amp; monitoring page.</source>
+        <translation>Otro programa usa el puerto: elija otro en la página Red y monitorización.</translation>
+    </message>
+    <message>
+        <source>Check the fleet user and password (Fleet &amp; monitoring page).</source>
+        <translation>Compruebe el usuario y la contraseña de la red (página Red y monitorización).</translation>
+    </message>
+    <message>
+        <source>Complete the settings on the Fleet &amp; monitoring page.</source>
+        <translation>Complete los ajustes en la página Red y monitorización.</translation>
+    </message>
+    <message>
+        <source>Stop the kiosk and run `emotion-kiosk reset-pin` on this PC, then set a new PIN.</source>
+        <translation>Detenga el quiosco y ejecute `emotion-kiosk reset-pin` en este PC; después, defina un PIN nuevo.</translation>
+    </message>
+    <message>
+        <source>Turn off the screensaver and the display&apos;s power saving in the desktop&apos;s settings.</source>
+        <translation>Desactive el salvapantallas y el ahorro de energía de la pantalla en los ajustes del escritorio.</translation>
+    </message>
+    <message>
+        <source>Reactions recorded before that are gone; recording goes on in the new file.</source>
+        <translation>Las reacciones registradas antes se han perdido; el registro continúa en el archivo nuevo.</translation>
+    </message>
+    <message>
+        <source>The old file is kept beside the new one (see the details); recording goes on.</source>
+        <translation>El archivo antiguo se conserva junto al nuevo (vea los detalles); el registro continúa.</translation>
+    </message>
+    <message>
+        <source>Check the network and the server&apos;s address.</source>
+        <translation>Compruebe la red y la dirección del servidor.</translation>
+    </message>
+    <message>
+        <source>The central store is newer than this kiosk: update the kiosk.</source>
+        <translation>La base central es más reciente que este quiosco: actualice el quiosco.</translation>
+    </message>
+    <message>
+        <source>Give the fleet&apos;s database role the rights the README lists.</source>
+        <translation>Conceda al rol de base de datos de la red los permisos que indica el README.</translation>
+    </message>
+</context>
+<context>
     <name>ReactionsPage</name>
     <message>
         <source>Car</source>
@@ -810,8 +986,32 @@
         <translation>no se puede crear la carpeta de datos {folder} ({why})</translation>
     </message>
     <message>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>no permission</source>
+        <translation>sin permiso</translation>
+    </message>
+    <message>
+        <source>the disk holding the data folder {folder} is full</source>
+        <translation>el disco que contiene la carpeta de datos {folder} está lleno</translation>
+    </message>
+    <message>
         <source>the data folder {folder} is read-only</source>
         <translation>la carpeta de datos {folder} es de solo lectura</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} is read-only for this user: no permission to write in it</source>
+        <translation>la carpeta de datos {folder} es de solo lectura para este usuario: no tiene permiso para escribir en ella</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} cannot be written ({why})</source>
+        <translation>no se puede escribir en la carpeta de datos {folder} ({why})</translation>
+    </message>
+    <message>
+        <source>the lock file {file} cannot be created</source>
+        <translation>no se puede crear el archivo de bloqueo {file}</translation>
     </message>
     <message>
         <source>process {pid} on {host}</source>
@@ -1174,6 +1374,17 @@
     </message>
 </context>
 <context>
+    <name>SetupScreen</name>
+    <message>
+        <source>Set up this kiosk</source>
+        <translation>Configurar este quiosco</translation>
+    </message>
+    <message>
+        <source>Choose the operator PIN ({min}–{max} digits). Staff enter it to open the settings (hold the top-left corner for two seconds, or press Ctrl+Alt+S) and to close the kiosk. The showroom starts as soon as the PIN is set.</source>
+        <translation>Elija el PIN de operador ({min}–{max} dígitos). El personal lo introduce para abrir los ajustes (mantener pulsada la esquina superior izquierda dos segundos, o pulsar Ctrl+Alt+S) y para cerrar el quiosco. La exposición empieza en cuanto se define el PIN.</translation>
+    </message>
+</context>
+<context>
     <name>ShowroomPage</name>
     <message>
         <source>the cars that come with the kiosk</source>
@@ -1252,6 +1463,33 @@
     <message>
         <source>Expression analysis off — the model {file} cannot be used (details in the log)</source>
         <translation>Análisis de expresiones desactivado: el modelo {file} no se puede usar (detalles en el registro)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPage</name>
+    <message>
+        <source>Status ({count})</source>
+        <translation>Estado ({count})</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Everything works: no problem to report.</source>
+        <translation>Todo funciona: ningún problema que señalar.</translation>
+    </message>
+    <message>
+        <source>{count} problem(s), {serious} of them stopping part of the kiosk&apos;s work.</source>
+        <translation>{count} problema(s), {serious} de ellos detienen parte del trabajo del quiosco.</translation>
+    </message>
+    <message>
+        <source>Log: {file}</source>
+        <translation>Registro: {file}</translation>
+    </message>
+    <message>
+        <source>Monitoring: {url}/health and {url}/metrics</source>
+        <translation>Monitorización: {url}/health y {url}/metrics</translation>
     </message>
 </context>
 <context>

@@ -233,10 +233,6 @@
         <translation>Expression</translation>
     </message>
     <message>
-        <source>Fault</source>
-        <translation>Panne</translation>
-    </message>
-    <message>
         <source>Reconnecting</source>
         <translation>Reconnexion</translation>
     </message>
@@ -249,8 +245,16 @@
         <translation>non analysé</translation>
     </message>
     <message>
-        <source>Analysis failing</source>
-        <translation>Analyse en panne</translation>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Analysis paused</source>
+        <translation>Analyse en pause</translation>
+    </message>
+    <message>
+        <source>Back in a moment</source>
+        <translation>De retour dans un instant</translation>
     </message>
     <message>
         <source>{percent} confidence</source>
@@ -287,17 +291,6 @@
     <message>
         <source>resting</source>
         <translation>repos</translation>
-    </message>
-</context>
-<context>
-    <name>FleetHook</name>
-    <message>
-        <source>Health and metrics: cannot serve on {address}: {error}</source>
-        <translation>État et métriques : impossible de servir sur {address} : {error}</translation>
-    </message>
-    <message>
-        <source>Central store: psycopg or keyring cannot be loaded: {error}</source>
-        <translation>Base centrale : impossible de charger psycopg ou keyring : {error}</translation>
     </message>
 </context>
 <context>
@@ -453,16 +446,16 @@
 <context>
     <name>KioskApp</name>
     <message>
+        <source>the showroom runs; reactions wait in memory and are written once there is room</source>
+        <translation>le showroom fonctionne ; les réactions attendent en mémoire et sont écrites dès qu&apos;il y a de la place</translation>
+    </message>
+    <message>
         <source>the showroom runs, but settings are not saved and reactions are not recorded</source>
         <translation>le showroom fonctionne, mais ni les réglages ni les réactions ne sont enregistrés</translation>
     </message>
     <message>
         <source>The kiosk is already running ({holder}) with the data folder {folder}. Only one kiosk can run at a time; this one exits.</source>
         <translation>La borne fonctionne déjà ({holder}) avec le dossier de données {folder}. Une seule borne peut fonctionner à la fois ; celle-ci se ferme.</translation>
-    </message>
-    <message>
-        <source>the lock file {file} cannot be created (is the data folder read-only?)</source>
-        <translation>impossible de créer le fichier de verrou {file} (le dossier de données est-il en lecture seule ?)</translation>
     </message>
 </context>
 <context>
@@ -645,6 +638,189 @@
     </message>
 </context>
 <context>
+    <name>ProblemText</name>
+    <message>
+        <source>No operator PIN yet</source>
+        <translation>Pas encore de PIN opérateur</translation>
+    </message>
+    <message>
+        <source>No camera: the demo clip plays</source>
+        <translation>Pas de caméra : la vidéo de démonstration tourne</translation>
+    </message>
+    <message>
+        <source>No camera and no demo clip</source>
+        <translation>Ni caméra ni vidéo de démonstration</translation>
+    </message>
+    <message>
+        <source>The camera is lost</source>
+        <translation>La caméra est perdue</translation>
+    </message>
+    <message>
+        <source>The video cannot be played</source>
+        <translation>La vidéo ne peut pas être lue</translation>
+    </message>
+    <message>
+        <source>Expression analysis is off</source>
+        <translation>L&apos;analyse des expressions est désactivée</translation>
+    </message>
+    <message>
+        <source>Expression analysis is failing</source>
+        <translation>L&apos;analyse des expressions échoue</translation>
+    </message>
+    <message>
+        <source>Reactions are not being recorded</source>
+        <translation>Les réactions ne sont pas enregistrées en ce moment</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>Le disque est plein</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be written</source>
+        <translation>Impossible d&apos;écrire dans le dossier de données</translation>
+    </message>
+    <message>
+        <source>The central store does not take this kiosk&apos;s figures</source>
+        <translation>La base centrale ne reçoit pas les chiffres de cette borne</translation>
+    </message>
+    <message>
+        <source>The settings cannot be saved</source>
+        <translation>Les réglages ne peuvent pas être enregistrés</translation>
+    </message>
+    <message>
+        <source>Some settings were not valid</source>
+        <translation>Certains réglages n&apos;étaient pas valides</translation>
+    </message>
+    <message>
+        <source>A car cannot be shown as it was set up</source>
+        <translation>Une voiture ne peut pas être présentée comme prévu</translation>
+    </message>
+    <message>
+        <source>The music cannot be played</source>
+        <translation>La musique ne peut pas être jouée</translation>
+    </message>
+    <message>
+        <source>Health and metrics are not served</source>
+        <translation>L&apos;état et les métriques ne sont pas servis</translation>
+    </message>
+    <message>
+        <source>The stored operator PIN is damaged</source>
+        <translation>Le PIN opérateur enregistré est endommagé</translation>
+    </message>
+    <message>
+        <source>The screen may blank</source>
+        <translation>L&apos;écran peut s&apos;éteindre</translation>
+    </message>
+    <message>
+        <source>The reaction database was deleted and started anew</source>
+        <translation>La base des réactions a été supprimée et recréée</translation>
+    </message>
+    <message>
+        <source>A damaged reaction database was set aside</source>
+        <translation>Une base des réactions endommagée a été mise de côté</translation>
+    </message>
+    <message>
+        <source>Choose the PIN on the set-up screen, or run `emotion-kiosk set-pin` on this PC.</source>
+        <translation>Choisissez le PIN sur l&apos;écran de mise en service, ou lancez `emotion-kiosk set-pin` sur ce PC.</translation>
+    </message>
+    <message>
+        <source>Connect the camera, or check its number on the Camera page. The kiosk switches to it by itself.</source>
+        <translation>Branchez la caméra ou vérifiez son numéro à la page Caméra. La borne bascule d&apos;elle-même vers elle.</translation>
+    </message>
+    <message>
+        <source>Connect the camera; the kiosk keeps looking for it.</source>
+        <translation>Branchez la caméra ; la borne continue de la chercher.</translation>
+    </message>
+    <message>
+        <source>Check the camera&apos;s cable and power; the kiosk reconnects by itself.</source>
+        <translation>Vérifiez le câble et l&apos;alimentation de la caméra ; la borne se reconnecte d&apos;elle-même.</translation>
+    </message>
+    <message>
+        <source>Check the video file the kiosk was started with.</source>
+        <translation>Vérifiez le fichier vidéo avec lequel la borne a été lancée.</translation>
+    </message>
+    <message>
+        <source>Reinstall the kiosk, or check the model file named in the details.</source>
+        <translation>Réinstallez la borne, ou vérifiez le fichier de modèle indiqué dans les détails.</translation>
+    </message>
+    <message>
+        <source>Restart the kiosk; if this stays, send the log to your service contact.</source>
+        <translation>Redémarrez la borne ; si cela persiste, envoyez le journal à votre contact de maintenance.</translation>
+    </message>
+    <message>
+        <source>Recording is retried by itself and nothing waiting is lost while the kiosk runs; the details say what stands in the way.</source>
+        <translation>L&apos;enregistrement est réessayé automatiquement et rien de ce qui attend n&apos;est perdu tant que la borne fonctionne ; les détails indiquent ce qui bloque.</translation>
+    </message>
+    <message>
+        <source>Free some space on this disk. Reactions wait in memory and are written once there is room.</source>
+        <translation>Libérez de la place sur ce disque. Les réactions attendent en mémoire et sont écrites dès qu&apos;il y a de la place.</translation>
+    </message>
+    <message>
+        <source>Make the data folder writable for the kiosk&apos;s user, then restart the kiosk.</source>
+        <translation>Rendez le dossier de données accessible en écriture à l&apos;utilisateur de la borne, puis redémarrez la borne.</translation>
+    </message>
+    <message>
+        <source>The figures wait in this kiosk and are sent once the central store takes them. {cause}</source>
+        <translation>Les chiffres attendent dans cette borne et sont envoyés dès que la base centrale les accepte. {cause}</translation>
+    </message>
+    <message>
+        <source>Changes apply until the kiosk restarts. Make the settings file writable to keep them.</source>
+        <translation>Les modifications valent jusqu&apos;au redémarrage de la borne. Rendez le fichier de réglages accessible en écriture pour les garder.</translation>
+    </message>
+    <message>
+        <source>The kiosk uses the defaults for them: correct them in the settings and save.</source>
+        <translation>La borne utilise pour eux les valeurs par défaut : corrigez-les dans les réglages et enregistrez.</translation>
+    </message>
+    <message>
+        <source>Fix the car on the Cars page, or in the catalogue folder.</source>
+        <translation>Corrigez la voiture à la page Voitures, ou dans le dossier du catalogue.</translation>
+    </message>
+    <message>
+        <source>Check the speakers, and the music file on the Audio page.</source>
+        <translation>Vérifiez les haut-parleurs, et le fichier de musique à la page Audio.</translation>
+    </message>
+    <message>
+        <source>Another program uses the port: choose another one on the Fleet &amp; monitoring page.</source>
+        <translation>Un autre programme utilise le port : choisissez-en un autre à la page Réseau et supervision.</translation>
+    </message>
+    <message>
+        <source>Check the fleet user and password (Fleet &amp; monitoring page).</source>
+        <translation>Vérifiez l&apos;utilisateur et le mot de passe du réseau (page Réseau et supervision).</translation>
+    </message>
+    <message>
+        <source>Complete the settings on the Fleet &amp; monitoring page.</source>
+        <translation>Complétez les réglages à la page Réseau et supervision.</translation>
+    </message>
+    <message>
+        <source>Stop the kiosk and run `emotion-kiosk reset-pin` on this PC, then set a new PIN.</source>
+        <translation>Arrêtez la borne et lancez `emotion-kiosk reset-pin` sur ce PC, puis définissez un nouveau PIN.</translation>
+    </message>
+    <message>
+        <source>Turn off the screensaver and the display&apos;s power saving in the desktop&apos;s settings.</source>
+        <translation>Désactivez l&apos;économiseur d&apos;écran et la mise en veille de l&apos;écran dans les réglages du bureau.</translation>
+    </message>
+    <message>
+        <source>Reactions recorded before that are gone; recording goes on in the new file.</source>
+        <translation>Les réactions enregistrées avant sont perdues ; l&apos;enregistrement continue dans le nouveau fichier.</translation>
+    </message>
+    <message>
+        <source>The old file is kept beside the new one (see the details); recording goes on.</source>
+        <translation>L&apos;ancien fichier est conservé à côté du nouveau (voir les détails) ; l&apos;enregistrement continue.</translation>
+    </message>
+    <message>
+        <source>Check the network and the server&apos;s address.</source>
+        <translation>Vérifiez le réseau et l&apos;adresse du serveur.</translation>
+    </message>
+    <message>
+        <source>The central store is newer than this kiosk: update the kiosk.</source>
+        <translation>La base centrale est plus récente que cette borne : mettez la borne à jour.</translation>
+    </message>
+    <message>
+        <source>Give the fleet&apos;s database role the rights the README lists.</source>
+        <translation>Accordez au rôle de base de données du réseau les droits indiqués dans le README.</translation>
+    </message>
+</context>
+<context>
     <name>ReactionsPage</name>
     <message>
         <source>Car</source>
@@ -810,8 +986,32 @@
         <translation>impossible de créer le dossier de données {folder} ({why})</translation>
     </message>
     <message>
+        <source>the disk is full</source>
+        <translation>le disque est plein</translation>
+    </message>
+    <message>
+        <source>no permission</source>
+        <translation>pas d&apos;autorisation</translation>
+    </message>
+    <message>
+        <source>the disk holding the data folder {folder} is full</source>
+        <translation>le disque qui contient le dossier de données {folder} est plein</translation>
+    </message>
+    <message>
         <source>the data folder {folder} is read-only</source>
         <translation>le dossier de données {folder} est en lecture seule</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} is read-only for this user: no permission to write in it</source>
+        <translation>le dossier de données {folder} est en lecture seule pour cet utilisateur : pas d&apos;autorisation d&apos;y écrire</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} cannot be written ({why})</source>
+        <translation>impossible d&apos;écrire dans le dossier de données {folder} ({why})</translation>
+    </message>
+    <message>
+        <source>the lock file {file} cannot be created</source>
+        <translation>impossible de créer le fichier de verrou {file}</translation>
     </message>
     <message>
         <source>process {pid} on {host}</source>
@@ -1174,6 +1374,17 @@
     </message>
 </context>
 <context>
+    <name>SetupScreen</name>
+    <message>
+        <source>Set up this kiosk</source>
+        <translation>Mettre en service cette borne</translation>
+    </message>
+    <message>
+        <source>Choose the operator PIN ({min}–{max} digits). Staff enter it to open the settings (hold the top-left corner for two seconds, or press Ctrl+Alt+S) and to close the kiosk. The showroom starts as soon as the PIN is set.</source>
+        <translation>Choisissez le PIN opérateur ({min} à {max} chiffres). Le personnel le saisit pour ouvrir les réglages (maintenir le coin supérieur gauche deux secondes, ou appuyer sur Ctrl+Alt+S) et pour fermer la borne. Le showroom démarre dès que le PIN est défini.</translation>
+    </message>
+</context>
+<context>
     <name>ShowroomPage</name>
     <message>
         <source>the cars that come with the kiosk</source>
@@ -1252,6 +1463,33 @@
     <message>
         <source>Expression analysis off — the model {file} cannot be used (details in the log)</source>
         <translation>Analyse des expressions désactivée — le modèle {file} est inutilisable (détails dans le journal)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPage</name>
+    <message>
+        <source>Status ({count})</source>
+        <translation>État ({count})</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Everything works: no problem to report.</source>
+        <translation>Tout fonctionne : aucun problème à signaler.</translation>
+    </message>
+    <message>
+        <source>{count} problem(s), {serious} of them stopping part of the kiosk&apos;s work.</source>
+        <translation>{count} problème(s), dont {serious} qui bloquent une partie du travail de la borne.</translation>
+    </message>
+    <message>
+        <source>Log: {file}</source>
+        <translation>Journal : {file}</translation>
+    </message>
+    <message>
+        <source>Monitoring: {url}/health and {url}/metrics</source>
+        <translation>Supervision : {url}/health et {url}/metrics</translation>
     </message>
 </context>
 <context>

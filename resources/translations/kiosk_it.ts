@@ -233,10 +233,6 @@
         <translation>Espressione</translation>
     </message>
     <message>
-        <source>Fault</source>
-        <translation>Guasto</translation>
-    </message>
-    <message>
         <source>Reconnecting</source>
         <translation>Riconnessione</translation>
     </message>
@@ -249,8 +245,16 @@
         <translation>non analizzato</translation>
     </message>
     <message>
-        <source>Analysis failing</source>
-        <translation>Analisi in errore</translation>
+        <source>Paused</source>
+        <translation>In pausa</translation>
+    </message>
+    <message>
+        <source>Analysis paused</source>
+        <translation>Analisi in pausa</translation>
+    </message>
+    <message>
+        <source>Back in a moment</source>
+        <translation>Torna tra un attimo</translation>
     </message>
     <message>
         <source>{percent} confidence</source>
@@ -287,17 +291,6 @@
     <message>
         <source>resting</source>
         <translation>riposo</translation>
-    </message>
-</context>
-<context>
-    <name>FleetHook</name>
-    <message>
-        <source>Health and metrics: cannot serve on {address}: {error}</source>
-        <translation>Stato e metriche: impossibile servire su {address}: {error}</translation>
-    </message>
-    <message>
-        <source>Central store: psycopg or keyring cannot be loaded: {error}</source>
-        <translation>Archivio centrale: impossibile caricare psycopg o keyring: {error}</translation>
     </message>
 </context>
 <context>
@@ -453,16 +446,16 @@
 <context>
     <name>KioskApp</name>
     <message>
+        <source>the showroom runs; reactions wait in memory and are written once there is room</source>
+        <translation>lo showroom funziona; le reazioni attendono in memoria e vengono scritte appena c&apos;è spazio</translation>
+    </message>
+    <message>
         <source>the showroom runs, but settings are not saved and reactions are not recorded</source>
         <translation>lo showroom funziona, ma le impostazioni non vengono salvate e le reazioni non vengono registrate</translation>
     </message>
     <message>
         <source>The kiosk is already running ({holder}) with the data folder {folder}. Only one kiosk can run at a time; this one exits.</source>
         <translation>Il chiosco è già in funzione ({holder}) con la cartella dati {folder}. Può funzionare un solo chiosco alla volta; questo si chiude.</translation>
-    </message>
-    <message>
-        <source>the lock file {file} cannot be created (is the data folder read-only?)</source>
-        <translation>impossibile creare il file di blocco {file} (la cartella dati è di sola lettura?)</translation>
     </message>
 </context>
 <context>
@@ -645,6 +638,189 @@
     </message>
 </context>
 <context>
+    <name>ProblemText</name>
+    <message>
+        <source>No operator PIN yet</source>
+        <translation>Nessun PIN operatore ancora</translation>
+    </message>
+    <message>
+        <source>No camera: the demo clip plays</source>
+        <translation>Nessuna telecamera: è in riproduzione il video dimostrativo</translation>
+    </message>
+    <message>
+        <source>No camera and no demo clip</source>
+        <translation>Né telecamera né video dimostrativo</translation>
+    </message>
+    <message>
+        <source>The camera is lost</source>
+        <translation>La telecamera non risponde</translation>
+    </message>
+    <message>
+        <source>The video cannot be played</source>
+        <translation>Il video non può essere riprodotto</translation>
+    </message>
+    <message>
+        <source>Expression analysis is off</source>
+        <translation>L&apos;analisi delle espressioni è spenta</translation>
+    </message>
+    <message>
+        <source>Expression analysis is failing</source>
+        <translation>L&apos;analisi delle espressioni non riesce</translation>
+    </message>
+    <message>
+        <source>Reactions are not being recorded</source>
+        <translation>Le reazioni non vengono registrate</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>Il disco è pieno</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be written</source>
+        <translation>Impossibile scrivere nella cartella dati</translation>
+    </message>
+    <message>
+        <source>The central store does not take this kiosk&apos;s figures</source>
+        <translation>L&apos;archivio centrale non riceve i dati di questo chiosco</translation>
+    </message>
+    <message>
+        <source>The settings cannot be saved</source>
+        <translation>Le impostazioni non possono essere salvate</translation>
+    </message>
+    <message>
+        <source>Some settings were not valid</source>
+        <translation>Alcune impostazioni non erano valide</translation>
+    </message>
+    <message>
+        <source>A car cannot be shown as it was set up</source>
+        <translation>Un&apos;auto non può essere mostrata come configurata</translation>
+    </message>
+    <message>
+        <source>The music cannot be played</source>
+        <translation>La musica non può essere riprodotta</translation>
+    </message>
+    <message>
+        <source>Health and metrics are not served</source>
+        <translation>Stato e metriche non vengono serviti</translation>
+    </message>
+    <message>
+        <source>The stored operator PIN is damaged</source>
+        <translation>Il PIN operatore salvato è danneggiato</translation>
+    </message>
+    <message>
+        <source>The screen may blank</source>
+        <translation>Lo schermo potrebbe spegnersi</translation>
+    </message>
+    <message>
+        <source>The reaction database was deleted and started anew</source>
+        <translation>Il database delle reazioni è stato cancellato e ricreato</translation>
+    </message>
+    <message>
+        <source>A damaged reaction database was set aside</source>
+        <translation>Un database delle reazioni danneggiato è stato messo da parte</translation>
+    </message>
+    <message>
+        <source>Choose the PIN on the set-up screen, or run `emotion-kiosk set-pin` on this PC.</source>
+        <translation>Scegliere il PIN nella schermata di configurazione, oppure eseguire `emotion-kiosk set-pin` su questo PC.</translation>
+    </message>
+    <message>
+        <source>Connect the camera, or check its number on the Camera page. The kiosk switches to it by itself.</source>
+        <translation>Collegare la telecamera o verificarne il numero nella pagina Telecamera. Il chiosco passa a essa da solo.</translation>
+    </message>
+    <message>
+        <source>Connect the camera; the kiosk keeps looking for it.</source>
+        <translation>Collegare la telecamera; il chiosco continua a cercarla.</translation>
+    </message>
+    <message>
+        <source>Check the camera&apos;s cable and power; the kiosk reconnects by itself.</source>
+        <translation>Controllare cavo e alimentazione della telecamera; il chiosco si ricollega da solo.</translation>
+    </message>
+    <message>
+        <source>Check the video file the kiosk was started with.</source>
+        <translation>Controllare il file video con cui è stato avviato il chiosco.</translation>
+    </message>
+    <message>
+        <source>Reinstall the kiosk, or check the model file named in the details.</source>
+        <translation>Reinstallare il chiosco, oppure controllare il file del modello indicato nei dettagli.</translation>
+    </message>
+    <message>
+        <source>Restart the kiosk; if this stays, send the log to your service contact.</source>
+        <translation>Riavviare il chiosco; se il problema resta, inviare il registro al proprio referente dell&apos;assistenza.</translation>
+    </message>
+    <message>
+        <source>Recording is retried by itself and nothing waiting is lost while the kiosk runs; the details say what stands in the way.</source>
+        <translation>La registrazione viene ritentata da sola e nulla di ciò che è in attesa va perso finché il chiosco funziona; i dettagli dicono che cosa lo impedisce.</translation>
+    </message>
+    <message>
+        <source>Free some space on this disk. Reactions wait in memory and are written once there is room.</source>
+        <translation>Liberare spazio su questo disco. Le reazioni attendono in memoria e vengono scritte appena c&apos;è spazio.</translation>
+    </message>
+    <message>
+        <source>Make the data folder writable for the kiosk&apos;s user, then restart the kiosk.</source>
+        <translation>Rendere la cartella dati scrivibile per l&apos;utente del chiosco, poi riavviare il chiosco.</translation>
+    </message>
+    <message>
+        <source>The figures wait in this kiosk and are sent once the central store takes them. {cause}</source>
+        <translation>I dati attendono in questo chiosco e vengono inviati appena l&apos;archivio centrale li accetta. {cause}</translation>
+    </message>
+    <message>
+        <source>Changes apply until the kiosk restarts. Make the settings file writable to keep them.</source>
+        <translation>Le modifiche valgono fino al riavvio del chiosco. Rendere scrivibile il file delle impostazioni per conservarle.</translation>
+    </message>
+    <message>
+        <source>The kiosk uses the defaults for them: correct them in the settings and save.</source>
+        <translation>Il chiosco usa per esse i valori predefiniti: correggerle nelle impostazioni e salvare.</translation>
+    </message>
+    <message>
+        <source>Fix the car on the Cars page, or in the catalogue folder.</source>
+        <translation>Correggere l&apos;auto nella pagina Auto, oppure nella cartella del catalogo.</translation>
+    </message>
+    <message>
+        <source>Check the speakers, and the music file on the Audio page.</source>
+        <translation>Controllare gli altoparlanti e il file musicale nella pagina Audio.</translation>
+    </message>
+    <message>
+        <source>Another program uses the port: choose another one on the Fleet &amp; monitoring page.</source>
+        <translation>Un altro programma usa la porta: sceglierne un&apos;altra nella pagina Rete e monitoraggio.</translation>
+    </message>
+    <message>
+        <source>Check the fleet user and password (Fleet &amp; monitoring page).</source>
+        <translation>Controllare utente e password della rete (pagina Rete e monitoraggio).</translation>
+    </message>
+    <message>
+        <source>Complete the settings on the Fleet &amp; monitoring page.</source>
+        <translation>Completare le impostazioni nella pagina Rete e monitoraggio.</translation>
+    </message>
+    <message>
+        <source>Stop the kiosk and run `emotion-kiosk reset-pin` on this PC, then set a new PIN.</source>
+        <translation>Fermare il chiosco ed eseguire `emotion-kiosk reset-pin` su questo PC, poi impostare un nuovo PIN.</translation>
+    </message>
+    <message>
+        <source>Turn off the screensaver and the display&apos;s power saving in the desktop&apos;s settings.</source>
+        <translation>Disattivare lo screensaver e il risparmio energetico dello schermo nelle impostazioni del desktop.</translation>
+    </message>
+    <message>
+        <source>Reactions recorded before that are gone; recording goes on in the new file.</source>
+        <translation>Le reazioni registrate prima sono perse; la registrazione prosegue nel nuovo file.</translation>
+    </message>
+    <message>
+        <source>The old file is kept beside the new one (see the details); recording goes on.</source>
+        <translation>Il vecchio file è conservato accanto al nuovo (vedere i dettagli); la registrazione prosegue.</translation>
+    </message>
+    <message>
+        <source>Check the network and the server&apos;s address.</source>
+        <translation>Controllare la rete e l&apos;indirizzo del server.</translation>
+    </message>
+    <message>
+        <source>The central store is newer than this kiosk: update the kiosk.</source>
+        <translation>L&apos;archivio centrale è più recente di questo chiosco: aggiornare il chiosco.</translation>
+    </message>
+    <message>
+        <source>Give the fleet&apos;s database role the rights the README lists.</source>
+        <translation>Concedere al ruolo di database della rete i permessi indicati nel README.</translation>
+    </message>
+</context>
+<context>
     <name>ReactionsPage</name>
     <message>
         <source>Car</source>
@@ -810,8 +986,32 @@
         <translation>impossibile creare la cartella dati {folder} ({why})</translation>
     </message>
     <message>
+        <source>the disk is full</source>
+        <translation>il disco è pieno</translation>
+    </message>
+    <message>
+        <source>no permission</source>
+        <translation>nessun permesso</translation>
+    </message>
+    <message>
+        <source>the disk holding the data folder {folder} is full</source>
+        <translation>il disco che contiene la cartella dati {folder} è pieno</translation>
+    </message>
+    <message>
         <source>the data folder {folder} is read-only</source>
         <translation>la cartella dati {folder} è di sola lettura</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} is read-only for this user: no permission to write in it</source>
+        <translation>la cartella dati {folder} è di sola lettura per questo utente: nessun permesso di scrivervi</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} cannot be written ({why})</source>
+        <translation>impossibile scrivere nella cartella dati {folder} ({why})</translation>
+    </message>
+    <message>
+        <source>the lock file {file} cannot be created</source>
+        <translation>impossibile creare il file di blocco {file}</translation>
     </message>
     <message>
         <source>process {pid} on {host}</source>
@@ -1174,6 +1374,17 @@
     </message>
 </context>
 <context>
+    <name>SetupScreen</name>
+    <message>
+        <source>Set up this kiosk</source>
+        <translation>Configurare questo chiosco</translation>
+    </message>
+    <message>
+        <source>Choose the operator PIN ({min}–{max} digits). Staff enter it to open the settings (hold the top-left corner for two seconds, or press Ctrl+Alt+S) and to close the kiosk. The showroom starts as soon as the PIN is set.</source>
+        <translation>Scegliere il PIN operatore ({min}–{max} cifre). Il personale lo inserisce per aprire le impostazioni (tenere premuto l&apos;angolo in alto a sinistra per due secondi, oppure premere Ctrl+Alt+S) e per chiudere il chiosco. Lo showroom parte appena il PIN è impostato.</translation>
+    </message>
+</context>
+<context>
     <name>ShowroomPage</name>
     <message>
         <source>the cars that come with the kiosk</source>
@@ -1252,6 +1463,33 @@
     <message>
         <source>Expression analysis off — the model {file} cannot be used (details in the log)</source>
         <translation>Analisi delle espressioni disattivata — il modello {file} non è utilizzabile (dettagli nel registro)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPage</name>
+    <message>
+        <source>Status ({count})</source>
+        <translation>Stato ({count})</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Everything works: no problem to report.</source>
+        <translation>Tutto funziona: nessun problema da segnalare.</translation>
+    </message>
+    <message>
+        <source>{count} problem(s), {serious} of them stopping part of the kiosk&apos;s work.</source>
+        <translation>{count} problema/i, di cui {serious} bloccano parte del lavoro del chiosco.</translation>
+    </message>
+    <message>
+        <source>Log: {file}</source>
+        <translation>Registro: {file}</translation>
+    </message>
+    <message>
+        <source>Monitoring: {url}/health and {url}/metrics</source>
+        <translation>Monitoraggio: {url}/health e {url}/metrics</translation>
     </message>
 </context>
 <context>

@@ -311,3 +311,18 @@ def test_a_real_runtime_dir_of_another_user_does_not_stop_the_keeper(tmp_path: P
     assert result["method"] == "x11" and result["held"] and result["resets"] == 1
     [warning] = [w for w in result["warnings"] if "session_bus_unreachable" in w]
     assert str(runtime / "bus") in warning and "Permission denied" in warning
+
+
+def test_nothing_to_keep_the_screen_on_is_said_once_not_every_minute(
+    qapp: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    states: list[str] = []
+    keeper = ScreenKeeper(bus_address="unix:path=/nonexistent/bus", x11=lambda: None)
+    keeper.state_changed.connect(states.append)
+    with caplog.at_level("WARNING", "kiosk.ui.screensaver"):
+        keeper.start()
+        for _minute in range(3):
+            keeper._on_hours_timer_timeout()  # the minute's check tries again
+    keeper.stop()
+    assert states == ["unavailable"]
+    assert caplog.text.count("screen_keepalive_unavailable") == 1

@@ -167,6 +167,7 @@ class ScreenKeeper(QObject):
         self._x11: X11Display | None = None
         self.method = ""
         self.held = False
+        self._unavailable = False  # nothing kept the screen on at the last try
         self._keepalive = QTimer(self)
         self._keepalive.timeout.connect(self._on_keepalive_timeout)
         self._hours_timer = QTimer(self)
@@ -210,13 +211,17 @@ class ScreenKeeper(QObject):
         else:
             self._x11 = self._x11 or self._open_x11()
             if self._x11 is None:
-                log.warning("event screen_keepalive_unavailable no %s service and no X11 display", SERVICE)
-                self.state_changed.emit("unavailable")
+                if not self._unavailable:  # tried again every minute: said once, until it works
+                    text = "event screen_keepalive_unavailable no %s service and no X11 display"
+                    log.warning(text, SERVICE)
+                    self.state_changed.emit("unavailable")
+                self._unavailable = True
                 return
             self.method = "x11"
             self._x11.reset_screensaver()
             self._keepalive.start(KEEPALIVE_MS)
         self.held = True
+        self._unavailable = False
         log.info("event screen_inhibited method=%s", self.method)
         self.state_changed.emit("inhibited")
 

@@ -9,12 +9,12 @@ PIN is set; the kiosk says so to IT meanwhile (`setup_pending` in /health).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.pin import MAX_DIGITS, MIN_DIGITS, PinDialog, pin_style_sheet
 
-FORM_WIDTH = 520  # pixels: the column of text and the PIN form
+COLUMN_WIDTH = 480  # pixels: the text, and the PIN form beside it
 
 
 class _PinForm(PinDialog):
@@ -50,20 +50,31 @@ class SetupScreen(QWidget):
         )
         self.heading = QLabel(self.tr("Set up this kiosk"))
         self.heading.setObjectName("setupHeading")
+        self.heading.setWordWrap(True)
         self.text = QLabel(self._explanation())
         self.text.setObjectName("setupText")
         self.text.setWordWrap(True)
         self.form = _PinForm(self)
+        self.form.prompt.hide()  # the text beside it says what the PIN is for
+        self.form.ok_button.setText(self.tr("Set the PIN"))
         self.form.accepted.connect(self._on_form_accepted)
-        column = QVBoxLayout()
-        column.setSpacing(18)
+        words = QVBoxLayout()  # what this is, beside the form: both fit a 1280x720 screen
+        words.setSpacing(18)
+        words.addStretch(1)
+        words.addWidget(self.heading)
+        words.addWidget(self.text)
+        words.addStretch(1)
+        row = QHBoxLayout()
+        row.setSpacing(48)
+        row.addStretch(1)
+        row.addLayout(words)
+        row.addWidget(self.form)
+        row.addStretch(1)
         for widget in (self.heading, self.text, self.form):
-            widget.setFixedWidth(FORM_WIDTH)
-            column.addWidget(widget)
+            widget.setFixedWidth(COLUMN_WIDTH)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addLayout(column)
-        layout.setAlignment(column, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(1)
 
     def _explanation(self) -> str:
@@ -77,6 +88,7 @@ class SetupScreen(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.heading.setText(self.tr("Set up this kiosk"))
             self.text.setText(self._explanation())
+            self.form.ok_button.setText(self.tr("Set the PIN"))
         super().changeEvent(event)
 
     @Slot()

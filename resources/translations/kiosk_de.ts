@@ -1380,6 +1380,10 @@
         <translation>Diesen Kiosk einrichten</translation>
     </message>
     <message>
+        <source>Set the PIN</source>
+        <translation>PIN festlegen</translation>
+    </message>
+    <message>
         <source>Choose the operator PIN ({min}–{max} digits). Staff enter it to open the settings (hold the top-left corner for two seconds, or press Ctrl+Alt+S) and to close the kiosk. The showroom starts as soon as the PIN is set.</source>
         <translation>Wählen Sie die Bediener-PIN ({min}–{max} Ziffern). Das Personal gibt sie ein, um die Einstellungen zu öffnen (die Ecke oben links zwei Sekunden halten oder Strg+Alt+S drücken) und um den Kiosk zu beenden. Der Showroom startet, sobald die PIN festgelegt ist.</translation>
     </message>

@@ -1380,6 +1380,10 @@
         <translation>Configurar este quiosco</translation>
     </message>
     <message>
+        <source>Set the PIN</source>
+        <translation>Definir el PIN</translation>
+    </message>
+    <message>
         <source>Choose the operator PIN ({min}–{max} digits). Staff enter it to open the settings (hold the top-left corner for two seconds, or press Ctrl+Alt+S) and to close the kiosk. The showroom starts as soon as the PIN is set.</source>
         <translation>Elija el PIN de operador ({min}–{max} dígitos). El personal lo introduce para abrir los ajustes (mantener pulsada la esquina superior izquierda dos segundos, o pulsar Ctrl+Alt+S) y para cerrar el quiosco. La exposición empieza en cuanto se define el PIN.</translation>
     </message>

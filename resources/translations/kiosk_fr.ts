@@ -1380,6 +1380,10 @@
         <translation>Mettre en service cette borne</translation>
     </message>
     <message>
+        <source>Set the PIN</source>
+        <translation>Définir le PIN</translation>
+    </message>
+    <message>
         <source>Choose the operator PIN ({min}–{max} digits). Staff enter it to open the settings (hold the top-left corner for two seconds, or press Ctrl+Alt+S) and to close the kiosk. The showroom starts as soon as the PIN is set.</source>
         <translation>Choisissez le PIN opérateur ({min} à {max} chiffres). Le personnel le saisit pour ouvrir les réglages (maintenir le coin supérieur gauche deux secondes, ou appuyer sur Ctrl+Alt+S) et pour fermer la borne. Le showroom démarre dès que le PIN est défini.</translation>
     </message>

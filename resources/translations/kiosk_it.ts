@@ -1380,6 +1380,10 @@
         <translation>Configurare questo chiosco</translation>
     </message>
     <message>
+        <source>Set the PIN</source>
+        <translation>Imposta il PIN</translation>
+    </message>
+    <message>
         <source>Choose the operator PIN ({min}–{max} digits). Staff enter it to open the settings (hold the top-left corner for two seconds, or press Ctrl+Alt+S) and to close the kiosk. The showroom starts as soon as the PIN is set.</source>
         <translation>Scegliere il PIN operatore ({min}–{max} cifre). Il personale lo inserisce per aprire le impostazioni (tenere premuto l&apos;angolo in alto a sinistra per due secondi, oppure premere Ctrl+Alt+S) e per chiudere il chiosco. Lo showroom parte appena il PIN è impostato.</translation>
     </message>

@@ -4,8 +4,9 @@ No subcommand starts the kiosk window. `analyze` writes per-frame results of a v
 camera as JSON Lines, `bench` times each stage of the pipeline, `report` summarises the
 exposure records, `set-pin` / `reset-pin` set or clear the operator PIN, `install-autostart` /
 `remove-autostart` start the kiosk at sign-in (and again after a crash), `supervise` runs it,
-restarting it after a crash, `catalog import|export DIR` installs or writes out the dealer's cars. Bad input gives one
-`error: ...` line and exit status 2, never a traceback (see EXIT_STATUS).
+restarting it after a crash, `catalog import|export DIR` installs or writes out the dealer's
+cars. Bad input gives one `error: ...` line and exit status 2, never a traceback (see
+EXIT_STATUS).
 """
 
 from __future__ import annotations

@@ -87,7 +87,7 @@ ADVICE: Final = {
     "catalog": QT_TRANSLATE_NOOP("ProblemText", "Fix the car on the Cars page, or in the catalogue folder."),
     "music": QT_TRANSLATE_NOOP("ProblemText", "Check the speakers, and the music file on the Audio page."),
     "health_port": QT_TRANSLATE_NOOP(
-        "ProblemText", "Another program uses the port: choose another one on the Kiosk page."
+        "ProblemText", "Another program uses the port: choose another one on the Fleet & monitoring page."
     ),
     "pin_damaged": QT_TRANSLATE_NOOP(
         "ProblemText", "Stop the kiosk and run `emotion-kiosk reset-pin` on this PC, then set a new PIN."
@@ -104,7 +104,7 @@ ADVICE: Final = {
 }
 
 FLEET_CAUSES: Final = {
-    "auth": QT_TRANSLATE_NOOP("ProblemText", "Check the fleet user and password on the Fleet page."),
+    "auth": QT_TRANSLATE_NOOP("ProblemText", "Check the fleet user and password (Fleet & monitoring page)."),
     "unreachable": QT_TRANSLATE_NOOP("ProblemText", "Check the network and the server's address."),
     "schema": QT_TRANSLATE_NOOP(
         "ProblemText", "The central store is newer than this kiosk: update the kiosk."
@@ -112,7 +112,7 @@ FLEET_CAUSES: Final = {
     "permission": QT_TRANSLATE_NOOP(
         "ProblemText", "Give the fleet's database role the rights the README lists."
     ),
-    "config": QT_TRANSLATE_NOOP("ProblemText", "Complete the fleet settings on the Fleet page."),
+    "config": QT_TRANSLATE_NOOP("ProblemText", "Complete the settings on the Fleet & monitoring page."),
 }
 
 

@@ -62,6 +62,7 @@ READ_ONLY_CONSEQUENCES = QT_TRANSLATE_NOOP(
     "KioskApp", "the showroom runs, but settings are not saved and reactions are not recorded"
 )
 RUNNING_STATUS = "Showroom running"
+SETUP_STATUS = "Waiting for the operator PIN on the set-up screen (or emotion-kiosk set-pin)"
 CRASH_LOOP_STATUS = "Stopped by the crash-loop guard"
 
 
@@ -193,10 +194,11 @@ def _serve(
         app.setQuitOnLastWindowClosed(False)  # the kiosk quits once its thread has stopped
         undo.callback(signals.serve, None)
         signals.serve(stop=functools.partial(_stop, kiosk, service), reload=reload)
+        kiosk.showroom_started.connect(functools.partial(sd_notify.status, RUNNING_STATUS))
         kiosk.start()
         undo.enter_context(_screen_kept(kiosk))
         _schedule_screenshot(kiosk)
-        service.start(RUNNING_STATUS)
+        service.start(SETUP_STATUS if kiosk.setting_up else RUNNING_STATUS)
         return app.exec()
 
 

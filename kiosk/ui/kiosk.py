@@ -67,6 +67,7 @@ class Kiosk(QObject):
     on that thread; that corrupts the GUI thread's event dispatch."""
 
     finished = Signal()
+    showroom_started = Signal()  # the cars and the analysis run (at start, or once a PIN is set)
 
     def __init__(self, store: SettingsStore, options: LaunchOptions | None = None) -> None:
         super().__init__(QCoreApplication.instance())
@@ -144,6 +145,7 @@ class Kiosk(QObject):
         self._load_catalog(self.settings)
         self.controller.start()
         self.operator.monitor.analysis_started()
+        self.showroom_started.emit()
 
     # -- first start: the set-up screen --------------------------------------------------
 

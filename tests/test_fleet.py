@@ -28,6 +28,7 @@ from kiosk.analytics.fleet import (
     FleetError,
     FleetSync,
     connect_central,
+    failure_cause,
     migrate_central,
     pending_hours,
     push_once,
@@ -130,8 +131,9 @@ def test_migrating_twice_changes_nothing_and_a_newer_schema_is_refused(config: F
         assert conn.execute("SELECT count(*) FROM kiosk_fleet_schema").fetchone() == (1,)
         conn.execute("UPDATE kiosk_fleet_schema SET version = version + 1")
         conn.commit()
-        with pytest.raises(FleetError, match="update the kiosk"):
+        with pytest.raises(FleetError, match="update the kiosk") as refused:
             migrate_central(conn)
+        assert refused.value.cause == "schema"
 
 
 def test_a_duplicate_push_never_counts_twice(local_db: Path, config: FleetConfig) -> None:
@@ -319,3 +321,26 @@ def test_fleet_report_errors_are_one_line(config: FleetConfig, capsys: pytest.Ca
     assert err.startswith("error: ") and "password authentication failed" in err
     assert main(["report", "--fleet", "not a dsn"]) == 2
     assert "connection string" in capsys.readouterr().err
+
+
+def test_a_failure_says_its_cause() -> None:
+    """What /health and /metrics report as the fleet sync's cause (auth, unreachable, ...)."""
+    import sqlite3
+
+    import psycopg.errors
+
+    assert failure_cause(psycopg.errors.InvalidPassword("password authentication failed")) == "auth"
+    assert (
+        failure_cause(
+            psycopg.OperationalError('connection failed: FATAL:  password authentication failed for user "k"')
+        )
+        == "auth"
+    )
+    assert failure_cause(psycopg.OperationalError("connection failed: Connection refused")) == "unreachable"
+    assert (
+        failure_cause(psycopg.errors.InsufficientPrivilege("permission denied for schema public"))
+        == "permission"
+    )
+    assert failure_cause(psycopg.errors.DiskFull("could not extend file")) == "server"
+    assert failure_cause(sqlite3.OperationalError("database is locked")) == "local"
+    assert failure_cause(FleetError("the central store has schema version 9", "schema")) == "schema"

@@ -4,7 +4,9 @@ fails it when it leaves a QThread running or a QTimer active, naming where each 
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -18,6 +20,23 @@ from qt_leaks import qt_leak_check  # noqa: F401 - autouse: no test leaves a QTh
 from kiosk import paths
 
 pytest_plugins = ["pytester"]  # tests/test_qt_leaks.py runs the leak check in a pytest of its own
+
+NEUTRAL_ENVIRONMENT = {"TZ": "UTC", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The machine's time zone and language are not the tests' (issue #27): every test, and every
+    process a test starts, runs in UTC with the C.UTF-8 locale (LANGUAGE and the other LC_*
+    dropped), set before any test and so before Qt first reads them (it keeps the system locale
+    it sees first). Local dates are then the same on every machine: the reports count local days,
+    and in Pacific/Kiritimati (UTC+14) a fleet test's 10:01 UTC is already the next day. The
+    kiosk's "auto" language is English, as the tests' strings are: under LANG=de_DE.UTF-8, 51
+    UI tests read German. A test about another zone or language sets it itself (QLocale(...),
+    apply_language(...), or the environment of a process it starts)."""
+    for name in [name for name in os.environ if name.startswith("LC_") or name == "LANGUAGE"]:
+        del os.environ[name]
+    os.environ.update(NEUTRAL_ENVIRONMENT)
+    time.tzset()
 
 
 @pytest.fixture(autouse=True)

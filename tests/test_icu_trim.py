@@ -66,8 +66,11 @@ def test_trimmed_icu_answers_like_the_full_data_in_every_ui_language(shipped: Pa
     trimmed = icu_trim.build(shipped, tmp_path)
     assert trimmed.name == shipped.name
     assert trimmed.stat().st_size < shipped.stat().st_size / 4
-    full = run_python_json(PROBE, QT_QPA_PLATFORM="offscreen")
-    small = run_python_json(PROBE, QT_QPA_PLATFORM="offscreen", LD_PRELOAD=str(trimmed))
+    # ICU answers a language it has no data for (Swedish, below) in its default locale, which it
+    # takes from LC_ALL/LANG: C.UTF-8 makes that the root locale (English) on every machine.
+    env = {"QT_QPA_PLATFORM": "offscreen", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+    full = run_python_json(PROBE, **env)
+    small = run_python_json(PROBE, **env, LD_PRELOAD=str(trimmed))
     assert full.pop("icu_libs") == [str(shipped.resolve())]
     assert small.pop("icu_libs") == [str(trimmed)]  # only the trimmed data was loaded
     # Dropped on purpose: other languages (Swedish falls back to root) and legacy code pages.

@@ -21,20 +21,39 @@ from kiosk import paths
 
 pytest_plugins = ["pytester"]  # tests/test_qt_leaks.py runs the leak check in a pytest of its own
 
-NEUTRAL_ENVIRONMENT = {"TZ": "UTC", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+NEUTRAL_ENVIRONMENT = {"TZ": "UTC", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
+# A desktop's display settings, which Qt applies on the offscreen platform too.
+DESKTOP_QT_VARIABLES = (
+    "QT_SCALE_FACTOR",
+    "QT_SCREEN_SCALE_FACTORS",
+    "QT_AUTO_SCREEN_SCALE_FACTOR",
+    "QT_ENABLE_HIGHDPI_SCALING",
+    "QT_SCALE_FACTOR_ROUNDING_POLICY",
+    "QT_USE_PHYSICAL_DPI",
+    "QT_FONT_DPI",
+    "QT_QPA_PLATFORMTHEME",
+    "QT_STYLE_OVERRIDE",
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """The machine's time zone and language are not the tests' (issue #27): every test, and every
-    process a test starts, runs in UTC with the C.UTF-8 locale (LANGUAGE and the other LC_*
-    dropped), set before any test and so before Qt first reads them (it keeps the system locale
-    it sees first). Local dates are then the same on every machine: the reports count local days,
-    and in Pacific/Kiritimati (UTC+14) a fleet test's 10:01 UTC is already the next day. The
-    kiosk's "auto" language is English, as the tests' strings are: under LANG=de_DE.UTF-8, 51
-    UI tests read German. A test about another zone or language sets it itself (QLocale(...),
-    apply_language(...), or the environment of a process it starts)."""
+    """The machine's time zone, language and display are not the tests' (issue #27): every test,
+    and every process a test starts, runs in UTC with the C.UTF-8 locale (LANGUAGE and the other
+    LC_* dropped) on Qt's offscreen platform without the desktop's scaling, theme or style, set
+    before any test and so before Qt first reads them (it keeps the system locale it sees first).
+
+    Local dates are then the same on every machine: the reports count local days, and in
+    Pacific/Kiritimati (UTC+14) a fleet test's 10:01 UTC is already the next day. The kiosk's
+    "auto" language is English, as the tests' strings are: under LANG=de_DE.UTF-8, 51 UI tests
+    read German. Windows are laid out in the pixels the tests give them: under QT_SCALE_FACTOR=2
+    a window grabbed at 1920x1080 is 3840x2160. And `pytest` without `make test`'s
+    QT_QPA_PLATFORM=offscreen neither aborts on a machine without a display nor opens windows on
+    a developer's screen. A test about another zone, language or platform sets it itself
+    (QLocale(...), apply_language(...), or the environment of a process it starts)."""
     for name in [name for name in os.environ if name.startswith("LC_") or name == "LANGUAGE"]:
         del os.environ[name]
+    for name in DESKTOP_QT_VARIABLES:
+        os.environ.pop(name, None)
     os.environ.update(NEUTRAL_ENVIRONMENT)
     time.tzset()
 

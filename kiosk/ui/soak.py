@@ -48,6 +48,7 @@ from kiosk.ui.settings_store import SettingsStore
 
 MB = 1024 * 1024
 STOP_TIMEOUT_MS = 15_000
+THREADS_SETTLE_S = 3.0
 TOUR_STEP_MS = 1500  # staff stepping through the cars during the warm-up
 
 
@@ -279,6 +280,15 @@ def _quit(app: QCoreApplication, kiosk: Kiosk) -> None:
     kiosk.controller.wait_stopped()
     kiosk.dispose()
     app.processEvents()
+    _settle_threads()
+
+
+def _settle_threads(timeout_s: float = THREADS_SETTLE_S) -> None:
+    """Let threads that were told to end (the reaction store's writer) finish before they are
+    counted: one still ending under load is not one left running."""
+    deadline = time.monotonic() + timeout_s
+    while threading.active_count() > 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def _judge(report: SoakReport, samples: list[tuple[float, float]], max_growth_mb: float | None) -> None:

@@ -20,6 +20,7 @@ Stable API:
 - `FakeCapture` / `FakeCamera`: stand-ins for cv2.VideoCapture to drive FrameSource.
 - `TEST_PIN`, `TEST_PIN_HASH` and `settings_store(path, **changes)`: a loaded SettingsStore with
   the operator PIN set (a kiosk without one shows its set-up screen, not the showroom).
+- `get_json(url) -> (status, document)`: a GET of /health, also when it answers 503.
 - `run_python_json(code, **env) -> dict`: runs `code` in a fresh Python (this environment,
   minus LD_PRELOAD, plus `env`) and returns the JSON it prints; used to load libraries into
   a process of their own (tests/test_blas_shim.py, tests/test_icu_trim.py).
@@ -31,6 +32,8 @@ import json
 import os
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 import wave
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -261,6 +264,15 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+def get_json(url: str) -> tuple[int, dict[str, Any]]:
+    """The HTTP status and the JSON document of a GET (an error status's body too)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
 
 
 def run_python_json(code: str, **env: str) -> dict[str, object]:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import keyring
 import pytest
-from fakes import empty_result
+from fakes import empty_result, get_json
 from keyring.backend import KeyringBackend
 from pg_cluster import ADMIN_PASSWORD, PgCluster, free_port
 from test_fleet import A_DAY, central_rows, record, wait_until
@@ -25,14 +22,6 @@ from kiosk.ui.operator_status import OperatorStatus
 from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
 from kiosk.ui.settings import KioskSettings, validate
 from kiosk.vision.source import SourceState
-
-
-def get(url: str) -> tuple[int, dict[str, object]]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
 
 
 def operator_status(**thresholds: float) -> OperatorStatus:
@@ -54,9 +43,9 @@ def test_health_follows_the_worker_and_the_results(hook: FleetHook) -> None:
     assert hook.server is not None and hook.server.host == "127.0.0.1"
     url = hook.server.url + "/health"
     hook.monitor.analysis_started()
-    assert get(url)[0] == 200  # the model is still loading: not yet a problem
+    assert get_json(url)[0] == 200  # the model is still loading: not yet a problem
     hook.status.observe_status(WorkerStatus(model_loaded=False, model_message="emotion.onnx does not exist"))
-    code, doc = get(url)
+    code, doc = get_json(url)
     assert code == 503 and "model_unavailable" in doc["reasons"]
     hook.status.observe_status(
         WorkerStatus(
@@ -68,7 +57,7 @@ def test_health_follows_the_worker_and_the_results(hook: FleetHook) -> None:
         )
     )
     hook.status.observe_result(result((Event.SWITCH_CAR,)))
-    code, doc = get(url)
+    code, doc = get_json(url)
     assert code == 200, doc
     assert doc["camera"] == "live" and doc["model"] == {"version": "v3", "labels": ["a", "b"], "loaded": True}
     assert doc["reasons"] == [] and doc["status"] == "ok"
@@ -205,7 +194,7 @@ def test_a_failing_sync_degrades_health_after_its_threshold_and_says_why(
         hook.status.tick()
         assert not hook.status.problems.has("fleet_sync_failing")  # failing, not yet for long
         wait_until(lambda: hook.status.tick() is None and hook.status.problems.has("fleet_sync_failing"))
-        code, doc = get(hook.url + "/health")
+        code, doc = get_json(hook.url + "/health")
         assert code == 503 and "fleet_sync_failing" in doc["reasons"]
         assert doc["fleet"]["cause"] == cause and doc["fleet"]["backlog"] == 4
         metrics = hook.monitor.metrics_text().decode()

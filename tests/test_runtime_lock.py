@@ -333,20 +333,26 @@ MOUNT = {
 
 def _run_on_a_small_disk(tmp_path: Path, mode: str) -> dict[str, Any]:
     """FULL_DISK_SCRIPT in a user and mount namespace, on a 1 MiB tmpfs of its own."""
+    return _in_a_namespace(tmp_path, MOUNT[mode], FULL_DISK_SCRIPT, [TRY_LOCK, mode])
+
+
+def _in_a_namespace(tmp_path: Path, mount: str, script_text: str, extra: list[str]) -> dict[str, Any]:
+    """`script_text` run as `python script DISK *extra` in a user and mount namespace of its own,
+    after `mount` (a shell command on "$1", the disk folder) there; its last line, as JSON."""
     disk = tmp_path / "disk"
     disk.mkdir()
     problem = _namespace_mount_problem(disk)
     if problem:
-        pytest.skip(f"needs unprivileged user+mount namespaces to mount a 1 MiB tmpfs: {problem}")
-    script = tmp_path / "small_disk.py"
-    script.write_text(FULL_DISK_SCRIPT, encoding="utf-8")
-    command = f'{MOUNT[mode]} && exec "$2" "$3" "$1" "$4" "$5"'
-    arguments = [str(disk), sys.executable, str(script), TRY_LOCK, mode]  # $1 .. $5
+        pytest.skip(f"needs unprivileged user+mount namespaces to mount a small tmpfs: {problem}")
+    script = tmp_path / "in_namespace.py"
+    script.write_text(script_text, encoding="utf-8")
+    command = f'{mount} && exec "$2" "$3" "$1" "$4" "$5"'
+    arguments = [str(disk), sys.executable, str(script), *extra]  # $1 .. $5
     done = subprocess.run(
         ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", command, "sh", *arguments],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=240,
         check=False,
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -426,27 +432,9 @@ print(json.dumps({
 
 @LINUX_ONLY
 def test_two_real_kiosks_on_a_full_disk_one_runs_the_other_is_refused(tmp_path: Path) -> None:
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    problem = _namespace_mount_problem(disk)
-    if problem:
-        pytest.skip(f"needs unprivileged user+mount namespaces to mount a small tmpfs: {problem}")
-    script = tmp_path / "two_kiosks.py"
-    script.write_text(TWO_KIOSKS_SCRIPT, encoding="utf-8")
     demo = str(ROOT / "resources" / "demo" / "demo.mp4")
-    command = 'mount -t tmpfs -o size=2m tmpfs "$1" && exec "$2" "$3" "$1" "$4" "$5"'
-    arguments = [str(disk), sys.executable, str(script), str(tmp_path), demo]
-    done = subprocess.run(
-        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", command, "sh", *arguments],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.splitlines()[-1])
+    mount = 'mount -t tmpfs -o size=2m tmpfs "$1"'
+    result = _in_a_namespace(tmp_path, mount, TWO_KIOSKS_SCRIPT, [str(tmp_path), demo])
     assert result["second_status"] == 1 and "already running" in result["second_err"], result["second_err"]
     assert result["first_status"] == 0, result["first_log"][-3000:]
     assert "is full: the showroom runs; reactions wait in memory" in result["first_log"]

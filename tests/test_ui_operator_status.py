@@ -3,7 +3,6 @@ indicator show the same problems, each clearing with its cause, and the visitor 
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fakes import VideoFactory, settings_store
+from fakes import VideoFactory, get_json, settings_store
 from pg_cluster import free_port
 from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
@@ -22,14 +21,6 @@ from pytestqt.qtbot import QtBot
 from kiosk.analytics import ReactionStore
 from kiosk.analytics.records import CarChange
 from kiosk.ui.kiosk import Kiosk, LaunchOptions
-
-
-def get(url: str) -> tuple[int, dict[str, object]]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
 
 
 @pytest.fixture
@@ -58,8 +49,8 @@ def demo_kiosk(
 def test_demo_mode_with_a_camera_configured_is_degraded_not_ok(qtbot: QtBot, demo_kiosk: Kiosk) -> None:
     assert demo_kiosk.fleet is not None and demo_kiosk.fleet.url
     url = demo_kiosk.fleet.url + "/health"
-    qtbot.waitUntil(lambda: get(url)[1].get("camera") == "demo", timeout=20_000)
-    code, doc = get(url)
+    qtbot.waitUntil(lambda: get_json(url)[1].get("camera") == "demo", timeout=20_000)
+    code, doc = get_json(url)
     assert code == 503 and doc["status"] == "degraded" and "demo_mode" in doc["reasons"]
     metrics = urllib.request.urlopen(demo_kiosk.fleet.url + "/metrics", timeout=5).read().decode()
     assert 'kiosk_problem{code="demo_mode"} 1.0' in metrics
@@ -73,7 +64,7 @@ def test_a_problem_reaches_every_channel_and_clears_with_its_cause(
     demo_kiosk.player.audio_failed.emit("no audio output device")
     demo_kiosk.operator.tick()
     assert demo_kiosk.fleet is not None
-    _code, doc = get(demo_kiosk.fleet.url + "/health")
+    _code, doc = get_json(demo_kiosk.fleet.url + "/health")
     assert any(p["code"] == "music" and not p["degrades"] for p in doc["problems"])  # type: ignore[union-attr, index]
     demo_kiosk._open_settings()
     dialog = demo_kiosk.dialog
@@ -88,7 +79,7 @@ def test_a_problem_reaches_every_channel_and_clears_with_its_cause(
     demo_kiosk.player.playback_started.emit()  # the device is back
     demo_kiosk.operator.tick()
     qtbot.waitUntil(lambda: not any(t.startswith("The music cannot be played") for t in titles()))
-    _code, doc = get(demo_kiosk.fleet.url + "/health")
+    _code, doc = get_json(demo_kiosk.fleet.url + "/health")
     assert all(p["code"] != "music" for p in doc["problems"])  # type: ignore[union-attr, index]
     assert "event problem_cleared code=music" in caplog.text
     dialog.reject()

@@ -120,7 +120,12 @@ ALLOWED_TEXT_COLUMNS = {"car_id", "started_at", "ended_at"}
 
 def test_no_column_could_hold_image_data(store: ReactionStore, db_path: Path) -> None:
     tables = raw(db_path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    assert tables == [("exposures",), ("fleet_outbox",)], "only the exposures and the fleet's queue may exist"
+    assert tables == [("exposures",), ("fleet_outbox",), ("kiosk_meta",)], (
+        "only the exposures, the fleet's queue and the database's id may exist"
+    )
+    assert raw(db_path, "SELECT key, length(value) FROM kiosk_meta") == [("database_id", 32)], (
+        "the meta table holds the database's random id, nothing else"
+    )
     queue = {
         str(name): str(kind).upper() for _, name, kind, *_ in raw(db_path, "PRAGMA table_info(fleet_outbox)")
     }

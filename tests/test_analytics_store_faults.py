@@ -27,6 +27,7 @@ from pytestqt.qtbot import QtBot
 
 import kiosk
 from kiosk.analytics import Exposure, ReactionStore, StoreUnavailableError
+from kiosk.analytics.database import DATABASE_ID_SQL
 from kiosk.analytics.faults import StoreTimings, fault_reason
 from kiosk.analytics.fleet import queued_count
 from kiosk.analytics.recovery import open_reaction_store
@@ -65,6 +66,11 @@ def exposure(n: int) -> Exposure:
         audio_played=False,
         uplift_success=None,
     )
+
+
+def database_id(path: Path) -> str:
+    with closing(sqlite3.connect(path)) as conn:
+        return str(conn.execute(DATABASE_ID_SQL).fetchone()[0])
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -215,6 +221,7 @@ def test_a_deleted_database_is_recreated_and_nothing_after_is_lost(
         store.record(exposure(0))
         assert store.flush(timeout=10)
         assert store.status().recreated_at is None
+        first_id = database_id(db_path)
         for suffix in deleted:
             db_path.with_name(db_path.name + suffix).unlink()
         for n in range(1, 4):
@@ -224,7 +231,8 @@ def test_a_deleted_database_is_recreated_and_nothing_after_is_lost(
         assert rows(db_path) == ["car-1", "car-2", "car-3"]
         assert queued_count(db_path) == 3  # the fleet sync's queue is there, and fills
     assert rows(db_path) == ["car-1", "car-2", "car-3"]
-    assert tables(db_path) == {"exposures", "fleet_outbox"}
+    assert tables(db_path) == {"exposures", "fleet_outbox", "kiosk_meta"}
+    assert database_id(db_path) != first_id  # its sums are another database's in the central store
     with closing(sqlite3.connect(db_path)) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -238,7 +246,7 @@ def test_a_deleted_database_is_recreated_while_idle(
         for suffix in ("", "-wal", "-shm"):
             db_path.with_name(db_path.name + suffix).unlink()
         wait_until(lambda: store.status().recreated_at is not None)
-        assert tables(db_path) == {"exposures", "fleet_outbox"}
+        assert tables(db_path) == {"exposures", "fleet_outbox", "kiosk_meta"}
     assert "reason=deleted" in events(log_events)[0]
 
 

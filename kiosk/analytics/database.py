@@ -28,6 +28,7 @@ from kiosk.analytics.records import (
 from kiosk.analytics.summary import CarSummary, car_summary
 
 __all__ = [
+    "DATABASE_ID_SQL",
     "DB_FILENAME",
     "DEFAULT_RETENTION_DAYS",
     "INSERT_SQL",
@@ -89,6 +90,13 @@ MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
         """INSERT INTO fleet_outbox (car_id, hour, changes)
             SELECT car_id, substr(started_at, 1, 13), COUNT(*) FROM exposures GROUP BY 1, 2""",
     ),
+    (  # v4: the fleet. This file's own random id: the central store keeps each database's sums
+        # apart, so a reset, recreated or second database of one kiosk never overwrites (or lowers)
+        # what another pushed. And the index the fleet's catch-up reads an hour of a car through.
+        "CREATE TABLE kiosk_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        "INSERT INTO kiosk_meta (key, value) VALUES ('database_id', lower(hex(randomblob(16))))",
+        "CREATE INDEX exposures_car_started_at ON exposures (car_id, started_at)",
+    ),
 )
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 
@@ -101,6 +109,7 @@ INSERT_SQL: Final = (
 )
 _POSITIVE_SUM: Final = " + ".join(f"p_{name}" for name in sorted(POSITIVE_EXPRESSIONS))
 _NEGATIVE_SUM: Final = " + ".join(f"p_{name}" for name in sorted(NEGATIVE_EXPRESSIONS))
+DATABASE_ID_SQL: Final = "SELECT value FROM kiosk_meta WHERE key = 'database_id'"
 _SUMMARY_SQL: Final = f"""
     SELECT car_id, COUNT(*), TOTAL(visitor_seconds),
         TOTAL(visitor_seconds * ({_POSITIVE_SUM})), TOTAL(visitor_seconds * ({_NEGATIVE_SUM})),

@@ -25,6 +25,7 @@ from typing import Any
 from kiosk import __version__
 from kiosk.cli_catalog import add_catalog_parser
 from kiosk.cli_common import CliError, resolve_model
+from kiosk.cli_fleet import add_fleet_parser
 from kiosk.languages import LANGUAGE_CHOICES
 from kiosk.paths import set_data_dir
 from kiosk.vision.types import VISITOR_MIN_FACE
@@ -145,6 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     reset.set_defaults(handler=_run_reset_pin)
     _add_autostart(commands, common)
     add_catalog_parser(commands, common)
+    add_fleet_parser(commands, common)
     _add_crash_notice(commands, common)
     return parser
 

@@ -28,13 +28,14 @@ from kiosk.analytics.fleet import (
     FleetError,
     FleetSync,
     connect_central,
+    database_id,
     failure_cause,
-    migrate_central,
     pending_hours,
     push_once,
     queued_count,
 )
 from kiosk.analytics.fleet import _upsert as upsert_batch
+from kiosk.analytics.fleet_central import init_central
 from kiosk.app import main
 
 HOUR = datetime(2025, 3, 10, 9, 0, tzinfo=timezone.utc)
@@ -56,8 +57,8 @@ def exposure(car: str, at: datetime, seconds: float = 10.0, *, negative: bool = 
 
 
 @pytest.fixture
-def database(pg_cluster: PgCluster) -> str:
-    """A fresh database in the session's cluster; its DSN has no password, like the settings'."""
+def bare_database(pg_cluster: PgCluster) -> str:
+    """A fresh, empty database in the session's cluster; its DSN has no password, like the settings'."""
     name = f"fleet_{next(_names)}"
     with pg_cluster.admin() as conn:
         conn.execute(f"CREATE DATABASE {name}")
@@ -65,8 +66,26 @@ def database(pg_cluster: PgCluster) -> str:
 
 
 @pytest.fixture
+def database(bare_database: str) -> str:
+    """A fresh database set up by its administrator (`fleet init-db`)."""
+    with closing(psycopg.connect(bare_database, password=ADMIN_PASSWORD)) as conn:
+        init_central(conn)
+    return bare_database
+
+
+BERLIN_ID = "b" * 32
+
+
+@pytest.fixture
 def config(database: str) -> FleetConfig:
-    return FleetConfig(dsn=database, kiosk="berlin-1", password=ADMIN_PASSWORD, connect_timeout_s=5, batch=2)
+    return FleetConfig(
+        dsn=database,
+        kiosk="berlin-1",
+        kiosk_id=BERLIN_ID,
+        password=ADMIN_PASSWORD,
+        connect_timeout_s=5,
+        batch=2,
+    )
 
 
 @pytest.fixture
@@ -104,7 +123,7 @@ EXPECTED = [
 ]
 
 
-def test_push_creates_the_schema_and_sends_hourly_sums_only(local_db: Path, config: FleetConfig) -> None:
+def test_push_sends_hourly_sums_only(local_db: Path, config: FleetConfig) -> None:
     record(local_db, A_DAY)
     result = push_once(local_db, config)
     assert (result.pushed, result.remaining) == (4, 0)
@@ -119,20 +138,20 @@ def test_push_creates_the_schema_and_sends_hourly_sums_only(local_db: Path, conf
         version = conn.execute("SELECT version FROM kiosk_fleet_schema").fetchall()
     assert columns == {
         "kiosk", "car_id", "hour", "exposures", "visitor_seconds", "positive_seconds", "negative_seconds",
-        "negative_switches", "audio_plays", "uplift_successes", "pushed_at",
+        "negative_switches", "audio_plays", "uplift_successes", "pushed_at", "kiosk_id", "database_id",
+        "pushed_by",
     }  # fmt: skip
     assert version == [(CENTRAL_SCHEMA_VERSION,)]
 
 
-def test_migrating_twice_changes_nothing_and_a_newer_schema_is_refused(config: FleetConfig) -> None:
+def test_init_db_twice_changes_nothing_and_a_newer_schema_is_refused(config: FleetConfig) -> None:
     with closing(connect_central(config)) as conn:
-        assert migrate_central(conn) == CENTRAL_SCHEMA_VERSION
-        assert migrate_central(conn) == CENTRAL_SCHEMA_VERSION
+        assert init_central(conn) == (CENTRAL_SCHEMA_VERSION, CENTRAL_SCHEMA_VERSION)
         assert conn.execute("SELECT count(*) FROM kiosk_fleet_schema").fetchone() == (1,)
         conn.execute("UPDATE kiosk_fleet_schema SET version = version + 1")
         conn.commit()
-        with pytest.raises(FleetError, match="update the kiosk") as refused:
-            migrate_central(conn)
+        with pytest.raises(FleetError, match="run init-db from a newer kiosk") as refused:
+            init_central(conn)
         assert refused.value.cause == "schema"
 
 
@@ -140,8 +159,8 @@ def test_a_duplicate_push_never_counts_twice(local_db: Path, config: FleetConfig
     record(local_db, A_DAY)
     rows, _keys = pending_hours(local_db, 100)
     with closing(connect_central(config)) as conn:
-        migrate_central(conn)
-        upsert_batch(conn, config.kiosk, rows)  # pushed, then the kiosk died before dequeuing
+        key = (config.kiosk_id, database_id(local_db), config.kiosk)
+        upsert_batch(conn, key, rows)  # pushed, then the kiosk died before dequeuing
     assert push_once(local_db, config).pushed == 4  # so it all goes again
     with sqlite3.connect(local_db) as conn:  # and once more, as if the queue had been restored
         conn.execute(
@@ -169,7 +188,7 @@ def test_the_queue_survives_a_restart_and_two_kiosks_stay_apart(
     other = tmp_path / "other.sqlite3"
     record(other, [exposure("suv", HOUR + timedelta(minutes=10), 7.0)])
     push_once(local_db, config)
-    push_once(other, replace(config, kiosk="paris-2"))
+    push_once(other, replace(config, kiosk="paris-2", kiosk_id="p" * 32))
     rows = central_rows(config)
     assert rows[:4] == EXPECTED
     assert rows[4] == ("paris-2", "suv", HOUR, 1, 7.0, 0, 1)
@@ -187,8 +206,6 @@ def blocked_push(local_db: Path, config: FleetConfig, pg_cluster: PgCluster) -> 
     """Start a push that blocks on a table lock held by another session; yields its outcome list."""
     outcome: list[object] = []
     lock = pg_cluster.admin(config.dsn.split("dbname=")[1].split()[0])
-    with closing(connect_central(config)) as conn:
-        migrate_central(conn)
     lock.execute("BEGIN")
     lock.execute("LOCK TABLE kiosk_car_hours IN EXCLUSIVE MODE")
 
@@ -295,22 +312,25 @@ def test_fleet_report_json_and_csv(
     push_once(local_db, config)
     other = tmp_path / "other.sqlite3"
     record(other, [exposure("suv", HOUR + timedelta(minutes=10), 30.0)])
-    push_once(other, replace(config, kiosk="paris-2"))
+    push_once(other, replace(config, kiosk="paris-2", kiosk_id="p" * 32))
     dsn = f"{config.dsn} password={ADMIN_PASSWORD}"
     assert main(["report", "--fleet", dsn, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["cars"]["suv"]["exposures"] == 4
     assert data["cars"]["suv"]["visitor_minutes"] == pytest.approx(70 / 60, abs=1e-6)
-    assert data["kiosks"]["paris-2"]["suv"]["exposures"] == 1
-    assert set(data["kiosks"]["berlin-1"]) == {"roadster", "suv", "van"}
+    paris, berlin = data["kiosks"]["p" * 32], data["kiosks"][BERLIN_ID]
+    assert paris["name"] == "paris-2" and paris["cars"]["suv"]["exposures"] == 1
+    assert berlin["name"] == "berlin-1" and set(berlin["cars"]) == {"roadster", "suv", "van"}
+    assert berlin["last_push"] is not None  # each kiosk's last push
     out = tmp_path / "fleet.csv"
     assert (
         main(["report", "--fleet", dsn, "--since", "2025-03-10", "--until", "2025-03-10", "--csv", str(out)])
         == 0
     )
     lines = out.read_text().splitlines()
-    assert lines[0].startswith("kiosk,car_id,exposures")
-    assert "*,suv,4," in "\n".join(lines)
+    assert lines[0].startswith("kiosk,kiosk_id,car_id,exposures")
+    assert "*,*,suv,4," in "\n".join(lines)
+    assert f"paris-2,{'p' * 32},suv,1," in "\n".join(lines)
     assert main(["report", "--fleet", dsn, "--since", "2030-01-01"]) == 0
     assert "no figures" in capsys.readouterr().out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pg_cluster import ADMIN_PASSWORD, PgCluster, free_port
 from test_fleet import A_DAY, central_rows, record, wait_until
 
 from kiosk.analytics.fleet import FleetConfig, queued_count
+from kiosk.analytics.fleet_central import init_central
 from kiosk.analytics.fleet_secret import account, dsn_problem, load_password, save_password, split_password
 from kiosk.health import HealthThresholds
 from kiosk.reaction.engine import Event
@@ -23,6 +25,8 @@ from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
 from kiosk.ui.settings import KioskSettings, validate
 from kiosk.vision.source import SourceState
 
+KIOSK_ID = "1" * 32
+
 
 def operator_status(**thresholds: float) -> OperatorStatus:
     return OperatorStatus(HealthThresholds(**thresholds), data_folder=None, camera_configured=True)
@@ -30,7 +34,7 @@ def operator_status(**thresholds: float) -> OperatorStatus:
 
 @pytest.fixture
 def hook(qapp: object) -> Iterator[FleetHook]:
-    made = FleetHook(KioskSettings(health_port=free_port()), None, operator_status())
+    made = FleetHook(KioskSettings(health_port=free_port()), None, operator_status(), KIOSK_ID)
     yield made
     made.close()
 
@@ -75,7 +79,7 @@ def test_port_changes_restart_the_server_and_0_turns_it_off(hook: FleetHook) -> 
 
 def test_a_busy_port_is_a_problem_not_a_crash(hook: FleetHook) -> None:
     assert hook.server is not None
-    second = FleetHook(replace(hook._settings), None, operator_status())
+    second = FleetHook(replace(hook._settings), None, operator_status(), KIOSK_ID)
     try:
         assert second.server is None
         (problem,) = [p for p in second.status.current() if p.code == "health_port"]
@@ -152,6 +156,8 @@ def test_the_hook_syncs_with_the_password_from_libpq_when_there_is_no_keyring(
 
     with pg_cluster.admin() as conn:
         conn.execute("CREATE DATABASE fleet_hook")
+    with closing(pg_cluster.admin("fleet_hook")) as conn:
+        init_central(conn)
     db = tmp_path / "reactions.sqlite3"
     record(db, A_DAY)
     monkeypatch.setenv("PGPASSWORD", ADMIN_PASSWORD)
@@ -160,7 +166,7 @@ def test_the_hook_syncs_with_the_password_from_libpq_when_there_is_no_keyring(
     settings = KioskSettings(
         health_port=0, fleet_enabled=True, fleet_dsn=pg_cluster.dsn("fleet_hook"), fleet_kiosk="lyon"
     )
-    hook = FleetHook(settings, db, operator_status())
+    hook = FleetHook(settings, db, operator_status(), KIOSK_ID)
     try:
         assert hook.sync is not None and hook.status.current() == ()
         wait_until(lambda: queued_count(db) == 0)
@@ -171,7 +177,9 @@ def test_the_hook_syncs_with_the_password_from_libpq_when_there_is_no_keyring(
     finally:
         hook.close()
         keyring.set_keyring(previous)
-    rows = central_rows(FleetConfig(dsn=pg_cluster.dsn("fleet_hook"), kiosk="x", password=ADMIN_PASSWORD))
+    rows = central_rows(
+        FleetConfig(dsn=pg_cluster.dsn("fleet_hook"), kiosk="x", kiosk_id="x", password=ADMIN_PASSWORD)
+    )
     assert {row[0] for row in rows} == {"lyon"} and len(rows) == 4
 
 
@@ -188,7 +196,7 @@ def test_a_failing_sync_degrades_health_after_its_threshold_and_says_why(
     keyring.set_keyring(fail.Keyring())
     dsn = pg_cluster.dsn("postgres") if cause == "auth" else f"host=127.0.0.1 port={free_port()} user=x"
     settings = KioskSettings(health_port=free_port(), fleet_enabled=True, fleet_dsn=dsn, fleet_kiosk="lyon")
-    hook = FleetHook(settings, db, operator_status(fleet_failing_s=1.0))
+    hook = FleetHook(settings, db, operator_status(fleet_failing_s=1.0), KIOSK_ID)
     try:
         wait_until(lambda: hook.sync is not None and hook.sync.failures >= 1)
         hook.status.tick()

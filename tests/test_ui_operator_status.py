@@ -52,6 +52,7 @@ def test_demo_mode_with_a_camera_configured_is_degraded_not_ok(qtbot: QtBot, dem
     qtbot.waitUntil(lambda: get_json(url)[1].get("camera") == "demo", timeout=20_000)
     code, doc = get_json(url)
     assert code == 503 and doc["status"] == "degraded" and "demo_mode" in doc["reasons"]
+    assert doc["kiosk"] == {"id": demo_kiosk.kiosk_id, "name": ""} and len(demo_kiosk.kiosk_id) == 32
     metrics = urllib.request.urlopen(demo_kiosk.fleet.url + "/metrics", timeout=5).read().decode()
     assert 'kiosk_problem{code="demo_mode"} 1.0' in metrics
     qtbot.waitUntil(lambda: demo_kiosk.window.showroom.attention == "error", timeout=5_000)

@@ -4,9 +4,11 @@
 
 Each simulated kiosk gets its own SQLite file with `--per-hour` exposures for every car and
 every hour of `--days` days (written straight into the kiosk's schema, which queues them for
-the sync as the kiosk's trigger does), then pushes everything with `push_once`. Prints the
-rows, the time to sync, the table's size and the time of the fleet report's query. Point it
-only at a throw-away database: it drops `kiosk_car_hours` first.
+the sync as the kiosk's trigger does), then pushes everything with `push_once`, with a
+heartbeat. Prints the rows, the time to sync (all, and the slowest kiosk's month: a busy
+kiosk catching up after a month offline), the table's size, and the time of the fleet report's
+and `fleet status`'s queries. Point it only at a throw-away database: it drops the fleet's
+tables first, then sets them up as `fleet init-db` does.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from pathlib import Path
 
 import psycopg
 
-from kiosk.analytics.fleet import FleetConfig, push_once
+from kiosk.analytics.fleet import FleetConfig, Heartbeat, push_once
+from kiosk.analytics.fleet_central import init_central
 from kiosk.analytics.fleet_report import read_fleet_summary
+from kiosk.analytics.fleet_status import read_fleet_status
 from kiosk.analytics.store import migrate
 
 START = datetime(2025, 3, 1, tzinfo=timezone.utc)
@@ -57,13 +61,14 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--dsn", required=True, help="a throw-away database (password via PGPASSWORD)")
-    parser.add_argument("--kiosks", type=int, default=50)
+    parser.add_argument("--kiosks", type=int, default=30)
     parser.add_argument("--days", type=int, default=30)
     parser.add_argument("--cars", type=int, default=8)
     parser.add_argument("--per-hour", type=int, default=3, help="exposures per car and hour")
     args = parser.parse_args()
     with psycopg.connect(args.dsn, autocommit=True) as conn:
-        conn.execute("DROP TABLE IF EXISTS kiosk_car_hours, kiosk_fleet_schema")
+        conn.execute("DROP TABLE IF EXISTS kiosk_car_hours, kiosks, kiosk_fleet_schema")
+        init_central(conn)
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
@@ -76,14 +81,16 @@ def main() -> None:
         started = time.perf_counter()
         for k in range(args.kiosks):
             kiosk_started = time.perf_counter()
-            config = FleetConfig(dsn=args.dsn, kiosk=f"showroom-{k:02d}")
-            pushed += push_once(Path(folder) / f"k{k}.sqlite3", config).pushed
+            config = FleetConfig(dsn=args.dsn, kiosk=f"showroom-{k:02d}", kiosk_id=f"{k:032x}")
+            beat = Heartbeat(host=f"pc-{k:02d}", version="0.1.0", model_version="2.2.0", status="ok")
+            pushed += push_once(Path(folder) / f"k{k}.sqlite3", config, heartbeat=beat).pushed
             slowest = max(slowest, time.perf_counter() - kiosk_started)
         figures["sync_all_s"] = time.perf_counter() - started
         figures["sync_slowest_kiosk_s"] = slowest
     figures["exposures"], figures["rows_pushed"] = exposures, pushed
     with psycopg.connect(args.dsn, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE kiosk_car_hours")
+        conn.execute("VACUUM ANALYZE kiosks")
         row = conn.execute(
             "SELECT count(*), pg_total_relation_size('kiosk_car_hours') FROM kiosk_car_hours"
         ).fetchone()
@@ -97,6 +104,10 @@ def main() -> None:
         summary = read_fleet_summary(args.dsn, since, None)
         figures[label] = time.perf_counter() - started
     figures["report_kiosks"] = len(summary.kiosks)
+    started = time.perf_counter()
+    with psycopg.connect(args.dsn, autocommit=True) as conn:
+        figures["status_kiosks"] = len(read_fleet_status(conn))
+    figures["status_s"] = time.perf_counter() - started
     print(json.dumps({key: round(value, 3) for key, value in figures.items()}, indent=2))
 
 

@@ -2,20 +2,28 @@
 
 What leaves the kiosk: for each car and UTC hour, the sums the local report is made of
 (exposures, visitor seconds, positive and negative seconds, reaction-driven switches, audio
-plays, uplift successes), with the kiosk's name. Never images, face data or single exposures.
+plays, uplift successes), with the kiosk's id and name; and about once a minute a heartbeat
+(kiosk.analytics.fleet_status). Never images, face data or single exposures.
 
-Nothing is lost and nothing counts twice:
+Nothing is lost, nothing counts twice, and nothing is overwritten:
 - the local database's `fleet_outbox` (schema v3, filled by a trigger on every recorded
   exposure) is the queue: it survives restarts and holds each (car, hour) still to push;
 - a push reads a batch of pairs and their full hourly sums in one read transaction, upserts
-  them in one PostgreSQL transaction keyed on (kiosk, car, hour), and only then takes the
-  pairs off the queue, each only if no exposure was added to it meanwhile. An interrupted
-  push is pushed again, and pushing the same sums twice replaces them with themselves;
+  them in one PostgreSQL transaction, and only then takes the pairs off the queue, each only
+  if no exposure was added to it meanwhile. An interrupted push is pushed again;
+- central rows are keyed on (kiosk id, local database id, car, hour): the kiosk id is made
+  once in the data folder (kiosk.appliance.identity), the database id once in each local
+  database (schema v4), so a name used twice, a copied settings file, or a reset or recreated
+  database each write rows of their own. Within a row a push keeps the larger of the old and
+  the new value of each sum (an hour's sums only grow), so a database restored from a backup
+  can lower nothing, and pushing the same sums twice changes nothing;
 - with the server away, `FleetSync` retries with exponential backoff (with jitter), up to
-  `retry_max_s`, and goes back to its normal interval after the first success.
+  `retry_max_s`, and goes back to its normal interval after the first success; a clean stop
+  makes one last push, bounded by `final_push_s`.
 
-The central schema is created and migrated by the kiosk (`migrate_central`), under an
-advisory lock so that kiosks starting together do not race.
+The kiosk never creates or changes the central schema (kiosk.analytics.fleet_central): an
+administrator sets it up once with `fleet init-db`, and the kiosk keeps queuing, saying why,
+while it is missing, too old or too new.
 """
 
 from __future__ import annotations
@@ -34,52 +42,39 @@ from typing import Any, Final
 
 import psycopg
 
+from kiosk.analytics.database import DATABASE_ID_SQL
+from kiosk.analytics.fleet_central import (
+    CENTRAL_SCHEMA_VERSION,
+    FAILURE_CAUSES,
+    FleetError,
+    check_central,
+    failure_cause,
+    first_line,
+)
+from kiosk.analytics.fleet_status import Heartbeat, send_heartbeat
 from kiosk.analytics.records import NEGATIVE_EXPRESSIONS, POSITIVE_EXPRESSIONS
 from kiosk.analytics.summary import SUM_FIELDS, sums_of
 
 __all__ = [
-    "CENTRAL_MIGRATIONS",
     "CENTRAL_SCHEMA_VERSION",
     "FAILURE_CAUSES",
     "FleetConfig",
     "FleetError",
     "FleetSync",
+    "Heartbeat",
     "HourRow",
     "PushResult",
     "connect_central",
+    "database_id",
     "failure_cause",
-    "migrate_central",
     "pending_hours",
     "push_once",
+    "queued_count",
 ]
 
 log = logging.getLogger(__name__)
 
 _SUM_COLUMNS: Final = SUM_FIELDS
-# CENTRAL_MIGRATIONS[n] takes the central schema from version n to n + 1; append, never edit.
-CENTRAL_MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
-    (
-        """CREATE TABLE kiosk_car_hours (
-            kiosk TEXT NOT NULL CHECK (length(kiosk) BETWEEN 1 AND 200),
-            car_id TEXT NOT NULL CHECK (length(car_id) BETWEEN 1 AND 200),
-            hour TIMESTAMPTZ NOT NULL CHECK (date_trunc('hour', hour) = hour),
-            exposures INTEGER NOT NULL CHECK (exposures >= 0),
-            visitor_seconds DOUBLE PRECISION NOT NULL CHECK (visitor_seconds >= 0),
-            positive_seconds DOUBLE PRECISION NOT NULL,
-            negative_seconds DOUBLE PRECISION NOT NULL,
-            negative_switches INTEGER NOT NULL,
-            audio_plays INTEGER NOT NULL,
-            uplift_successes INTEGER NOT NULL,
-            pushed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-            PRIMARY KEY (kiosk, car_id, hour)
-        )""",
-        "CREATE INDEX kiosk_car_hours_hour ON kiosk_car_hours (hour)",
-    ),
-)
-CENTRAL_SCHEMA_VERSION: Final = len(CENTRAL_MIGRATIONS)
-_VERSION_TABLE: Final = "kiosk_fleet_schema"
-_MIGRATION_LOCK: Final = 0x4B494F534B  # any constant shared by every kiosk: "KIOSK"
-
 _POSITIVE: Final = " + ".join(f"e.p_{name}" for name in sorted(POSITIVE_EXPRESSIONS))
 _NEGATIVE: Final = " + ".join(f"e.p_{name}" for name in sorted(NEGATIVE_EXPRESSIONS))
 # An hour's exposures are those whose started_at begins with it: the range [hour, hour || ';').
@@ -92,66 +87,35 @@ _PENDING_SQL: Final = f"""
         ON e.car_id = o.car_id AND e.started_at >= o.hour AND e.started_at < o.hour || ';'
     GROUP BY o.car_id, o.hour, o.changes ORDER BY o.hour, o.car_id"""
 _UPSERT_SQL: Final = (
-    f"INSERT INTO kiosk_car_hours (kiosk, car_id, hour, {', '.join(_SUM_COLUMNS)}) "
-    f"VALUES (%s, %s, %s, {', '.join(['%s'] * len(_SUM_COLUMNS))}) "
-    "ON CONFLICT (kiosk, car_id, hour) DO UPDATE SET "
-    + ", ".join(f"{name} = EXCLUDED.{name}" for name in _SUM_COLUMNS)
+    f"INSERT INTO kiosk_car_hours (kiosk_id, database_id, kiosk, car_id, hour, {', '.join(_SUM_COLUMNS)}) "
+    f"VALUES (%s, %s, %s, %s, %s, {', '.join(['%s'] * len(_SUM_COLUMNS))}) "
+    "ON CONFLICT (kiosk_id, database_id, car_id, hour) DO UPDATE SET kiosk = EXCLUDED.kiosk, "
+    + ", ".join(f"{name} = GREATEST(kiosk_car_hours.{name}, EXCLUDED.{name})" for name in _SUM_COLUMNS)
     + ", pushed_at = now()"
 )
-
-
-FAILURE_CAUSES: Final = ("auth", "unreachable", "schema", "permission", "server", "local")
-_AUTH_STATES: Final = frozenset({"28000", "28P01"})  # invalid authorization, invalid password
-_PERMISSION_STATES: Final = frozenset({"42501"})  # insufficient privilege
-
-
-class FleetError(Exception):
-    """The central store cannot be reached or used; the message says why (never the password).
-
-    `cause` says what kind of failure it is, for /health and /metrics: auth (user or password
-    refused), unreachable (no answer, refused, name unknown), schema (written by a newer kiosk),
-    permission (the role may not do what the push needs), server (anything else on the server's
-    side), local (this kiosk's own database)."""
-
-    def __init__(self, message: str, cause: str = "server") -> None:
-        super().__init__(message)
-        self.cause = cause
-
-
-def failure_cause(exc: BaseException) -> str:
-    """Which of FAILURE_CAUSES a failed connection or statement is."""
-    if isinstance(exc, FleetError):
-        return exc.cause
-    if isinstance(exc, sqlite3.Error):
-        return "local"
-    sqlstate = getattr(exc, "sqlstate", None)
-    text = str(exc).lower()
-    if sqlstate in _AUTH_STATES or "password authentication failed" in text or "no password supplied" in text:
-        return "auth"
-    if sqlstate in _PERMISSION_STATES or "permission denied" in text:
-        return "permission"
-    if isinstance(exc, psycopg.OperationalError) and sqlstate is None:
-        return "unreachable"  # refused, timed out, unknown host, connection lost
-    return "server"
 
 
 @dataclass(frozen=True)
 class FleetConfig:
     dsn: str  # libpq connection string or URI, without the password
-    kiosk: str  # this showroom's name in the fleet
+    kiosk: str  # this showroom's name in the fleet (for people; may clash)
+    kiosk_id: str  # this kiosk's id (kiosk.appliance.identity): what its rows are keyed on
     password: str | None = None  # from the keyring; None: libpq's own (PGPASSWORD, ~/.pgpass)
-    interval_s: float = 60.0  # between pushes while all is well
+    interval_s: float = 60.0  # between pushes (and heartbeats) while all is well
     retry_min_s: float = 5.0  # the first retry after a failure, doubling up to retry_max_s
     retry_max_s: float = 600.0
     connect_timeout_s: int = 10
     statement_timeout_ms: int = 30_000
     batch: int = 500  # (car, hour) pairs per transaction
+    final_push_s: float = 3.0  # the last push at a clean stop waits at most this long
 
     def __post_init__(self) -> None:
         if not self.dsn.strip():
             raise ValueError("the central store's connection string is empty")
         if not 1 <= len(self.kiosk.strip()) <= 200:
             raise ValueError(f"the kiosk name must have 1 to 200 characters, got {self.kiosk!r}")
+        if not 1 <= len(self.kiosk_id) <= 64:
+            raise ValueError(f"the kiosk id must have 1 to 64 characters, got {self.kiosk_id!r}")
         if not 0 < self.retry_min_s <= self.retry_max_s or self.interval_s <= 0 or self.batch < 1:
             raise ValueError(f"unusable fleet timings: {self}")
 
@@ -178,14 +142,16 @@ class HourRow:
 class PushResult:
     pushed: int  # (car, hour) rows upserted
     remaining: int  # pairs still queued locally
+    clashes: tuple[str, ...] = ()  # what the heartbeat found: names or ids used twice
 
 
-# -- the central schema ----------------------------------------------------------------------
+# -- the central store ---------------------------------------------------------------------
 
 
 def connect_central(config: FleetConfig) -> psycopg.Connection[Any]:
     """A connection to the central store, or FleetError saying why there is none."""
     options: dict[str, Any] = {
+        "autocommit": True,  # each `conn.transaction()` block is a transaction of its own
         "connect_timeout": config.connect_timeout_s,
         "application_name": "emotion-kiosk",
         "options": f"-c statement_timeout={config.statement_timeout_ms}",
@@ -195,30 +161,8 @@ def connect_central(config: FleetConfig) -> psycopg.Connection[Any]:
     try:
         return psycopg.connect(config.dsn, **options)
     except psycopg.Error as exc:
-        message = f"cannot connect to the central store: {_first_line(exc)}"
+        message = f"cannot connect to the central store: {first_line(exc)}"
         raise FleetError(message, failure_cause(exc)) from exc
-
-
-def migrate_central(conn: psycopg.Connection[Any]) -> int:
-    """Create or migrate the central schema to CENTRAL_SCHEMA_VERSION; returns the version."""
-    with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-        conn.execute(f"CREATE TABLE IF NOT EXISTS {_VERSION_TABLE} (version INTEGER NOT NULL)")
-        row = conn.execute(f"SELECT max(version) FROM {_VERSION_TABLE}").fetchone()
-        version = int(row[0]) if row and row[0] is not None else 0
-        if version > CENTRAL_SCHEMA_VERSION:
-            raise FleetError(
-                f"the central store has schema version {version}, this kiosk knows up to "
-                f"{CENTRAL_SCHEMA_VERSION}: update the kiosk",
-                "schema",
-            )
-        for target in range(version + 1, CENTRAL_SCHEMA_VERSION + 1):
-            for statement in CENTRAL_MIGRATIONS[target - 1]:
-                conn.execute(statement)
-            conn.execute(f"DELETE FROM {_VERSION_TABLE}")
-            conn.execute(f"INSERT INTO {_VERSION_TABLE} (version) VALUES (%s)", (target,))
-            log.info("central store migrated to schema version %d", target)
-    return CENTRAL_SCHEMA_VERSION
 
 
 # -- the local queue -------------------------------------------------------------------------
@@ -233,6 +177,15 @@ def pending_hours(db_path: Path, limit: int) -> tuple[list[HourRow], list[tuple[
         conn.execute("COMMIT")
     keys = [(str(car), str(hour), int(changes)) for car, hour, changes, *_ in rows]
     return [_hour_row(row) for row in rows if row[3] > 0], keys
+
+
+def database_id(db_path: Path) -> str:
+    """The local database's own id (schema v4), what its rows in the central store are keyed on."""
+    with closing(_connect_local(db_path)) as conn:
+        row = conn.execute(DATABASE_ID_SQL).fetchone()
+    if row is None:
+        raise sqlite3.DatabaseError(f"{db_path} has no database id (schema older than 4?)")
+    return str(row[0])
 
 
 def queued_count(db_path: Path) -> int:
@@ -270,23 +223,51 @@ def _hour_row(row: Sequence[Any]) -> HourRow:
 # -- pushing ---------------------------------------------------------------------------------
 
 
-def push_once(db_path: Path, config: FleetConfig, *, max_batches: int | None = None) -> PushResult:
-    """Push every queued (car, hour) (or `max_batches` batches of them); FleetError on failure.
+def push_once(
+    db_path: Path,
+    config: FleetConfig,
+    *,
+    max_batches: int | None = None,
+    heartbeat: Heartbeat | None = None,
+    last_error: str = "",
+) -> PushResult:
+    """Push every queued (car, hour) (or `max_batches` batches of them), then this kiosk's
+    heartbeat when one is given (with the queue left, and the push's error when it failed);
+    FleetError on failure.
 
     Each batch is one PostgreSQL transaction; a batch is taken off the local queue only after
     its commit, so a failure anywhere leaves it queued for the next push.
     """
     pushed = batches = 0
     with _central(config) as conn:
-        while max_batches is None or batches < max_batches:
-            rows, keys = pending_hours(db_path, config.batch)
-            if not keys:
-                break
-            _upsert(conn, config.kiosk, rows)
-            _take_off_queue(db_path, keys)
-            pushed += len(rows)
-            batches += 1
-    return PushResult(pushed=pushed, remaining=queued_count(db_path))
+        try:
+            source = database_id(db_path)
+            while max_batches is None or batches < max_batches:
+                rows, keys = pending_hours(db_path, config.batch)
+                if not keys:
+                    break
+                _upsert(conn, (config.kiosk_id, source, config.kiosk), rows)
+                _take_off_queue(db_path, keys)
+                pushed += len(rows)
+                batches += 1
+        except (psycopg.Error, sqlite3.Error) as exc:
+            if heartbeat is not None:  # alive, and why its figures do not land
+                _try_heartbeat(conn, db_path, config, heartbeat, first_line(exc))
+            raise
+        remaining = queued_count(db_path)
+        clashes: list[str] = []
+        if heartbeat is not None:
+            clashes = send_heartbeat(conn, config.kiosk_id, config.kiosk, heartbeat, remaining, last_error)
+    return PushResult(pushed=pushed, remaining=remaining, clashes=tuple(clashes))
+
+
+def _try_heartbeat(
+    conn: psycopg.Connection[Any], db_path: Path, config: FleetConfig, beat: Heartbeat, error: str
+) -> None:
+    try:
+        send_heartbeat(conn, config.kiosk_id, config.kiosk, beat, queued_count(db_path), error)
+    except (psycopg.Error, sqlite3.Error) as exc:  # the connection went with the push
+        log.debug("no heartbeat after the failed push: %s", exc)
 
 
 @contextmanager
@@ -294,22 +275,17 @@ def _central(config: FleetConfig) -> Iterator[psycopg.Connection[Any]]:
     conn = connect_central(config)
     try:
         try:
-            migrate_central(conn)
+            check_central(conn)
             yield conn
         except psycopg.Error as exc:
-            raise FleetError(f"the central store failed: {_first_line(exc)}", failure_cause(exc)) from exc
+            raise FleetError(f"the central store failed: {first_line(exc)}", failure_cause(exc)) from exc
     finally:
         conn.close()
 
 
-def _upsert(conn: psycopg.Connection[Any], kiosk: str, rows: Sequence[HourRow]) -> None:
+def _upsert(conn: psycopg.Connection[Any], key: tuple[str, str, str], rows: Sequence[HourRow]) -> None:
     with conn.transaction(), conn.cursor() as cursor:
-        cursor.executemany(_UPSERT_SQL, [(kiosk, *row.values()) for row in rows])
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]
+        cursor.executemany(_UPSERT_SQL, [(*key, *row.values()) for row in rows])
 
 
 # -- the background sync ---------------------------------------------------------------------
@@ -330,10 +306,12 @@ class FleetSync:
         rng: Callable[[], float] = random.random,
         clock: Callable[[], float] = time.time,
         password_source: Callable[[], str | None] | None = None,
+        heartbeat_source: Callable[[], Heartbeat] | None = None,
     ) -> None:
         self.db_path = db_path
         self.config = config
         self._password_source = password_source  # asked in the sync thread (a keyring may be slow)
+        self._heartbeat_source = heartbeat_source  # a snapshot, thread-safe (the health monitor's)
         self._rng = rng
         self._clock = clock
         self._stop = threading.Event()
@@ -347,31 +325,43 @@ class FleetSync:
         self.last_success: float | None = None
         self.pushed = 0
         self.backlog = 0  # (car, hour) pairs still queued after the last attempt
+        self.clashes: tuple[str, ...] = ()  # the last heartbeat's: names or ids used twice
 
     def start(self) -> None:
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name="fleet-sync", daemon=True)
         self._thread.start()
 
-    def stop(self, timeout_s: float = 15.0) -> bool:
-        """Ask the thread to stop after the push in progress; False if it did not end in time."""
+    def stop(self, timeout_s: float | None = None) -> bool:
+        """Stop: the thread makes one last push (what the kiosk wrote as it closed), bounded by
+        `config.final_push_s`, then ends; waits at most `timeout_s` (default: that bound and a
+        second) for it. False if it did not end in time (a push in progress stays queued)."""
         self._stop.set()
         thread, self._thread = self._thread, None
         if thread is None:
             return True
-        thread.join(timeout_s)
+        thread.join(self.config.final_push_s + 1.0 if timeout_s is None else timeout_s)
         return not thread.is_alive()
 
-    def sync_now(self) -> bool:
-        """One push in the caller's thread; True on success (the failure is in `last_error`)."""
+    def sync_now(self, *, final: bool = False) -> bool:
+        """One push (after the heartbeat) in the caller's thread; True on success (the failure is
+        in `last_error`). `final`: the last one at a stop, with short waits."""
         config = self.config
         if config.password is None and self._password_source is not None:
             config = replace(config, password=self._password_source())
+        if final:
+            wait = max(1, round(config.final_push_s))
+            config = replace(config, connect_timeout_s=wait, statement_timeout_ms=wait * 1000)
+        beat = self._heartbeat_source() if self._heartbeat_source is not None else None
         try:
-            result = push_once(self.db_path, config)
+            result = push_once(self.db_path, config, heartbeat=beat, last_error=self.last_error)
         except (FleetError, sqlite3.Error) as exc:
             self._failed(exc)
             return False
+        self._succeeded(result)
+        return True
+
+    def _succeeded(self, result: PushResult) -> None:
         with self._lock:
             if self.failures:
                 log.info("event fleet_sync_recovered after=%d", self.failures)
@@ -379,9 +369,12 @@ class FleetSync:
             self.last_success = self._clock()
             self.pushed += result.pushed
             self.backlog = result.remaining
+            if result.clashes != self.clashes and (result.clashes or self._heartbeat_source is not None):
+                for clash in result.clashes:
+                    log.warning("event fleet_clash %s", clash)
+                self.clashes = result.clashes
         if result.pushed:
             log.info("event fleet_sync pushed=%d remaining=%d", result.pushed, result.remaining)
-        return True
 
     def _failed(self, exc: FleetError | sqlite3.Error) -> None:
         cause = failure_cause(exc)
@@ -414,10 +407,13 @@ class FleetSync:
                 "last_success": self.last_success,
                 "pushed": self.pushed,
                 "backlog": self.backlog,
+                "clashes": list(self.clashes),
             }
 
     def _run(self) -> None:
         while not self._stop.is_set():
             self.sync_now()
             if self._stop.wait(self.next_delay_s()):
-                return
+                break
+        if self.failures == 0 or self.last_cause not in ("unreachable", "auth", "schema"):
+            self.sync_now(final=True)  # what was written as the kiosk closed; no wait for a dead server

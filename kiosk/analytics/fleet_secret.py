@@ -51,7 +51,10 @@ def dsn_problem(dsn: str) -> str | None:
     except ValueError as exc:
         return str(exc)
     if "password" in parts:
-        return "the connection string holds a password: store it in the keyring instead (fleet-password)"
+        return (
+            "the connection string holds a password: store it in the keyring instead "
+            "(emotion-kiosk fleet password --dsn ...)"
+        )
     return None
 
 

@@ -152,6 +152,7 @@ class HealthMonitor:
         self._sync = SyncState()
         self._records = (0, 0)  # exposures pending in memory, dropped for good
         self._disk_free: float | None = None
+        self._identity = {"id": "", "name": ""}  # this kiosk in the fleet
         self._running = True
         self.registry = CollectorRegistry(auto_describe=True)
         self._build_metrics()
@@ -254,6 +255,11 @@ class HealthMonitor:
         with self._lock:
             self._disk_free = free_bytes
 
+    def identity_changed(self, kiosk_id: str, name: str) -> None:
+        """This kiosk's id (made once, kept in its data folder) and its name in the fleet."""
+        with self._lock:
+            self._identity = {"id": kiosk_id, "name": name}
+
     def analysis_started(self) -> None:
         """The analysis runs from now: the rules about frames and the camera count from here."""
         with self._lock:
@@ -316,6 +322,7 @@ class HealthMonitor:
                 "fleet": _sync_document(sync) if sync.enabled else None,
                 "uptime_s": round(now - self._started, 3),
                 "version": self._version,
+                "kiosk": dict(self._identity),
             }
 
     def metrics_text(self) -> bytes:

@@ -52,6 +52,7 @@ PROBLEMS: Final[Mapping[str, ProblemKind]] = MappingProxyType(
         "disk_full": ProblemKind(degrades=True),  # the data folder's disk is (nearly) full
         "data_folder": ProblemKind(degrades=True),  # the data folder cannot be written
         "fleet_sync_failing": ProblemKind(degrades=True),  # the central store has failed for too long
+        "fleet_clash": ProblemKind(degrades=False),  # another kiosk uses this name (or this id)
         "settings_unsaved": ProblemKind(degrades=False),  # the settings file cannot be written
         "settings_invalid": ProblemKind(degrades=False, notice=True),  # values replaced by defaults
         "catalog": ProblemKind(degrades=False),  # a car of the catalogue cannot be shown as meant

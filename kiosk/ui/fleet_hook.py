@@ -11,10 +11,12 @@ bad fleet setting is a problem on the operator status, and the kiosk goes on.
 from __future__ import annotations
 
 import logging
+import socket
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.analytics.fleet_status import Heartbeat
 from kiosk.health import DEFAULT_HOST, HealthServer
 from kiosk.health.monitor import SyncState
 from kiosk.ui.operator_status import OperatorStatus
@@ -26,19 +28,23 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ALL_INTERFACES = "0.0.0.0"
-SHUTDOWN_WAIT_S = 1.0  # an unfinished push stays queued, so quitting need not wait for it
+SHUTDOWN_WAIT_S = 1.0  # the health server's
 
 
 class FleetHook:
     """Serves the operator status's monitor and runs the fleet sync; `close()` stops them."""
 
-    def __init__(self, settings: KioskSettings, db_path: Path | None, status: OperatorStatus) -> None:
+    def __init__(
+        self, settings: KioskSettings, db_path: Path | None, status: OperatorStatus, kiosk_id: str
+    ) -> None:
         self.status = status
         self.monitor = status.monitor
+        self.kiosk_id = kiosk_id
         self.server: HealthServer | None = None
         self.sync: FleetSync | None = None
         self._db_path = db_path
         self._settings = settings
+        self.monitor.identity_changed(kiosk_id, settings.fleet_kiosk.strip())
         self._start_server(settings)
         self._start_sync(settings)
         status.add_poller(self.report_sync)
@@ -54,6 +60,8 @@ class FleetHook:
         if sync is None:
             return
         state = sync.state()
+        clashes = state["clashes"]
+        self.status.problems.set_all("fleet_clash", [(str(i), clash) for i, clash in enumerate(clashes)])
         self.monitor.sync_changed(
             SyncState(
                 enabled=True,
@@ -69,6 +77,7 @@ class FleetHook:
     def apply(self, settings: KioskSettings) -> None:
         """Restart only what the new settings change."""
         old, self._settings = self._settings, settings
+        self.monitor.identity_changed(self.kiosk_id, settings.fleet_kiosk.strip())
         if (old.health_port, old.health_all_interfaces) != (
             settings.health_port,
             settings.health_all_interfaces,
@@ -126,12 +135,33 @@ class FleetHook:
             )
             return
         dsn = settings.fleet_dsn.strip()
-        config = FleetConfig(dsn=dsn, kiosk=settings.fleet_kiosk.strip())
-        self.sync = FleetSync(self._db_path, config, password_source=lambda: load_password(dsn))
+        config = FleetConfig(dsn=dsn, kiosk=settings.fleet_kiosk.strip(), kiosk_id=self.kiosk_id)
+        self.sync = FleetSync(
+            self._db_path,
+            config,
+            password_source=lambda: load_password(dsn),
+            heartbeat_source=self._heartbeat,
+        )
         self.sync.start()
         log.info("event fleet_sync_started kiosk=%s", config.kiosk)
 
+    def _heartbeat(self) -> Heartbeat:
+        """What the fleet's `kiosks` table says of this kiosk (asked in the sync's thread: the
+        monitor's snapshot is thread-safe)."""
+        document = self.monitor.snapshot()
+        return Heartbeat(
+            host=socket.gethostname(),
+            version=str(document["version"]),
+            model_version=str(document["model"]["version"] or ""),
+            status=str(document["status"]),
+            reasons=tuple(document["reasons"]),
+            camera=str(document["camera"]),
+            last_face_at=document["last_face_at"],
+        )
+
     def _stop_sync(self) -> None:
+        """The sync's last push (bounded: FleetConfig.final_push_s) sends what the kiosk wrote
+        as it closed, so the centre does not wait for the next start."""
         if self.sync is not None:
-            self.sync.stop(SHUTDOWN_WAIT_S)
+            self.sync.stop()
             self.sync = None

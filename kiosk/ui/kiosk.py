@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QWidget
 
 from kiosk.analytics.records import CarChange
+from kiosk.appliance.identity import kiosk_id
 from kiosk.appliance.resume import load_car, save_car
 from kiosk.content.catalog import showroom_folder
 from kiosk.health import HealthThresholds
@@ -99,9 +100,10 @@ class Kiosk(QObject):
             db if options.records else None, retention_days=self.settings.retention_days
         )
         self.operator.add_poller(lambda: self.analytics.report_to(self.operator))
+        self.kiosk_id = kiosk_id(data_dir())  # this kiosk in the fleet, whatever its name
         self.fleet: FleetHook | None = None
         if options.monitoring:
-            self.fleet = FleetHook(self.settings, self.analytics.db_path, self.operator)
+            self.fleet = FleetHook(self.settings, self.analytics.db_path, self.operator, self.kiosk_id)
         self._rotation = QTimer(self)
         self._rotation.setSingleShot(True)
         self._shutdown_grace = QTimer(self, singleShot=True, interval=SHUTDOWN_GRACE_MS)
@@ -350,6 +352,7 @@ class Kiosk(QObject):
             reaction_notice=self.analytics.notice,
             operator=self.operator,
             health_url=self.fleet.url if self.fleet is not None else "",
+            kiosk_id=self.kiosk_id,
             cars=self.window.showroom.cars,
             parent=self.window,
         )

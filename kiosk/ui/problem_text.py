@@ -30,6 +30,7 @@ TITLES: Final = {
     "fleet_sync_failing": QT_TRANSLATE_NOOP(
         "ProblemText", "The central store does not take this kiosk's figures"
     ),
+    "fleet_clash": QT_TRANSLATE_NOOP("ProblemText", "Another kiosk uses this kiosk's name in the fleet"),
     "settings_unsaved": QT_TRANSLATE_NOOP("ProblemText", "The settings cannot be saved"),
     "settings_invalid": QT_TRANSLATE_NOOP("ProblemText", "Some settings were not valid"),
     "catalog": QT_TRANSLATE_NOOP("ProblemText", "A car cannot be shown as it was set up"),
@@ -77,6 +78,11 @@ ADVICE: Final = {
     "fleet_sync_failing": QT_TRANSLATE_NOOP(
         "ProblemText",
         "The figures wait in this kiosk and are sent once the central store takes them. {cause}",
+    ),
+    "fleet_clash": QT_TRANSLATE_NOOP(
+        "ProblemText",
+        "Each kiosk keeps its own figures, but reports name both alike: give this one a name of "
+        "its own on the Fleet & monitoring page.",
     ),
     "settings_unsaved": QT_TRANSLATE_NOOP(
         "ProblemText", "Changes apply until the kiosk restarts. Make the settings file writable to keep them."

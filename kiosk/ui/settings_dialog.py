@@ -92,6 +92,7 @@ class SettingsDialog(QDialog):
         reaction_notice: str = "",
         operator: OperatorStatus | None = None,
         health_url: str = "",
+        kiosk_id: str = "",
         cars: Sequence[Car] = (),
         parent: QWidget | None = None,
     ) -> None:
@@ -107,7 +108,7 @@ class SettingsDialog(QDialog):
             CarsPage(),  # after Showroom: edited cars are shown instead of its catalog folder
             AudioPage(),
             KioskPage(),
-            FleetPage(),
+            FleetPage(kiosk_id),
         ]
         names = {car.id: car.name for car in cars}
         self.reactions_page = make_reactions_page(reaction_store, reaction_notice, names)

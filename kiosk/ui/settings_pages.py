@@ -248,14 +248,26 @@ class FleetPage(SettingsPage):
         "fleet_kiosk",
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, kiosk_id: str = "", parent: QWidget | None = None) -> None:
         super().__init__(list(self.NAMES), parent)
         self.form_layout.addRow(
             "",
             _hint(
                 self.tr(
-                    "The central store's password is never kept here: store it in this PC's keyring "
-                    "or the PostgreSQL password file (see the README)."
+                    "The central store's password is never kept here: store it in this PC's keyring with "
+                    "`emotion-kiosk fleet password`, or in the PostgreSQL password file (see the README)."
+                )
+            ),
+        )
+        self.id_label = QLabel(kiosk_id or "–")
+        self.id_label.setObjectName("kioskId")
+        self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form_layout.addRow(self.tr("This kiosk's id in the fleet"), self.id_label)
+        self.form_layout.addRow(
+            "",
+            _hint(
+                self.tr(
+                    "Made once on this PC: the central store tells kiosks apart by it, not by their names."
                 )
             ),
         )

@@ -296,8 +296,16 @@
 <context>
     <name>FleetPage</name>
     <message>
-        <source>The central store&apos;s password is never kept here: store it in this PC&apos;s keyring or the PostgreSQL password file (see the README).</source>
-        <translation>Das Passwort der Zentraldatenbank wird nie hier gespeichert: Legen Sie es im Schlüsselbund dieses PCs oder in der PostgreSQL-Passwortdatei ab (siehe README).</translation>
+        <source>The central store&apos;s password is never kept here: store it in this PC&apos;s keyring with `emotion-kiosk fleet password`, or in the PostgreSQL password file (see the README).</source>
+        <translation>Das Passwort der Zentraldatenbank wird nie hier gespeichert: Legen Sie es mit `emotion-kiosk fleet password` im Schlüsselbund dieses PCs ab, oder in der PostgreSQL-Passwortdatei (siehe README).</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s id in the fleet</source>
+        <translation>ID dieses Kiosks im Verbund</translation>
+    </message>
+    <message>
+        <source>Made once on this PC: the central store tells kiosks apart by it, not by their names.</source>
+        <translation>Einmal auf diesem PC erzeugt: Die Zentraldatenbank unterscheidet die Kioske daran, nicht an ihren Namen.</translation>
     </message>
 </context>
 <context>
@@ -684,6 +692,10 @@
         <translation>Die Zentraldatenbank nimmt die Zahlen dieses Kiosks nicht an</translation>
     </message>
     <message>
+        <source>Another kiosk uses this kiosk&apos;s name in the fleet</source>
+        <translation>Ein anderer Kiosk verwendet im Verbund den Namen dieses Kiosks</translation>
+    </message>
+    <message>
         <source>The settings cannot be saved</source>
         <translation>Die Einstellungen lassen sich nicht speichern</translation>
     </message>
@@ -762,6 +774,10 @@
     <message>
         <source>The figures wait in this kiosk and are sent once the central store takes them. {cause}</source>
         <translation>Die Zahlen warten in diesem Kiosk und werden gesendet, sobald die Zentraldatenbank sie annimmt. {cause}</translation>
+    </message>
+    <message>
+        <source>Each kiosk keeps its own figures, but reports name both alike: give this one a name of its own on the Fleet &amp; monitoring page.</source>
+        <translation>Jeder Kiosk behält seine eigenen Zahlen, aber Berichte nennen beide gleich: Geben Sie diesem auf der Seite Verbund &amp; Überwachung einen eigenen Namen.</translation>
     </message>
     <message>
         <source>Changes apply until the kiosk restarts. Make the settings file writable to keep them.</source>

@@ -296,8 +296,16 @@
 <context>
     <name>FleetPage</name>
     <message>
-        <source>The central store&apos;s password is never kept here: store it in this PC&apos;s keyring or the PostgreSQL password file (see the README).</source>
-        <translation>La contraseña de la base central nunca se guarda aquí: guárdela en el llavero de este PC o en el archivo de contraseñas de PostgreSQL (consulte el README).</translation>
+        <source>The central store&apos;s password is never kept here: store it in this PC&apos;s keyring with `emotion-kiosk fleet password`, or in the PostgreSQL password file (see the README).</source>
+        <translation>La contraseña de la base central nunca se guarda aquí: guárdela en el llavero de este PC con `emotion-kiosk fleet password`, o en el archivo de contraseñas de PostgreSQL (vea el README).</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s id in the fleet</source>
+        <translation>Identificador de este quiosco en la red</translation>
+    </message>
+    <message>
+        <source>Made once on this PC: the central store tells kiosks apart by it, not by their names.</source>
+        <translation>Creado una vez en este PC: la base central distingue los quioscos por él, no por sus nombres.</translation>
     </message>
 </context>
 <context>
@@ -684,6 +692,10 @@
         <translation>La base central no recibe las cifras de este quiosco</translation>
     </message>
     <message>
+        <source>Another kiosk uses this kiosk&apos;s name in the fleet</source>
+        <translation>Otro quiosco usa el nombre de este en la red</translation>
+    </message>
+    <message>
         <source>The settings cannot be saved</source>
         <translation>No se pueden guardar los ajustes</translation>
     </message>
@@ -762,6 +774,10 @@
     <message>
         <source>The figures wait in this kiosk and are sent once the central store takes them. {cause}</source>
         <translation>Las cifras esperan en este quiosco y se envían en cuanto la base central las acepte. {cause}</translation>
+    </message>
+    <message>
+        <source>Each kiosk keeps its own figures, but reports name both alike: give this one a name of its own on the Fleet &amp; monitoring page.</source>
+        <translation>Cada quiosco conserva sus propias cifras, pero los informes los nombran igual: dé a este un nombre propio en la página Red y monitorización.</translation>
     </message>
     <message>
         <source>Changes apply until the kiosk restarts. Make the settings file writable to keep them.</source>

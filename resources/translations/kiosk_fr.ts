@@ -296,8 +296,16 @@
 <context>
     <name>FleetPage</name>
     <message>
-        <source>The central store&apos;s password is never kept here: store it in this PC&apos;s keyring or the PostgreSQL password file (see the README).</source>
-        <translation>Le mot de passe de la base centrale n&apos;est jamais conservé ici : enregistrez-le dans le trousseau de ce PC ou dans le fichier de mots de passe PostgreSQL (voir le README).</translation>
+        <source>The central store&apos;s password is never kept here: store it in this PC&apos;s keyring with `emotion-kiosk fleet password`, or in the PostgreSQL password file (see the README).</source>
+        <translation>Le mot de passe de la base centrale n&apos;est jamais conservé ici : enregistrez-le dans le trousseau de ce PC avec `emotion-kiosk fleet password`, ou dans le fichier de mots de passe de PostgreSQL (voir le README).</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s id in the fleet</source>
+        <translation>Identifiant de cette borne dans le réseau</translation>
+    </message>
+    <message>
+        <source>Made once on this PC: the central store tells kiosks apart by it, not by their names.</source>
+        <translation>Créé une fois sur ce PC : la base centrale distingue les bornes par lui, pas par leur nom.</translation>
     </message>
 </context>
 <context>
@@ -684,6 +692,10 @@
         <translation>La base centrale ne reçoit pas les chiffres de cette borne</translation>
     </message>
     <message>
+        <source>Another kiosk uses this kiosk&apos;s name in the fleet</source>
+        <translation>Une autre borne utilise le nom de celle-ci dans le réseau</translation>
+    </message>
+    <message>
         <source>The settings cannot be saved</source>
         <translation>Les réglages ne peuvent pas être enregistrés</translation>
     </message>
@@ -762,6 +774,10 @@
     <message>
         <source>The figures wait in this kiosk and are sent once the central store takes them. {cause}</source>
         <translation>Les chiffres attendent dans cette borne et sont envoyés dès que la base centrale les accepte. {cause}</translation>
+    </message>
+    <message>
+        <source>Each kiosk keeps its own figures, but reports name both alike: give this one a name of its own on the Fleet &amp; monitoring page.</source>
+        <translation>Chaque borne garde ses propres chiffres, mais les rapports les nomment de la même façon : donnez à celle-ci un nom à elle à la page Réseau et supervision.</translation>
     </message>
     <message>
         <source>Changes apply until the kiosk restarts. Make the settings file writable to keep them.</source>

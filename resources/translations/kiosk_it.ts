@@ -296,8 +296,16 @@
 <context>
     <name>FleetPage</name>
     <message>
-        <source>The central store&apos;s password is never kept here: store it in this PC&apos;s keyring or the PostgreSQL password file (see the README).</source>
-        <translation>La password dell&apos;archivio centrale non viene mai conservata qui: salvarla nel portachiavi di questo PC o nel file delle password di PostgreSQL (vedere il README).</translation>
+        <source>The central store&apos;s password is never kept here: store it in this PC&apos;s keyring with `emotion-kiosk fleet password`, or in the PostgreSQL password file (see the README).</source>
+        <translation>La password dell&apos;archivio centrale non viene mai conservata qui: salvarla nel portachiavi di questo PC con `emotion-kiosk fleet password`, oppure nel file delle password di PostgreSQL (vedere il README).</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s id in the fleet</source>
+        <translation>ID di questo chiosco nella rete</translation>
+    </message>
+    <message>
+        <source>Made once on this PC: the central store tells kiosks apart by it, not by their names.</source>
+        <translation>Creato una volta su questo PC: l&apos;archivio centrale distingue i chioschi da esso, non dai loro nomi.</translation>
     </message>
 </context>
 <context>
@@ -684,6 +692,10 @@
         <translation>L&apos;archivio centrale non riceve i dati di questo chiosco</translation>
     </message>
     <message>
+        <source>Another kiosk uses this kiosk&apos;s name in the fleet</source>
+        <translation>Un altro chiosco usa il nome di questo nella rete</translation>
+    </message>
+    <message>
         <source>The settings cannot be saved</source>
         <translation>Le impostazioni non possono essere salvate</translation>
     </message>
@@ -762,6 +774,10 @@
     <message>
         <source>The figures wait in this kiosk and are sent once the central store takes them. {cause}</source>
         <translation>I dati attendono in questo chiosco e vengono inviati appena l&apos;archivio centrale li accetta. {cause}</translation>
+    </message>
+    <message>
+        <source>Each kiosk keeps its own figures, but reports name both alike: give this one a name of its own on the Fleet &amp; monitoring page.</source>
+        <translation>Ogni chiosco conserva i propri dati, ma i rapporti li chiamano allo stesso modo: dare a questo un nome proprio nella pagina Rete e monitoraggio.</translation>
     </message>
     <message>
         <source>Changes apply until the kiosk restarts. Make the settings file writable to keep them.</source>

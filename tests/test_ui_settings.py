@@ -118,6 +118,28 @@ def test_saved_settings_read_back_equal(tmp_path: Path, qtbot: QtBot) -> None:
     assert again.warnings == ()
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["Berlin; Mitte", "Paris #2", 'Lyon "Part-Dieu"', "O'Hare", "Köln-Süd 北京 ✓", "  spaced  ", "a=b, c\\d"],
+)
+def test_text_settings_with_ini_characters_round_trip_exactly(tmp_path: Path, name: str) -> None:
+    """`;` and `#` start comments in a hand-written INI file: what the kiosk writes is quoted."""
+    store = SettingsStore(tmp_path / "settings.ini")
+    store.load()
+    store.update(dataclasses.replace(store.settings, fleet_kiosk=name, privacy_text=f"{name}; {name}"))
+    again = SettingsStore(tmp_path / "settings.ini").load()
+    assert again.settings.fleet_kiosk == name
+    assert again.settings.privacy_text == f"{name}; {name}"
+    assert again.warnings == ()
+
+
+def test_a_hand_written_name_with_a_semicolon_must_be_quoted(tmp_path: Path) -> None:
+    """What the README tells IT: in settings.ini, quote a name holding `;` or `#`."""
+    path = tmp_path / "settings.ini"
+    path.write_text('[schema]\nversion=1\n[fleet]\nkiosk_name="Berlin; Mitte"\n', encoding="utf-8")
+    assert SettingsStore(path).load().settings.fleet_kiosk == "Berlin; Mitte"
+
+
 def test_false_in_the_ini_file_reads_as_false(tmp_path: Path) -> None:
     path = tmp_path / "settings.ini"
     path.write_text("[schema]\nversion=1\n[camera]\nshow_preview=false\n[kiosk]\nhide_cursor=0\n")

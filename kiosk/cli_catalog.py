@@ -2,12 +2,16 @@
 
 A dealer group's head office prepares one folder (catalog.json and the photos, the format in
 `kiosk.content.catalog`) and installs it on every kiosk with `import`: it is checked first,
-every photo decoded, and installed into the data folder only when nothing is wrong, all at
-once (a running kiosk shows it within a second). `export` writes the catalogue the kiosk
-shows, the dealer's or else the bundled one, into a new folder that `import` takes back.
+every photo decoded, and installed into the data folder only when it has no error, all at
+once (a running kiosk shows it within a second). Every problem is printed: each error (a car
+that would be left out, or not shown as written) as an `error: ...` line, each warning
+(something harmless that was adjusted, such as a fifth key figure) as a `warning: ...` line;
+warnings alone do not stop the import. `export` writes the catalogue the kiosk shows, the
+dealer's or else the bundled one, with its texts in every language, into a new folder that
+`import` takes back.
 
-Exit status: 0 done; 2 the folder or its content is not right (one `error: ...` line per
-problem, each naming the file and the car) or cannot be written.
+Exit status: 0 done (perhaps with warnings); 2 the folder or its content has an error (each
+line naming the file and the car) or cannot be written: nothing was installed.
 """
 
 from __future__ import annotations
@@ -44,10 +48,13 @@ def run_catalog_import(args: argparse.Namespace, extra: list[str]) -> int:
 
     target = dealer_catalog_dir()
     try:
-        catalog = import_catalog(args.folder, target)
+        imported = import_catalog(args.folder, target)
     except CatalogError as error:
+        _warn(error.warnings)
         return _failed(error.problems, f"nothing was installed; the kiosk keeps its cars ({target})")
-    print(f"Installed {len(catalog.cars)} cars from {args.folder} into {target}.")
+    _warn(imported.warnings)
+    warned = f" ({len(imported.warnings)} warnings above)" if imported.warnings else ""
+    print(f"Installed {len(imported.catalog.cars)} cars from {args.folder} into {target}{warned}.")
     return EXIT_OK
 
 
@@ -56,14 +63,18 @@ def run_catalog_export(args: argparse.Namespace, extra: list[str]) -> int:
     from kiosk.content.catalog_store import export_catalog
 
     catalog = showroom_catalog()
-    for problem in catalog.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+    _warn(catalog.problems)
     try:
         count = export_catalog(catalog, args.folder)
     except CatalogError as error:
         return _failed(error.problems)
     print(f"Wrote {count} cars from {catalog.folder} to {args.folder}.")
     return EXIT_OK
+
+
+def _warn(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def _failed(problems: Sequence[str], outcome: str = "") -> int:

@@ -178,8 +178,10 @@ def test_duplicate_ids_paths_out_of_the_folder_and_extra_specs_are_reported(tmp_
     catalog = read_catalog(write_catalog(tmp_path / "c", cars))
     assert [c.id for c in catalog.cars] == ["a"] and len(catalog.cars[0].specs) == 4
     text = "\n".join(catalog.problems)
-    assert "the first 4 are shown" in text and "used twice" in text
+    assert "6 key figures given" in text and "the first 4 are shown" in text and "used twice" in text
     assert "inside the catalogue folder" in text and "'bad id!'" in text
+    assert [p for p in catalog.warnings if "key figures" in p] == [catalog.problems[0]]  # harmless
+    assert len(catalog.errors) == 3 and all("left out" in p for p in catalog.errors)
 
 
 def test_an_uplift_target_that_is_no_other_car_becomes_automatic(tmp_path: Path) -> None:
@@ -235,7 +237,7 @@ def test_a_save_keeps_the_originals_and_adds_screen_copies(tmp_path: Path) -> No
         )
     assert saved.cars[1].screen is not None and saved.cars[1].screen.suffix == ".png"  # transparent
     document = json.loads((tmp_path / "dealer" / "catalog.json").read_text(encoding="utf-8"))
-    assert document["version"] == 2 and document["cars"][0]["price"] == 39900
+    assert document["version"] == 3 and document["cars"][0]["price"] == 39900
 
 
 def test_a_big_photo_gets_a_screen_copy_that_fits_the_screen(tmp_path: Path) -> None:
@@ -316,11 +318,14 @@ def test_export_then_import_gives_the_same_cars(tmp_path: Path) -> None:
     bundled = read_catalog(bundled_catalog_dir())
     assert export_catalog(bundled, tmp_path / "out") == len(bundled.cars)
     assert sorted(p.name for p in (tmp_path / "out" / "photos").iterdir())[0] == "aurora-gt.webp"
-    installed = import_catalog(tmp_path / "out", tmp_path / "dealer")
-    assert installed.problems == ()
+    imported = import_catalog(tmp_path / "out", tmp_path / "dealer")
+    installed = imported.catalog
+    assert installed.problems == () and imported.warnings == ()
+    assert installed.language == bundled.language == "en"
 
     def fields(c: object) -> tuple[object, ...]:
-        return tuple(getattr(c, k) for k in ("id", "name", "tagline", "price", "currency", "accent", "specs"))
+        keys = ("id", "name", "tagline", "price", "currency", "accent", "specs", "name_in", "tagline_in")
+        return tuple(getattr(c, k) for k in keys)
 
     assert [fields(c) for c in installed.cars] == [fields(c) for c in bundled.cars]
 

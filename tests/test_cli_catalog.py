@@ -116,3 +116,55 @@ def test_the_command_runs_without_a_display_and_without_qt(tmp_path: Path) -> No
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_folder_with_only_warnings_is_installed_and_they_are_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_photo(tmp_path / "src" / "a.jpg")
+    specs = [{"label": f"L{i}", "value": str(i)} for i in range(5)]
+    write_catalog(tmp_path / "src", [car("a", "a.jpg", specs=specs), car("b", "a.jpg", accent="red")])
+    assert main(["catalog", "import", str(tmp_path / "src")]) == 0
+    out, err = capsys.readouterr()
+    warnings = [line for line in err.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 2 and not [line for line in err.splitlines() if line.startswith("error: ")]
+    assert "car 1 (a)" in warnings[0] and "5 key figures given" in warnings[0]
+    assert "car 2 (b)" in warnings[1] and "'red'" in warnings[1]
+    assert "Installed 2 cars" in out and "(2 warnings above)" in out
+    assert [c.id for c in showroom_catalog().cars] == ["a", "b"]
+
+
+def test_a_price_that_is_no_price_stops_the_import_and_every_problem_is_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_photo(tmp_path / "src" / "a.jpg")
+    specs = [{"label": f"L{i}", "value": str(i)} for i in range(5)]
+    cars = [car(f"w{n}", "a.jpg", specs=specs) for n in range(5)] + [car("c", "a.jpg", price="cheap")]
+    write_catalog(tmp_path / "src", cars)
+    assert main(["catalog", "import", str(tmp_path / "src")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len([line for line in err if line.startswith("warning: ")]) == 5  # all of them, none cut off
+    (error,) = [line for line in err if line.startswith("error: ")]
+    assert "car 6 (c)" in error and "'cheap'" in error and "no price is shown" in error
+    assert "nothing was installed" in err[-1]
+    assert not (dealer_catalog_dir() / "catalog.json").exists()
+
+
+def test_texts_by_language_round_trip_through_export_and_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["catalog", "export", str(tmp_path / "bundled")]) == 0  # the bundled cars
+    document = json.loads((tmp_path / "bundled" / "catalog.json").read_text(encoding="utf-8"))
+    assert document["version"] == 3 and document["language"] == "en"
+    first = document["cars"][0]
+    first["tagline"]["de"] = "Mein eigener Satz."
+    first["specs"][0]["label"]["it"] = "Cavalli"
+    (tmp_path / "bundled" / "catalog.json").write_text(json.dumps(document), encoding="utf-8")
+    assert main(["catalog", "import", str(tmp_path / "bundled")]) == 0
+    assert main(["catalog", "export", str(tmp_path / "again")]) == 0
+    again = json.loads((tmp_path / "again" / "catalog.json").read_text(encoding="utf-8"))
+    assert again["cars"] == document["cars"]
+    aurora = showroom_catalog().cars[0]
+    assert aurora.in_language("de").tagline == "Mein eigener Satz."
+    assert aurora.in_language("it").specs[0].label == "Cavalli"
+    assert aurora.in_language("es").tagline.startswith("Un gran turismo")

@@ -20,6 +20,8 @@ import cv2
 import numpy as np
 import sndfile
 
+from kiosk.languages import LANGUAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 
 CARS = ROOT / "resources" / "cars"
@@ -67,21 +69,42 @@ def run_tool(script: str, *args: str) -> subprocess.CompletedProcess[str]:
 def test_catalog_lists_at_least_six_cars_with_unique_ids() -> None:
     catalog = load_catalog()
     ids = [car["id"] for car in catalog["cars"]]
-    assert catalog["version"] == 2
+    assert catalog["version"] == 3 and catalog["language"] == "en"
     assert len(ids) >= 6
     assert len(set(ids)) == len(ids)
+
+
+def _in_every_language(text: str | dict[str, str]) -> bool:
+    """A text that reads the same everywhere, or one written in every language the kiosk speaks."""
+    if isinstance(text, str):
+        return bool(text)
+    return set(text) == set(LANGUAGES) and all(isinstance(t, str) and t.strip() for t in text.values())
 
 
 def test_every_car_has_words_an_accent_and_three_or_four_specs() -> None:
     for car in load_catalog()["cars"]:
         keys = {"id", "name", "tagline", "price", "currency", "image", "accent", "specs"}
         assert set(car) == keys, car["id"]
-        assert all(isinstance(car[key], str) and car[key] for key in ("name", "tagline", "image"))
+        assert all(isinstance(car[key], str) and car[key] for key in ("name", "image"))
         assert isinstance(car["price"], int) and car["price"] > 0 and car["currency"] == "EUR", car["id"]
         assert re.fullmatch(r"#[0-9a-f]{6}", car["accent"]), car["accent"]
         assert 3 <= len(car["specs"]) <= 4, car["id"]
         for spec in car["specs"]:
             assert set(spec) == {"label", "value"} and spec["label"] and spec["value"], spec
+
+
+def test_every_car_speaks_every_language_of_the_kiosk() -> None:
+    """Taglines in each language, and labels such as Power, and figures such as 4.9 s, as each writes them."""
+    for car in load_catalog()["cars"]:
+        assert isinstance(car["tagline"], dict) and _in_every_language(car["tagline"]), car["id"]
+        assert len(set(car["tagline"].values())) == len(LANGUAGES), car["id"]  # none left in English
+        for spec in car["specs"]:
+            assert _in_every_language(spec["label"]) and _in_every_language(spec["value"]), spec
+            if spec["label"] != "0–100 km/h":
+                assert isinstance(spec["label"], dict), spec
+            value = spec["value"]
+            if isinstance(value, dict) and re.match(r"^\d+\.\d ", value["en"]):  # 4.9 s: a decimal
+                assert all(value[code] == value["en"].replace(".", ",") for code in ("de", "fr", "es", "it"))
 
 
 def test_every_car_picture_loads_at_full_size_with_a_transparent_background() -> None:

@@ -2,7 +2,8 @@
 
 Makes, in the output folder (default ``resources/cars``), one lossless WebP per car (1600x900 by
 default, transparent background, soft floor shadow and glossy-floor reflection) and
-``catalog.json``. Lossless WebP keeps every pixel of the drawing at 60 % of the PNG's size.
+``catalog.json``, its words in every language the kiosk speaks (the others' in car_words.py).
+Lossless WebP keeps every pixel of the drawing at 60 % of the PNG's size.
 Every car is a side-view vector drawing painted with QPainter from the designs below, so the
 pictures are ours to ship. Runs deterministically:
 
@@ -24,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import car_words
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -952,18 +954,26 @@ LOSSLESS = 100  # Qt's WebP writer is lossless at quality 100
 
 
 def catalog(cars: Sequence[Car]) -> dict[str, object]:
+    """catalog.json (format 3): the English words, and the other languages' (tools/car_words.py)."""
     return {
-        "version": 2,
+        "version": 3,
+        "language": "en",
         "cars": [
             {
                 "id": car.id,
                 "name": car.name,
-                "tagline": car.tagline,
+                "tagline": car_words.text(car.tagline, car_words.TAGLINES[car.id]),
                 "price": car.price,
                 "currency": "EUR",
                 "image": f"{car.id}{IMAGE_SUFFIX}",
                 "accent": car.accent,
-                "specs": [{"label": label, "value": value} for label, value in car.specs],
+                "specs": [
+                    {
+                        "label": car_words.text(label, car_words.LABELS.get(label)),
+                        "value": car_words.text(value, car_words.figure(value)),
+                    }
+                    for label, value in car.specs
+                ],
             }
             for car in cars
         ],

@@ -6,34 +6,43 @@ Where it is: the dealer's own catalogue lives in the data folder, `<data dir>/ca
 bundled with the kiosk (`resources/cars/`) are shown. The "Catalog folder" setting, when set,
 shows another folder instead (`showroom_folder`).
 
-The format (version 2; version 1, the same without `currency`, `cheerful` and `uplift_to`
-and with the price as text, is still read)::
+The format (version 3; version 2, the same without `language`, `image_name` and texts by
+language, and version 1, also without `currency`, `cheerful` and `uplift_to`, are still read)::
 
     {
-      "version": 2,
+      "version": 3,
+      "language": "en",                 // the language of the plain texts; "en" when omitted
       "cars": [
         {
           "id": "aurora-gt",            // unique; letters, digits, "-" and "_" (reaction records use it)
-          "name": "Aurora GT",
-          "tagline": "A grand tourer ...",          // optional
+          "name": "Aurora GT",          // every text may instead be {"en": ..., "de": ..., ...}
+          "tagline": {"en": "A grand tourer ...", "de": "Ein Gran Turismo ..."},   // optional
           "price": 48900,               // optional: a number in `currency`; omitted or null: no price
           "currency": "EUR",            // ISO 4217; EUR when omitted
           "image": "photos/aurora-gt.jpg",           // JPEG, PNG or WebP, relative to the folder
+          "image_name": "Aurora, front.jpg",         // optional: the photo's name as the dealer chose it
           "accent": "#1e88e5",          // optional: the colour of the showroom's light
-          "specs": [{"label": "Power", "value": "310 hp"}],   // up to four key figures
+          "specs": [{"label": {"en": "Power", "de": "Leistung"}, "value": "310 hp"}],  // up to four
           "cheerful": true,             // optional: an unhappy visitor is shown a cheerful car
           "uplift_to": "pico"           // optional: the car an unhappy visitor sees after this one
         }
       ]
     }
 
+Texts by language are explained in `car_text`: the showroom shows its own language's text, else
+the catalogue language's, else whichever there is. A price written as text (version 1 wrote it
+so) must be a number with its currency, such as "€ 48,900"; it is shown as it is written.
+
 A saved catalogue also has `screen/`: each photo scaled for the screen (see `photos`), made
 when the photo is added; it is derived, never exported, and rebuilt when missing.
 
 Bad content never stops the showroom: a car with a missing, unreadable, 1-pixel or oversized
-photo, or no id or name, is left out with a message naming the file and the car; an unknown
-currency hides that car's price; a catalogue that cannot be read, or that lists no cars,
-falls back to the bundled cars. Every message is meant for the screen, the log and the dialog.
+photo, or no id or name, is left out with a message naming the file and the car; a price that
+is no price, or in an unknown currency, is not shown; a catalogue that cannot be read, or that
+lists no cars, falls back to the bundled cars. Every message is meant for the screen, the log
+and the dialog. Each is an error (`Catalog.errors`: a car left out, or not shown as written,
+so `catalog import` refuses the folder) or a warning (something harmless was adjusted, such as
+a fifth key figure left out or an accent that is no colour: the folder is imported).
 """
 
 from __future__ import annotations
@@ -42,69 +51,76 @@ import dataclasses
 import json
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from kiosk.content.currencies import currency_problem
+from kiosk.content.car_text import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_CODE,
+    Translations,
+    language_order,
+    parse_text,
+    text_value,
+)
+from kiosk.content.cars import (
+    CAR_ID,
+    DEFAULT_ACCENT,
+    DEFAULT_CURRENCY,
+    MAX_SPECS,
+    Car,
+    Catalog,
+    CatalogError,
+    Spec,
+    Stamp,
+    uplift_index,
+)
+from kiosk.content.currencies import currency_problem, plain_amount, price_text_problem
 from kiosk.content.photos import PhotoError, photo_info
+from kiosk.languages import LANGUAGES
 from kiosk.paths import data_dir, resource_path
 
 CATALOG_FILE = "catalog.json"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+READ_VERSIONS = (1, 2, 3)
 PHOTOS_DIR = "photos"
 SCREEN_DIR = "screen"
-DEFAULT_ACCENT = "#c8a96a"
-DEFAULT_CURRENCY = "EUR"
-MAX_SPECS = 4
-CAR_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _ACCENT = re.compile(r"^#[0-9a-fA-F]{6}$")
 
-Stamp = tuple[str, int, int, int]  # folder, and catalog.json's inode, modification time and size
+__all__ = [  # the catalogue's types live in `cars`; everything catalogue is found here
+    "CAR_ID",
+    "DEFAULT_ACCENT",
+    "DEFAULT_CURRENCY",
+    "MAX_SPECS",
+    "Car",
+    "Catalog",
+    "CatalogError",
+    "Spec",
+    "Stamp",
+    "uplift_index",
+]
 
 
-@dataclass(frozen=True)
-class Spec:
-    label: str
-    value: str
+class _Report:
+    """Messages in the order found, each an error or a warning."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.errors: list[str] = []
+
+    def error(self, text: str) -> None:
+        self.problems.append(text)
+        self.errors.append(text)
+
+    def warn(self, text: str) -> None:
+        self.problems.append(text)
 
 
-@dataclass(frozen=True)
-class Car:
-    id: str
-    name: str
-    tagline: str
-    price: float | None  # in `currency`; None: no price shown (unless `price_text`)
-    currency: str  # ISO 4217
-    photo: Path  # the original, as the dealer gave it
-    accent: str = DEFAULT_ACCENT
-    specs: tuple[Spec, ...] = ()
-    screen: Path | None = None  # the copy scaled for the screen, where one was made
-    price_text: str = ""  # a version-1 price written as text: shown as it is
-    cheerful: bool = False
-    uplift_to: str = ""  # the id of the car an unhappy visitor is shown next; "" = automatic
+class _Notes:
+    """What parsing one car found, before the car's name is known to the message."""
 
-    @property
-    def image(self) -> Path:
-        """What the showroom shows: the screen copy, else the photo itself."""
-        return self.screen or self.photo
-
-
-@dataclass(frozen=True)
-class Catalog:
-    cars: tuple[Car, ...]
-    problems: tuple[str, ...] = ()  # one line each, for the screen, the log and the dialog
-    folder: Path | None = None
-    stamp: Stamp | None = None  # changes whenever catalog.json is replaced (see catalog_stamp)
-
-
-class CatalogError(ValueError):
-    """A catalogue that cannot be saved, imported or exported; `problems` lists each reason."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = tuple(problems)
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
 
 
 def bundled_catalog_dir() -> Path:
@@ -114,6 +130,11 @@ def bundled_catalog_dir() -> Path:
 def dealer_catalog_dir() -> Path:
     """The dealer's own catalogue, in the data folder (it may not exist yet)."""
     return data_dir() / "catalog"
+
+
+def dealer_logo_dir() -> Path:
+    """Where the dealer's logo is kept, copied from the file they chose (see catalog_store.keep_logo)."""
+    return data_dir() / "logo"
 
 
 def has_catalog(folder: Path) -> bool:
@@ -151,7 +172,8 @@ def load_catalog(folder: Path | None) -> Catalog:
     fallback = read_catalog(bundled)
     note = f"Showing the bundled cars instead of {folder}"
     problems = (*catalog.problems, note, *fallback.problems)
-    return Catalog(fallback.cars, problems, fallback.folder, catalog.stamp)
+    errors = (*catalog.errors, note, *fallback.errors)
+    return Catalog(fallback.cars, problems, fallback.folder, catalog.stamp, fallback.language, errors)
 
 
 def read_catalog(folder: Path) -> Catalog:
@@ -162,47 +184,80 @@ def read_catalog(folder: Path) -> Catalog:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return Catalog((), (f"Catalog {path} not found",), folder, stamp)
+        problem = f"Catalog {path} not found"
+        return Catalog((), (problem,), folder, stamp, errors=(problem,))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return Catalog((), (f"Catalog {path} cannot be read: {exc}",), folder, stamp)
-    cars, problems = parse_catalog(document, folder, path)
-    if not cars and not problems:
-        problems = [f"Catalog {path} lists no cars"]
-    return Catalog(tuple(cars), tuple(problems), folder, stamp)
+        problem = f"Catalog {path} cannot be read: {exc}"
+        return Catalog((), (problem,), folder, stamp, errors=(problem,))
+    report = _Report()
+    cars, language = parse_catalog(document, folder, path, report)
+    if not cars and not report.problems:
+        report.error(f"Catalog {path} lists no cars")
+    return Catalog(tuple(cars), tuple(report.problems), folder, stamp, language, tuple(report.errors))
 
 
-def parse_catalog(document: Any, folder: Path, path: Path) -> tuple[list[Car], list[str]]:
-    """The cars of a parsed catalog.json, and a message for each thing left out or changed."""
+def parse_catalog(document: Any, folder: Path, path: Path, report: _Report) -> tuple[list[Car], str]:
+    """The cars of a parsed catalog.json and its language; a message in `report` for each thing
+    left out or changed."""
     entries = document.get("cars") if isinstance(document, dict) else None
     if not isinstance(entries, list):
-        return [], [f'Catalog {path}: expected {{"version": {FORMAT_VERSION}, "cars": [...]}}']
-    problems: list[str] = []
+        report.error(f'Catalog {path}: expected {{"version": {FORMAT_VERSION}, "cars": [...]}}')
+        return [], DEFAULT_LANGUAGE
     version = document.get("version", 1)
-    if version not in (1, FORMAT_VERSION):
-        problems.append(f"Catalog {path}: version {version!r} is unknown (expected 1 or 2); read as 2")
+    if version not in READ_VERSIONS:
+        report.warn(f"Catalog {path}: version {version!r} is unknown (expected 1, 2 or 3); read as 3")
+    language = _catalog_language(document, path, report)
     cars: list[Car] = []
     for number, entry in enumerate(entries, start=1):
         where = f"{path.name}, car {number}" + (f" ({entry['id']})" if _has_text(entry, "id") else "")
+        notes = _Notes()
         try:
-            car, notes = parse_car(entry, folder)
+            car = parse_car(entry, folder, notes, language)
         except ValueError as exc:
-            problems.append(f"{where}: {exc}; left out")
+            report.error(f"{where}: {exc}; left out")
             continue
         if any(other.id == car.id for other in cars):
-            problems.append(f"{where}: the id {car.id!r} is used twice; left out")
+            report.error(f"{where}: the id {car.id!r} is used twice; left out")
             continue
         cars.append(car)
-        problems += [f"{where}: {note}" for note in notes]
-    return _checked_uplift_targets(cars, problems, path)
+        for text in notes.errors:
+            report.error(f"{where}: {text}")
+        for text in notes.warnings:
+            report.warn(f"{where}: {text}")
+    _note_unshown_languages(cars, path, report)
+    return _checked_uplift_targets(cars, report, path), language
 
 
-def parse_car(entry: Any, folder: Path) -> tuple[Car, list[str]]:
-    """One car; ValueError when it cannot be shown, with notes on what was changed otherwise."""
+def _catalog_language(document: dict[str, Any], path: Path, report: _Report) -> str:
+    language = document.get("language", DEFAULT_LANGUAGE)
+    if isinstance(language, str) and LANGUAGE_CODE.match(language):
+        return language
+    report.warn(
+        f'Catalog {path}: language {language!r} is not a language code like "en" or "de"; '
+        f"its texts are read as {DEFAULT_LANGUAGE}"
+    )
+    return DEFAULT_LANGUAGE
+
+
+def _note_unshown_languages(cars: list[Car], path: Path, report: _Report) -> None:
+    unknown = set().union(*(car.text_languages for car in cars)) - set(LANGUAGES) if cars else set()
+    if unknown:
+        codes = ", ".join(sorted(unknown, key=language_order))
+        report.warn(
+            f"Catalog {path}: texts in {codes} are kept, but the kiosk shows only {', '.join(LANGUAGES)}"
+        )
+
+
+def parse_car(entry: Any, folder: Path, notes: _Notes, language: str = DEFAULT_LANGUAGE) -> Car:
+    """One car; ValueError when it cannot be shown; `notes` says what was changed otherwise."""
     if not isinstance(entry, dict):
         raise ValueError("expected an object")
-    missing = [key for key in ("id", "name", "image") if not _has_text(entry, key)]
+    warnings = notes.warnings
+    name, name_in = parse_text(entry.get("name"), language, "name", warnings)
+    given = {"id": _has_text(entry, "id"), "name": bool(name), "image": _has_text(entry, "image")}
+    missing = [key for key, ok in given.items() if not ok]
     if missing:
-        raise ValueError(f"missing {', '.join(missing)}")
+        raise ValueError(f"missing {', '.join(missing)}" + _name_hint(name_in, language))
     if not CAR_ID.match(entry["id"]):
         raise ValueError(f"id {entry['id']!r}: use letters, digits, '-' and '_' (at most 64)")
     photo = _photo_path(folder, entry["image"])
@@ -210,27 +265,42 @@ def parse_car(entry: Any, folder: Path) -> tuple[Car, list[str]]:
         photo_info(photo)
     except PhotoError as exc:
         raise ValueError(str(exc)) from None
-    notes: list[str] = []
     price, currency, price_text = _parse_price(entry, notes)
-    accent = str(entry.get("accent", DEFAULT_ACCENT))
-    if not _ACCENT.match(accent):
-        notes.append(f"accent {accent!r} is not a colour like #1e88e5; the default is used")
-        accent = DEFAULT_ACCENT
-    car = Car(
+    tagline, tagline_in = _optional_text(entry.get("tagline"), language, "tagline", notes)
+    return Car(
         id=entry["id"],
-        name=entry["name"].strip(),
-        tagline=str(entry.get("tagline", "")).strip(),
+        name=name,
+        tagline=tagline,
         price=price,
         currency=currency,
         photo=photo,
-        accent=accent,
-        specs=_parse_specs(entry.get("specs", []), notes),
+        accent=_parse_accent(entry, warnings),
+        specs=_parse_specs(entry.get("specs", []), notes, language),
         screen=screen_copy_of(photo, folder),
         price_text=price_text,
         cheerful=entry.get("cheerful") is True,
         uplift_to=str(entry.get("uplift_to") or ""),
+        language=language,
+        name_in=name_in,
+        tagline_in=tagline_in,
+        photo_name=_parse_photo_name(entry, photo, warnings),
     )
-    return car, notes
+
+
+def _name_hint(name_in: Translations, language: str) -> str:
+    if not name_in:
+        return ""
+    others = ", ".join(code for code, _ in name_in)
+    return f" in {language}, the catalogue's language (it has one in {others} only)"
+
+
+def _optional_text(value: Any, language: str, what: str, notes: _Notes) -> tuple[str, Translations]:
+    """An optional text: one that is not a text is an error, and the car is shown without it."""
+    try:
+        return parse_text(value, language, what, notes.warnings)
+    except ValueError as exc:
+        notes.errors.append(f"{exc}; not shown")
+        return "", ()
 
 
 def _has_text(entry: Any, key: str) -> bool:
@@ -245,51 +315,79 @@ def _photo_path(folder: Path, relative: str) -> Path:
     return folder.joinpath(*parts.parts)
 
 
-def _parse_price(entry: dict[str, Any], notes: list[str]) -> tuple[float | None, str, str]:
-    """(amount, currency, text): a number with its ISO currency, or a version-1 text price."""
+def _parse_photo_name(entry: dict[str, Any], photo: Path, warnings: list[str]) -> str:
+    name = entry.get("image_name")
+    if name is None:
+        return ""
+    if not isinstance(name, str) or not name.strip() or "/" in name or "\\" in name:
+        warnings.append(f"image_name {name!r} is no file name; the photo's own name is shown")
+        return ""
+    return "" if name.strip() == photo.name else name.strip()
+
+
+def _parse_accent(entry: dict[str, Any], warnings: list[str]) -> str:
+    accent = str(entry.get("accent", DEFAULT_ACCENT))
+    if _ACCENT.match(accent):
+        return accent
+    warnings.append(f"accent {accent!r} is not a colour like #1e88e5; the default is used")
+    return DEFAULT_ACCENT
+
+
+def _parse_price(entry: dict[str, Any], notes: _Notes) -> tuple[float | None, str, str]:
+    """(amount, currency, text): a number with its ISO currency, or a price written as text."""
     raw = entry.get("price")
     currency = entry.get("currency", DEFAULT_CURRENCY)
     problem = currency_problem(currency)
-    if isinstance(raw, str):
-        return None, currency if not problem else DEFAULT_CURRENCY, raw.strip()
-    if raw is None:
+    if isinstance(raw, str) and raw.strip():
+        raw = plain_amount(raw)
+        if raw is None:
+            text = str(entry["price"]).strip()
+            if price_problem := price_text_problem(text):
+                notes.errors.append(f"{price_problem}; no price is shown")
+                text = ""
+            return None, currency if not problem else DEFAULT_CURRENCY, text
+    if raw is None or raw == "":
         return None, currency if not problem else DEFAULT_CURRENCY, ""
     if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw) or raw < 0:
-        notes.append(f"price {raw!r} is not an amount like 39900; no price is shown")
+        notes.errors.append(f"price {raw!r} is not an amount like 39900; no price is shown")
         return None, DEFAULT_CURRENCY, ""
     if problem:
-        notes.append(f"{problem}; no price is shown")
+        notes.errors.append(f"{problem}; no price is shown")
         return None, DEFAULT_CURRENCY, ""
     return float(raw), currency, ""
 
 
-def _parse_specs(specs: Any, notes: list[str]) -> tuple[Spec, ...]:
+def _parse_specs(specs: Any, notes: _Notes, language: str) -> tuple[Spec, ...]:
     if not isinstance(specs, list):
-        notes.append("specs: expected a list of {label, value}; none shown")
+        notes.errors.append("specs: expected a list of {label, value}; none shown")
         return ()
-    parsed = tuple(
-        Spec(str(s.get("label", "")).strip(), str(s.get("value", "")).strip())
-        for s in specs
-        if isinstance(s, dict) and (s.get("label") or s.get("value"))
-    )
+    parsed: list[Spec] = []
+    for spec in specs:
+        if not isinstance(spec, dict):
+            continue
+        label, label_in = _optional_text(spec.get("label"), language, "specs: label", notes)
+        value, value_in = _optional_text(spec.get("value"), language, "specs: value", notes)
+        if label or value or label_in or value_in:
+            parsed.append(Spec(label, value, label_in, value_in))
     if len(parsed) < len(specs):
-        notes.append(f"specs: {len(specs) - len(parsed)} without a label or value left out")
+        notes.warnings.append(f"specs: {len(specs) - len(parsed)} without a label or value left out")
     if len(parsed) > MAX_SPECS:
-        notes.append(f"specs: {len(parsed)} given, the first {MAX_SPECS} are shown")
-    return parsed[:MAX_SPECS]
+        notes.warnings.append(
+            f"specs: {len(parsed)} key figures given; the showroom has room for {MAX_SPECS}, "
+            f"the first {MAX_SPECS} are shown"
+        )
+    return tuple(parsed[:MAX_SPECS])
 
 
-def _checked_uplift_targets(cars: list[Car], problems: list[str], path: Path) -> tuple[list[Car], list[str]]:
+def _checked_uplift_targets(cars: list[Car], report: _Report, path: Path) -> list[Car]:
     ids = {car.id for car in cars}
     checked = []
     for car in cars:
         if car.uplift_to and (car.uplift_to not in ids or car.uplift_to == car.id):
-            problems.append(
-                f"{path.name}, car {car.id}: uplift_to {car.uplift_to!r} is no other car; automatic"
-            )
+            report.warn(f"{path.name}, car {car.id}: uplift_to {car.uplift_to!r} is no other car; automatic")
             car = dataclasses.replace(car, uplift_to="")
         checked.append(car)
-    return checked, problems
+    return checked
 
 
 def screen_copy_of(photo: Path, folder: Path) -> Path | None:
@@ -303,33 +401,25 @@ def screen_copy_of(photo: Path, folder: Path) -> Path | None:
     return None
 
 
-def uplift_index(cars: Sequence[Car], current: int) -> int:
-    """Where a visitor who looks unhappy at car `current` is taken: that car's `uplift_to`,
-    else the next cheerful car after it, else simply the next car."""
-    count = len(cars)
-    if count < 2:
-        return current
-    target = cars[current].uplift_to
-    for index, car in enumerate(cars):
-        if target and car.id == target and index != current:
-            return index
-    for step in range(1, count):
-        if cars[(current + step) % count].cheerful:
-            return (current + step) % count
-    return (current + 1) % count
-
-
 def car_entry(car: Car, image: str) -> dict[str, Any]:
-    """The car as catalog.json writes it, with its photo at `image` (relative, with '/')."""
-    entry: dict[str, Any] = {"id": car.id, "name": car.name, "tagline": car.tagline}
+    """The car as catalog.json writes it, with its photo at `image` (relative, with '/'); its
+    texts in the car's `language`, and by language where it has others."""
+    language = car.language
+    entry: dict[str, Any] = {
+        "id": car.id,
+        "name": text_value(car.name, car.name_in, language),
+        "tagline": text_value(car.tagline, car.tagline_in, language),
+    }
     if car.price is not None:
         entry["price"] = int(car.price) if float(car.price).is_integer() else round(car.price, 2)
     elif car.price_text:
         entry["price"] = car.price_text
     entry["currency"] = car.currency
     entry["image"] = image
+    if car.photo_label != PurePosixPath(image).name:
+        entry["image_name"] = car.photo_label
     entry["accent"] = car.accent
-    entry["specs"] = [{"label": s.label, "value": s.value} for s in car.specs[:MAX_SPECS]]
+    entry["specs"] = [_spec_entry(spec, language) for spec in car.specs[:MAX_SPECS]]
     if car.cheerful:
         entry["cheerful"] = True
     if car.uplift_to:
@@ -337,5 +427,13 @@ def car_entry(car: Car, image: str) -> dict[str, Any]:
     return entry
 
 
-def catalog_document(entries: list[dict[str, Any]]) -> str:
-    return json.dumps({"version": FORMAT_VERSION, "cars": entries}, ensure_ascii=False, indent=2) + "\n"
+def _spec_entry(spec: Spec, language: str) -> dict[str, Any]:
+    return {
+        "label": text_value(spec.label, spec.label_in, language),
+        "value": text_value(spec.value, spec.value_in, language),
+    }
+
+
+def catalog_document(entries: list[dict[str, Any]], language: str = DEFAULT_LANGUAGE) -> str:
+    document = {"version": FORMAT_VERSION, "language": language, "cars": entries}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

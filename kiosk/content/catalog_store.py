@@ -5,8 +5,10 @@ made of the car's id and a hash of its content (`photos/<id>-<hash>.jpg`), next 
 copy (`screen/<id>-<hash>.jpg`); then catalog.json is written to a temporary file and moved
 over the old one with `os.replace`, which is atomic. A save interrupted at any point leaves the
 previous catalogue complete and loadable; what it had written is removed, and anything still
-left over goes with the next save. An import is a save of a folder that validated without a
-single problem; an export writes the cars into a new folder with plain photo names.
+left over goes with the next save. The name the dealer gave the photo is kept as `image_name`.
+An import is a save of a folder that validated without an error (its warnings are reported,
+see `kiosk.content.catalog`); an export writes the cars into a new folder with plain photo
+names. The dealer's logo is kept in the data folder the same way (`keep_logo`).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ import math
 import os
 import shutil
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.car_text import DEFAULT_LANGUAGE
 from kiosk.content.catalog import (
     CAR_ID,
     CATALOG_FILE,
@@ -34,8 +38,16 @@ from kiosk.content.catalog import (
     read_catalog,
     screen_copy_of,
 )
-from kiosk.content.currencies import currency_problem
-from kiosk.content.photos import SUFFIXES, PhotoError, encode_screen_copy, photo_info, read_photo
+from kiosk.content.currencies import currency_problem, price_text_problem
+from kiosk.content.photos import SUFFIXES, PhotoError, encode_screen_copy, logo_format, photo_info, read_photo
+
+
+@dataclass(frozen=True)
+class Imported:
+    """An installed catalogue, and the warnings its folder had (they did not stop it)."""
+
+    catalog: Catalog
+    warnings: tuple[str, ...]
 
 
 def car_problems(cars: Sequence[Car]) -> list[str]:
@@ -49,9 +61,11 @@ def car_problems(cars: Sequence[Car]) -> list[str]:
         if ids.count(car.id) > 1:
             problems.append(f"{where}: the id {car.id!r} is used by another car")
         if not car.name.strip():
-            problems.append(f"{where}: the name is empty")
+            problems.append(f"{where}: the name is empty (in {car.language}, the catalogue's language)")
         if car.price is not None and (not math.isfinite(car.price) or car.price < 0):
             problems.append(f"{where}: price {car.price} is not an amount")
+        if car.price is None and car.price_text and (price := price_text_problem(car.price_text)):
+            problems.append(f"{where}: {price}")
         if currency := currency_problem(car.currency):
             problems.append(f"{where}: {currency}")
         if len(car.specs) > MAX_SPECS:
@@ -65,12 +79,15 @@ def car_problems(cars: Sequence[Car]) -> list[str]:
     return problems
 
 
-def save_catalog(folder: Path, cars: Sequence[Car]) -> Catalog:
-    """Make `cars` (their photos wherever they are) the catalogue in `folder`, atomically.
+def save_catalog(folder: Path, cars: Sequence[Car], language: str | None = None) -> Catalog:
+    """Make `cars` (their photos wherever they are) the catalogue in `folder`, atomically, its
+    plain texts in `language` (by default the first car's; every text of every car is kept).
 
     CatalogError, with the previous catalogue untouched, when a car or a photo is not right or
     the folder cannot be written.
     """
+    language = language or (cars[0].language if cars else DEFAULT_LANGUAGE)
+    cars = [car.with_language(language) for car in cars]
     problems = car_problems(cars)
     if problems:
         raise CatalogError(problems)
@@ -79,11 +96,12 @@ def save_catalog(folder: Path, cars: Sequence[Car]) -> Catalog:
     try:
         for sub in (PHOTOS_DIR, SCREEN_DIR):
             (folder / sub).mkdir(parents=True, exist_ok=True)
+        cars = [_named(car) for car in cars]
         images = [_store_photo(car, folder, created) for car in cars]
         entries = [
             car_entry(car, f"{PHOTOS_DIR}/{image.name}") for car, image in zip(cars, images, strict=True)
         ]
-        replace_file(folder / CATALOG_FILE, catalog_document(entries).encode("utf-8"))
+        replace_file(folder / CATALOG_FILE, catalog_document(entries, language).encode("utf-8"))
     except (OSError, PhotoError) as exc:
         for path in created:
             with contextlib.suppress(OSError):
@@ -91,6 +109,11 @@ def save_catalog(folder: Path, cars: Sequence[Car]) -> Catalog:
         raise CatalogError([f"The cars could not be saved in {folder}: {exc}"]) from exc
     _remove_unused(folder, {image.name for image in images})
     return read_catalog(folder)
+
+
+def _named(car: Car) -> Car:
+    """The car with its photo's name as the dealer chose it spelt out (the stored file's differs)."""
+    return dataclasses.replace(car, photo_name=car.photo_label)
 
 
 def _store_photo(car: Car, folder: Path, created: list[Path]) -> Path:
@@ -141,19 +164,21 @@ def _remove_unused(folder: Path, photos: set[str]) -> None:
                 path.unlink()
 
 
-def import_catalog(source: Path, target: Path) -> Catalog:
-    """Validate the catalogue in `source` and install it in `target` (atomically, see above).
+def import_catalog(source: Path, target: Path) -> Imported:
+    """Validate the catalogue in `source` and install it in `target` (atomically, see above),
+    with the warnings found in `source`.
 
-    CatalogError listing every problem (each naming its file) when anything in `source` is not
-    right: nothing is installed then.
+    CatalogError listing every error (each naming its file), and the warnings, when anything in
+    `source` is not right: nothing is installed then.
     """
     source = Path(source)
     if not source.is_dir():
         raise CatalogError([f"{source} is not a folder"])
     catalog = read_catalog(source)
-    if catalog.problems:
-        raise CatalogError(catalog.problems)
-    return save_catalog(target, [dataclasses.replace(car, screen=None) for car in catalog.cars])
+    if catalog.errors:
+        raise CatalogError(catalog.errors, catalog.warnings)
+    cars = [dataclasses.replace(car, screen=None) for car in catalog.cars]
+    return Imported(save_catalog(target, cars, catalog.language), catalog.warnings)
 
 
 def export_catalog(catalog: Catalog, target: Path) -> int:
@@ -173,7 +198,7 @@ def export_catalog(catalog: Catalog, target: Path) -> int:
             name = f"{car.id}{SUFFIXES[photo_info(car.photo).format]}"
             shutil.copyfile(car.photo, staging / PHOTOS_DIR / name)
             entries.append(car_entry(car, f"{PHOTOS_DIR}/{name}"))
-        (staging / CATALOG_FILE).write_text(catalog_document(entries), encoding="utf-8")
+        (staging / CATALOG_FILE).write_text(catalog_document(entries, catalog.language), encoding="utf-8")
         if target.exists():
             target.rmdir()
         os.replace(staging, target)
@@ -181,3 +206,26 @@ def export_catalog(catalog: Catalog, target: Path) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         raise CatalogError([f"The catalogue could not be written to {target}: {exc}"]) from exc
     return len(entries)
+
+
+def keep_logo(source: Path, folder: Path) -> Path:
+    """The dealer's logo as kept in `folder` (the data folder's logo/): copied from `source`
+    while that file is there, so the showroom keeps its logo when the file is moved or deleted.
+
+    PhotoError, naming the file, when neither `source` nor a kept copy of it is a PNG, JPEG,
+    WebP or SVG picture; OSError when the copy cannot be written.
+    """
+    source, kept = Path(source), Path(folder) / Path(source).name
+    if not source.is_file():
+        logo_format(kept if kept.is_file() else source)
+        return kept
+    logo_format(source)
+    data = source.read_bytes()
+    if source.resolve() != kept.resolve() and (not kept.is_file() or kept.read_bytes() != data):
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        replace_file(kept, data)
+    for other in kept.parent.iterdir():  # one logo at a time
+        if other.is_file() and other.name != kept.name:
+            with contextlib.suppress(OSError):
+                other.unlink()
+    return kept

@@ -8,6 +8,10 @@ and 12000x9000 px would take over 400 MB). A JPEG of any size up to OpenCV's own
 decoded by libjpeg at 1/2, 1/4 or 1/8 of its size while it is read: the largest reduction that
 still covers the size wanted. Files are read as bytes and decoded with `cv2.imdecode`, so
 paths with any characters work on Windows too.
+
+A photo with transparency (`is_cutout`) is a cut-out of the car, as the bundled renders are;
+one without is a rectangular photo with its own background, which the showroom frames softly.
+The dealer's logo may also be an SVG drawing (`logo_format`), and has no minimum size.
 """
 
 from __future__ import annotations
@@ -129,6 +133,37 @@ def _jpeg_size(stream: BinaryIO, _start: bytes) -> tuple[int, int]:
             raise ValueError(f"segment length {length}")
         stream.seek(length - 2, os.SEEK_CUR)
     raise ValueError("too many segments")
+
+
+def logo_format(path: Path) -> str:
+    """ "PNG", "JPEG", "WebP" or "SVG", from the file's first bytes; PhotoError otherwise."""
+    try:
+        with open(path, "rb") as stream:
+            start = stream.read(4096)
+            stream.seek(0)
+            if _is_svg(start):
+                return "SVG"
+            info = _read_header(stream, Path(path))
+    except (FileNotFoundError, IsADirectoryError):
+        raise PhotoError(f"logo {path} not found") from None
+    except OSError as exc:
+        raise PhotoError(f"logo {path} cannot be read ({exc.strerror or exc})") from None
+    except PhotoError:
+        raise PhotoError(f"logo {path} is not a PNG, JPEG, WebP or SVG picture") from None
+    if info.format != "JPEG" and info.width * info.height > MAX_DECODE_PIXELS:
+        raise PhotoError(f"logo {path} is {info.width}x{info.height} px: save it smaller")
+    return info.format
+
+
+def _is_svg(start: bytes) -> bool:
+    text = start.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    return text.startswith(("<svg", "<?xml", "<!--", "<!DOCTYPE svg")) and "<svg" in text
+
+
+def is_cutout(image: np.ndarray) -> bool:
+    """A picture with transparency (as `read_photo` returns it: BGRA only where the alpha channel
+    hides something): a cut-out of the car rather than a photo with its own background."""
+    return image.ndim == 3 and image.shape[2] == 4
 
 
 def _check_size(path: Path, info: PhotoInfo) -> None:

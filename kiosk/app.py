@@ -409,14 +409,16 @@ def _run_soak(args: argparse.Namespace, extra: list[str]) -> int:
 
 
 def _run_report(args: argparse.Namespace, extra: list[str]) -> int:
-    """`report` options belong to kiosk.analytics.report, imported only when it is asked for."""
+    """`report` options belong to kiosk.analytics.report, imported only when it is asked for;
+    kiosk.cli_report adds the cars' names and checks the data folder."""
     try:
-        from kiosk.analytics.report import add_report_arguments, run_report
+        from kiosk.analytics.report import add_report_arguments
+        from kiosk.cli_report import run_report_command
     except ImportError as error:
         raise CliError(f"the report is not available: {error}") from error
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--data-dir", type=Path, default=None, metavar="DIR", help="folder holding the database"
+        "--data-dir", type=Path, default=None, metavar="DIR", help="the kiosk's data folder (its database)"
     )
     parser = argparse.ArgumentParser(prog=f"{PROG} report", parents=[common], allow_abbrev=False)
     add_report_arguments(parser)
@@ -429,4 +431,4 @@ def _run_report(args: argparse.Namespace, extra: list[str]) -> int:
     else:
         report_args.data_dir = args.data_dir
     _setup_console_logging()
-    return run_report(report_args)
+    return run_report_command(report_args)

@@ -62,12 +62,14 @@ def using_data_dir(path: Path) -> Iterator[Path]:
         _data_dir_override = previous
 
 
-def data_dir() -> Path:
+def data_dir(*, create: bool = True) -> Path:
     """The application's data folder, created on first use when it can be (a read-only one is
-    reported by whoever writes there: see `kiosk.ui.runtime.data_folder_problem`)."""
+    reported by whoever writes there: see `kiosk.ui.runtime.data_folder_problem`). A reader that
+    must not leave a folder behind (`report` on a mistyped --data-dir) passes create=False."""
     folder = _data_dir_override or _platform_data_dir()
-    with contextlib.suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
+    if create:
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 

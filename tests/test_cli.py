@@ -7,15 +7,19 @@ import json
 import subprocess
 import sys
 import types
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import demo_face as synthetic
 import numpy as np
 import pytest
+from catalog_samples import car, write_catalog, write_photo
 from fakes import FakeCamera, FakeCapture, build_tiny_model
 
 from kiosk import __version__, paths
+from kiosk.analytics import DB_FILENAME, Exposure, ReactionStore
 from kiosk.app import main
+from kiosk.cli_report import car_names
 from kiosk.vision.source import FrameSource
 
 RECORD_KEYS = {"frame", "t", "faces", "visitor", "negative", "baseline", "events"}
@@ -290,28 +294,24 @@ def test_gui_without_model_warns_and_still_starts(
 
 
 @pytest.fixture
-def fake_report(monkeypatch: pytest.MonkeyPatch) -> list[argparse.Namespace]:
-    calls: list[argparse.Namespace] = []
-    module = types.ModuleType("kiosk.analytics.report")
+def fake_report(monkeypatch: pytest.MonkeyPatch) -> list[tuple[argparse.Namespace, dict[str, str]]]:
+    """What reaches kiosk.analytics.report's run_report: the options and the cars' names."""
+    calls: list[tuple[argparse.Namespace, dict[str, str]]] = []
 
-    def add_report_arguments(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--since")
-        parser.add_argument("--csv")
-        parser.add_argument("--json", action="store_true")
-
-    def run_report(args: argparse.Namespace) -> int:
-        calls.append(args)
+    def run_report(args: argparse.Namespace, car_names: dict[str, str]) -> int:
+        calls.append((args, car_names))
         return 0
 
-    module.add_report_arguments = add_report_arguments  # type: ignore[attr-defined]
-    module.run_report = run_report  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "kiosk.analytics.report", module)
+    monkeypatch.setattr("kiosk.cli_report.run_report", run_report)
     return calls
 
 
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_report_is_wired_with_the_data_dir(
-    capsys: pytest.CaptureFixture[str], fake_report: list[argparse.Namespace], tmp_path: Path, where: str
+    capsys: pytest.CaptureFixture[str],
+    fake_report: list[tuple[argparse.Namespace, dict]],
+    tmp_path: Path,
+    where: str,
 ) -> None:
     options = ["--since", "2024-05-01", "--json", "--csv", "out.csv"]
     argv = (
@@ -320,20 +320,82 @@ def test_report_is_wired_with_the_data_dir(
         else ["report", *options, "--data-dir", tmp_path]
     )
     assert _run(capsys, *argv)[0] == 0
-    (args,) = fake_report
+    ((args, names),) = fake_report
     assert args.since == "2024-05-01" and args.json and args.csv == "out.csv"
     assert Path(args.data_dir) == tmp_path
     assert paths.data_dir() == tmp_path.resolve()
+    assert names["aurora-gt"] == "Aurora GT"  # no catalogue of the dealer's there: the bundled cars
+
+
+def test_report_names_the_cars_of_the_dealers_catalogue(
+    capsys: pytest.CaptureFixture[str], fake_report: list[tuple[argparse.Namespace, dict]], tmp_path: Path
+) -> None:
+    dealer = tmp_path / "catalog"
+    write_photo(dealer / "photos" / "car.png")
+    write_catalog(dealer, [car("car", "photos/car.png", name="Testa Roadster")])
+    assert _run(capsys, "report", "--data-dir", tmp_path)[0] == 0
+    ((_args, names),) = fake_report
+    assert names == {"car": "Testa Roadster"}
 
 
 def test_report_help_and_bad_option(
-    capsys: pytest.CaptureFixture[str], fake_report: list[argparse.Namespace]
+    capsys: pytest.CaptureFixture[str], fake_report: list[tuple[argparse.Namespace, dict]]
 ) -> None:
     code, out, _ = _run(capsys, "report", "--help")
     assert code == 0 and "--since" in out
     code, _, err = _run(capsys, "report", "--frobnicate")
     assert code == 2 and "frobnicate" in err
     assert fake_report == []
+
+
+@pytest.mark.parametrize("fleet", [[], ["--fleet", "host=127.0.0.1 port=1"]])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_report_on_a_mistyped_data_dir_exits_2_and_creates_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, where: str, fleet: list[str]
+) -> None:
+    typo = tmp_path / "EmotionKoisk"
+    argv = (
+        ["--data-dir", typo, "report", *fleet]
+        if where == "before"
+        else ["report", *fleet, "--data-dir", typo]
+    )
+    code, out, err = _run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert (
+        err
+        == f"error: the data folder {typo} does not exist: give the kiosk's data folder with --data-dir DIR\n"
+    )
+    assert not typo.exists()
+
+
+def test_report_end_to_end_names_the_dealers_cars(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    dealer = tmp_path / "catalog"
+    write_photo(dealer / "photos" / "car.png")
+    write_catalog(dealer, [car("car", "photos/car.png", name="Testa Roadster")])
+    started = datetime(2025, 3, 9, 12, 0).astimezone()
+    with ReactionStore.open(tmp_path / DB_FILENAME, retention_days=None) as store:
+        for car_id, seconds in (("car", 7.0), ("retired", 65.0)):
+            ended = started + timedelta(seconds=30)
+            probs = {"happy": 0.5, "neutral": 0.5}
+            store.record(Exposure(car_id, started, ended, seconds, probs, 0.0, False, False, None))
+    code, out, _ = _run(capsys, "report", "--data-dir", tmp_path)
+    assert code == 0
+    lines = out.splitlines()
+    assert (
+        lines[0]
+        == "Reactions on 2025-03-09 (local time): 2 exposures of 2 cars, 1:12 (min:s) of visitor time."
+    )
+    assert [line.split("  ")[0] for line in lines[3:]] == ["retired", "Testa Roadster"]
+    assert lines[4].split()[2:4] == ["1", "0:07"]
+    code, out, _ = _run(capsys, "report", "--data-dir", tmp_path, "--json")
+    assert code == 0 and set(json.loads(out)) == {"car", "retired"}  # ids, as before
+
+
+def test_report_for_the_fleet_without_a_data_folder_names_the_bundled_cars(tmp_path: Path) -> None:
+    missing = tmp_path / "no-kiosk-here"
+    names = car_names(missing)
+    assert names["aurora-gt"] == "Aurora GT" and len(names) == 7
+    assert not missing.exists()
 
 
 def test_data_dir_after_a_subcommand(

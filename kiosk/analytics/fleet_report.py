@@ -4,7 +4,8 @@ Reads the central store's hourly sums (kiosk.analytics.fleet) and writes nothing
 / `--until` are local calendar days, both inclusive, matched on the hour. The password comes
 from the connection string, the keyring (as the kiosk stored it) or libpq's own PGPASSWORD /
 ~/.pgpass. Kiosks are told apart by their ids (two may share a name) and shown by the name they
-pushed last, with their last push. Output: a table per scope, `--json` one object
+pushed last, with their last push. Output: the totals and a table per scope (the cars by the
+names of this computer's catalogue, as `report` passes them), `--json` one object
 {"cars": {...}, "kiosks": {id: {"name", "last_push", "cars": {...}}}}, `--csv FILE` one row per
 scope and car with `kiosk` and `kiosk_id` columns ("*" for the fleet).
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Final, TextIO
@@ -21,7 +22,14 @@ from typing import Any, Final, TextIO
 import psycopg
 
 from kiosk.analytics.fleet_central import FleetError, connect_dsn
-from kiosk.analytics.summary import CSV_COLUMNS, CarSummary, car_summary, export_csv_to
+from kiosk.analytics.summary import (
+    CSV_COLUMNS,
+    CarSummary,
+    car_summary,
+    count_text,
+    export_csv_to,
+    totals_text,
+)
 
 __all__ = ["FLEET_SCOPE", "FleetSummary", "KioskInfo", "read_fleet_summary", "write_fleet_csv"]
 
@@ -123,15 +131,18 @@ def write_fleet_csv(summary: FleetSummary, out: TextIO) -> None:
             writer.writerow({"kiosk": name, "kiosk_id": kiosk_id, **cells})
 
 
-def print_fleet(summary: FleetSummary, table: Any) -> None:
-    """The fleet table, then one per kiosk; `table` formats a list of CarSummary."""
+def print_fleet(summary: FleetSummary, table: Callable[[Sequence[CarSummary]], str], period: str) -> None:
+    """The fleet's totals over `period` (words: "from ... to ...") and its table, then each kiosk's;
+    `table` formats a list of CarSummary."""
     if not summary.cars:
         print("no figures in the central store for these dates")
         return
-    print(f"all kiosks ({len(summary.kiosks)})")
+    kiosks = count_text(len(summary.kiosks), "kiosk", "kiosks")
+    print(f"Reactions at {kiosks} {period}: {totals_text(summary.cars)}.\n")
+    print("All kiosks")
     print(table(summary.cars))
     for kiosk_id, cars in sorted(summary.kiosks.items(), key=lambda item: summary.label(item[0])):
-        print(f"\n{summary.label(kiosk_id)}")
+        print(f"\n{summary.label(kiosk_id)}: {totals_text(cars)}")
         print(table(cars))
 
 

@@ -146,6 +146,27 @@ def to_json(summaries: Sequence[CarSummary]) -> str:
     return json.dumps(data, indent=2, sort_keys=True)
 
 
+def format_min_s(seconds: float) -> str:
+    """A duration as people read it on a stopwatch, minutes:seconds: 0:07, 12:05, 75:00 (the
+    visitor time of the Reactions page and of `report`)."""
+    total = round(seconds)
+    return f"{total // 60}:{total % 60:02d}"
+
+
+def count_text(count: int, singular: str, plural: str) -> str:
+    """An English count for the command line: "1 car", "3 cars", "0 cars". (The kiosk's window
+    counts with Qt's numerus translations, each language by its own plural rules.)"""
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def totals_text(summaries: Sequence[CarSummary]) -> str:
+    """The command line's line of totals: "3 exposures of 2 cars, 2:30 (min:s) of visitor time"."""
+    exposures = count_text(sum(s.exposures for s in summaries), "exposure", "exposures")
+    cars = count_text(len(summaries), "car", "cars")
+    seconds = sum(s.visitor_seconds for s in summaries)
+    return f"{exposures} of {cars}, {format_min_s(seconds)} (min:s) of visitor time"
+
+
 def format_percent(value: float | None, missing: str = "-") -> str:
     """A share as a whole percentage, e.g. "42%"; `missing` where it is undefined."""
     return missing if value is None else f"{value * 100:.0f}%"

@@ -1,4 +1,5 @@
-"""The operator's Reactions page, offscreen: table, chart, CSV export, retention, erase-all."""
+"""The operator's Reactions page, offscreen: table, chart, CSV export, retention, erase-all, and
+dates in the kiosk's language's own form. (Its counts: tests/test_ui_plurals.py.)"""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCharts import QBarSeries
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kiosk.analytics import Exposure, ReactionStore
-from kiosk.ui.analytics_page import ReactionsPage
+from kiosk.ui.analytics_page import ReactionsPage, short_date_format
+from kiosk.ui.i18n import apply_language, remove_translations
 
 NOW = datetime(2025, 3, 10, 12, 0).astimezone()
 
@@ -89,6 +91,11 @@ def test_cars_show_by_name_and_each_column_is_explained(qtbot: QtBot, store: Rea
     named.until_edit.setDate(QDate(2025, 3, 31))
     named.show()
     assert [row[0] for row in table_text(named)] == ["Aurora Coupé", "suv"]  # an unknown id as it is
+    lower = ReactionsPage(store, car_names={"coupe": "Zephyr"})
+    qtbot.addWidget(lower)
+    lower.since_edit.setDate(QDate(2025, 2, 1))
+    lower.until_edit.setDate(QDate(2025, 3, 31))
+    assert [row[0] for row in table_text(lower)] == ["suv", "Zephyr"]  # by name, whatever the case
     headers = [named.table.horizontalHeaderItem(c) for c in range(named.table.columnCount())]
     assert all(h is not None and h.toolTip() for h in headers)
     legend = named.legend.text()
@@ -168,3 +175,44 @@ def test_set_retention_days_applies_quietly(page: ReactionsPage, store: Reaction
         page.set_retention_days(7)
     assert page.retention_spin.value() == 7 and store.retention_days == 7
     assert sum(s.exposures for s in page.summaries) == 2
+
+
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """Translators and the default locale are global to the application: leave English behind."""
+    yield
+    remove_translations()
+
+
+@pytest.mark.parametrize(
+    ("language", "picker", "shown"),
+    [
+        ("de", "dd.MM.yyyy", ("01.02.2025", "01.04.2030", "02.04.2030")),
+        ("fr", "dd/MM/yyyy", ("01/02/2025", "01/04/2030", "02/04/2030")),
+    ],
+)
+def test_dates_are_in_the_languages_own_form(
+    qtbot: QtBot,
+    store: ReactionStore,
+    english_after: None,
+    language: str,
+    picker: str,
+    shown: tuple[str, ...],
+) -> None:
+    apply_language(language)
+    page = ReactionsPage(store)  # the dialog is built anew in the language chosen
+    qtbot.addWidget(page)
+    page.since_edit.setDate(QDate(2025, 2, 1))
+    assert page.since_edit.displayFormat() == picker and page.until_edit.displayFormat() == picker
+    assert page.since_edit.text() == shown[0]
+    page.until_edit.setDate(QDate(2030, 4, 2))
+    page.since_edit.setDate(QDate(2030, 4, 1))  # nothing recorded then: the status line names the dates
+    status = page.status_label.text()
+    assert shown[1] in status and shown[2] in status and "2030-04" not in status
+
+
+def test_a_two_digit_year_is_shown_in_full() -> None:
+    assert short_date_format(QLocale("de")) == "dd.MM.yyyy"  # Qt's own: dd.MM.yy
+    assert short_date_format(QLocale("en_US")) == "M/d/yyyy"  # Qt's own: M/d/yy
+    assert short_date_format(QLocale("fr")) == "dd/MM/yyyy"
+    assert short_date_format(QLocale.c()) == "yyyy-MM-dd"

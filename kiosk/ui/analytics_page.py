@@ -3,7 +3,9 @@
 Reads aggregates from a `ReactionStore` (a few small queries on their own connection, so
 the GUI thread never waits on the writer queue); exports the table as CSV; sets the
 retention (applied to the store at once, which purges) and erases everything on request.
-The page does not own the store: whoever opened it closes it.
+The page does not own the store: whoever opened it closes it. Counts are Qt numerus
+translations (`self.tr(text, disambiguation, n)`: each language's plural forms), dates are in
+the kiosk's language's own short form (the default QLocale, which `apply_language` sets).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QDate, QMargins, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, QMargins, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +41,7 @@ from kiosk.analytics import (
     SchemaError,
     StoreUnavailableError,
 )
-from kiosk.analytics.summary import format_percent, write_csv
+from kiosk.analytics.summary import format_min_s, format_percent, write_csv
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 COLUMNS = (
@@ -92,7 +94,7 @@ class _SortableItem(QTableWidgetItem):
     def __lt__(self, other: QTableWidgetItem) -> bool:
         mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
         if isinstance(mine, str) or isinstance(theirs, str):
-            return str(mine) < str(theirs)
+            return str(mine).casefold() < str(theirs).casefold()  # "retired-suv" before "Testa"
         return float(mine) < float(theirs)
 
 
@@ -135,6 +137,7 @@ class ReactionsPage(QWidget):
         self.retention_spin.blockSignals(True)
         self.retention_spin.setValue(days)
         self.retention_spin.blockSignals(False)
+        self._show_days_suffix()
         self._apply_retention(self.retention_spin.value())
 
     def date_range(self) -> tuple[date, date]:
@@ -152,7 +155,7 @@ class ReactionsPage(QWidget):
         except (sqlite3.Error, SchemaError, OSError) as exc:
             self._show([], self.tr("Could not read the reaction database: {error}").format(error=exc))
             return
-        self._show(summaries, _status_text(summaries, since, until))
+        self._show(summaries, self._status_text(summaries, since, until))
 
     def export_csv(self, path: Path) -> bool:
         """Write the chosen date range's per-car summary to `path`; the status line says how it went."""
@@ -164,8 +167,8 @@ class ReactionsPage(QWidget):
             text = self.tr("Could not write {file}: {error}")
             self.status_label.setText(text.format(file=path, error=exc.strerror or exc))
             return False
-        text = self.tr("Exported {count} cars to {file}")
-        self.status_label.setText(text.format(count=len(self._summaries), file=path))
+        text = self.tr("Exported %n cars to {file}", "", len(self._summaries))
+        self.status_label.setText(text.format(file=path))
         return True
 
     # -- building --------------------------------------------------------------------------
@@ -180,9 +183,9 @@ class ReactionsPage(QWidget):
         self.erase_button = QPushButton(self.tr("Erase all…"))
         self.retention_spin = QSpinBox()
         self.retention_spin.setRange(1, MAX_RETENTION_DAYS)
-        self.retention_spin.setSuffix(self.tr(" days"))
         self.retention_spin.setKeyboardTracking(False)  # typing "365" must not purge at "3"
         self.retention_spin.setValue(retention)
+        self._show_days_suffix()
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([translate("ReactionsPage", column) for column in COLUMNS])
         for column, note in enumerate(COLUMN_NOTES):
@@ -277,6 +280,7 @@ class ReactionsPage(QWidget):
 
     @Slot(int)
     def _on_retention_value_changed(self, days: int) -> None:
+        self._show_days_suffix()
         self._apply_retention(days)
         self.retention_changed.emit(days)
 
@@ -330,8 +334,12 @@ class ReactionsPage(QWidget):
             return
         self.refresh()
         if purged:
-            text = self.tr("Exposures older than {days} days deleted: {count}.")
-            self.status_label.setText(text.format(days=days, count=purged))
+            text = self.tr("Exposures older than %n days deleted: {count}.", "", days)
+            self.status_label.setText(text.format(count=purged))
+
+    def _show_days_suffix(self) -> None:
+        days = self.retention_spin.value()
+        self.retention_spin.setSuffix(self.tr(" days", "after the number of days to keep reactions", days))
 
     def _show(self, summaries: Sequence[CarSummary], status: str) -> None:
         self._summaries = list(summaries)
@@ -358,6 +366,18 @@ class ReactionsPage(QWidget):
     def car_name(self, car_id: str) -> str:
         return self._car_names.get(car_id, car_id)
 
+    def _status_text(self, summaries: Sequence[CarSummary], since: date, until: date) -> str:
+        if not summaries:
+            text = self.tr("No exposures recorded from {since} to {until}.")
+            return text.format(since=local_date(since), until=local_date(until))
+        exposures = sum(s.exposures for s in summaries)
+        seconds = sum(s.visitor_seconds for s in summaries)
+        return self.tr("{exposures} of {cars}, {time} (min:s) of visitor time.").format(
+            exposures=self.tr("%n exposures", "the first count of: 3 exposures of 2 cars", exposures),
+            cars=self.tr("%n cars", "the second count, after 'of': 3 exposures of 2 cars", len(summaries)),
+            time=format_min_s(seconds),
+        )
+
 
 def _row_items(s: CarSummary, name: str) -> list[_SortableItem]:
     rate = s.uplift_success_rate
@@ -365,7 +385,7 @@ def _row_items(s: CarSummary, name: str) -> list[_SortableItem]:
     return [
         _SortableItem(name, name),
         _SortableItem(str(s.exposures), s.exposures),
-        _SortableItem(min_s(s.visitor_seconds), s.visitor_seconds),
+        _SortableItem(format_min_s(s.visitor_seconds), s.visitor_seconds),
         _SortableItem(format_percent(s.positive_share, "–"), _key(s.positive_share)),
         _SortableItem(format_percent(s.negative_share, "–"), _key(s.negative_share)),
         _SortableItem(str(s.negative_switches), s.negative_switches),
@@ -373,24 +393,8 @@ def _row_items(s: CarSummary, name: str) -> list[_SortableItem]:
     ]
 
 
-def min_s(seconds: float) -> str:
-    """A duration as people read it on a stopwatch: 0:30, 12:05, 75:00."""
-    total = round(seconds)
-    return f"{total // 60}:{total % 60:02d}"
-
-
 def _key(value: float | None) -> float:
     return -1.0 if value is None else value  # undefined sorts below 0%
-
-
-def _status_text(summaries: Sequence[CarSummary], since: date, until: date) -> str:
-    if not summaries:
-        text = translate("ReactionsPage", "No exposures recorded from {since} to {until}.")
-        return text.format(since=since.isoformat(), until=until.isoformat())
-    exposures = sum(s.exposures for s in summaries)
-    seconds = sum(s.visitor_seconds for s in summaries)
-    text = translate("ReactionsPage", "{exposures} exposures of {cars} cars, {time} (min:s) of visitor time.")
-    return text.format(exposures=exposures, cars=len(summaries), time=min_s(seconds))
 
 
 def _row_layout(*widgets: QWidget) -> QHBoxLayout:
@@ -403,8 +407,24 @@ def _row_layout(*widgets: QWidget) -> QHBoxLayout:
 def _date_edit(initial: QDate) -> QDateEdit:
     edit = QDateEdit(initial)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(short_date_format(QLocale()))
     return edit
+
+
+def short_date_format(locale: QLocale) -> str:
+    """The locale's short date form with the year in full, which a date picker can edit without
+    guessing the century: 09.03.2025 (German), 09/03/2025 (French), 3/9/2025 (US English); ISO
+    2025-03-09 for the C locale, which has no form of its own."""
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"
+    form = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return form if "yyyy" in form else form.replace("yy", "yyyy")
+
+
+def local_date(day: date) -> str:
+    """`day` as the date pickers show it, in the kiosk's language (the default QLocale)."""
+    locale = QLocale()
+    return locale.toString(QDate(day.year, day.month, day.day), short_date_format(locale))
 
 
 def _to_date(value: QDate) -> date:

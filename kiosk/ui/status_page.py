@@ -76,9 +76,9 @@ class StatusPage(QWidget):
         if not problems:
             return self.tr("Everything works: no problem to report.")
         serious = sum(1 for p in problems if p.degrades)
-        return self.tr("{count} problem(s), {serious} of them stopping part of the kiosk's work.").format(
-            count=len(problems), serious=serious
-        )
+        count = len(problems)
+        text = self.tr("%n problem(s), {serious} of them stopping part of the kiosk's work.", "", count)
+        return text.format(serious=serious)
 
     def _where(self) -> str:
         lines = []

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from kiosk.analytics.summary import count_text
 from kiosk.cli_common import CliError, resolve_model
 from kiosk.reaction.engine import Event, ReactionEngine
 from kiosk.reaction.loop import AnalysisLoop
@@ -137,8 +138,10 @@ def summary(tally: _Tally, wall_s: float) -> str:
     fps = tally.frames / wall_s if wall_s > 0 else 0.0
     events = ", ".join(f"{name} {count}" for name, count in sorted(tally.events.items())) or "none"
     stopped = " (stopped by Ctrl+C)" if tally.interrupted else ""
+    frames = count_text(tally.frames, "frame", "frames")
+    with_faces = count_text(tally.frames_with_faces, "frame", "frames")
     return (
-        f"analysed {tally.frames} frames ({span:.2f} s of source time) "
+        f"analysed {frames} ({span:.2f} s of source time) "
         f"in {wall_s:.2f} s, {fps:.1f} fps{stopped}; "
-        f"faces: {tally.faces} in {tally.frames_with_faces} frames; events: {events}"
+        f"faces: {tally.faces} in {with_faces}; events: {events}"
     )

@@ -112,7 +112,7 @@ def test_a_still_image_is_analysed_as_one_frame(
     assert code == 0, err
     records = [json.loads(line) for line in out.splitlines()]
     assert len(records) == 1 and records[0]["frame"] == 0 and records[0]["faces"]
-    assert "analysed 1 frames" in err and "error" not in err
+    assert "analysed 1 frame (" in err and "error" not in err
 
 
 def test_a_real_video_still_works(

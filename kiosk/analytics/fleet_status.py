@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Final
 
+from kiosk.analytics.summary import count_text
+
 if TYPE_CHECKING:  # a connection is passed in: this module loads without libpq (the packaged kiosk)
     import psycopg
 
@@ -160,7 +162,7 @@ def _ago(moment: datetime | None, now: datetime) -> str:
         return f"{seconds // 60} min ago"
     if seconds < 172800:
         return f"{seconds // 3600} h ago"
-    return f"{seconds // 86400} days ago"
+    return f"{count_text(seconds // 86400, 'day', 'days')} ago"
 
 
 def format_status(kiosks: Sequence[KioskStatus], now: datetime | None = None) -> str:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.catalog import Car
 from kiosk.ui.fields import FieldForm, PercentField, hint_label
+from kiosk.ui.file_dialog import choose_folder
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.level_meter import LevelMeter
 from kiosk.ui.pin import RESET_HINT, PinDialog
@@ -225,9 +225,9 @@ class ShowroomPage(SettingsPage):
     def _on_browse_clicked(self) -> None:
         edit = self.form["catalog_dir"].widget
         assert isinstance(edit, QLineEdit)
-        folder = QFileDialog.getExistingDirectory(self, self.form["catalog_dir"].spec.text, edit.text())
-        if folder:
-            edit.setText(folder)
+        folder = choose_folder(self, self.form["catalog_dir"].spec.text, edit.text())
+        if folder is not None:
+            edit.setText(str(folder))
 
 
 def _car_line(car: Car) -> str:

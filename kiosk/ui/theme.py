@@ -67,13 +67,24 @@ def _icon(name: str) -> str:
     return resource_path("resources", "icons", name).as_posix()
 
 
+def font_family_css() -> str:
+    """FONT_FAMILIES as a style sheet's font-family list (the showroom's type, in the dialogs too)."""
+    return ", ".join(f'"{family}"' for family in FONT_FAMILIES)
+
+
 def dialog_style_sheet(accent: str = "#c8a96a") -> str:
     """A dark style for the operator dialogs, in keeping with the showroom."""
     return f"""
+    * {{ font-family: {font_family_css()}; }}
     QDialog, QWidget#settingsPage {{ background: #14171c; color: #e8e6e1; }}
     QLabel {{ color: #e8e6e1; }}
     QLabel#hint, QLabel#pinMessage {{ color: #9aa0a8; }}
     QLabel#error {{ color: #eb5757; }}
+    QLabel#notice {{ color: #e8e6e1; background: #1b1f25; border-left: 3px solid {accent};
+                     border-radius: 4px; padding: 6px 10px; }}
+    QPushButton#advancedToggle {{ background: transparent; border: none; color: {accent};
+                                  font-size: 15px; padding: 6px 0; text-align: left; }}
+    QPushButton#advancedToggle:hover {{ color: #f2f0ec; }}
     QListWidget {{ background: #0f1215; border: none; color: #c9ccd1; font-size: 15px; padding: 8px; }}
     QListWidget::item {{ padding: 10px 12px; border-radius: 6px; }}
     QListWidget::item:selected {{ background: #232830; color: {accent}; }}
@@ -86,6 +97,7 @@ def dialog_style_sheet(accent: str = "#c8a96a") -> str:
                    padding: 7px 16px; }}
     QPushButton:hover {{ border-color: {accent}; }}
     QPushButton:disabled {{ color: #5f656e; }}
+    QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     QCheckBox {{ color: #e8e6e1; spacing: 8px; }}
     QGroupBox {{ border: 1px solid #2b3038; border-radius: 8px; margin-top: 14px; padding: 10px; }}
     QGroupBox::title {{ subcontrol-origin: margin; left: 10px; color: #9aa0a8; }}
@@ -108,13 +120,18 @@ def dialog_style_sheet(accent: str = "#c8a96a") -> str:
     QSpinBox::down-arrow, QDoubleSpinBox::down-arrow, QDateEdit::down-arrow, QComboBox::down-arrow {{
         image: url({_icon("arrow-down.png")}); width: 10px; height: 6px; }}
     QComboBox::drop-down, QDateEdit::drop-down {{ width: 24px; border-left: 1px solid #2b3038; }}
-    QComboBox QAbstractItemView {{ background: #0f1215; color: #f2f0ec;
-                                   selection-background-color: #232830; }}
+    QComboBox {{ combobox-popup: 0; }}
+    QComboBox QAbstractItemView {{ background: #0f1215; color: #f2f0ec; border: 1px solid #2f353e;
+                                   outline: 0; padding: 2px; selection-background-color: #232830;
+                                   selection-color: {accent}; }}
+    QComboBox QAbstractItemView::item {{ min-height: 30px; padding: 0 6px; }}
+    QComboBoxPrivateContainer {{ background: #0f1215; border: none; }}
     QTableWidget {{ background: #0f1215; alternate-background-color: #13171b; color: #e8e6e1;
                     gridline-color: #2b3038; border: 1px solid #2b3038; border-radius: 6px; }}
     QTableWidget::item:selected {{ background: #232830; color: {accent}; }}
     QHeaderView::section {{ background: #1b1f25; color: #c9ccd1; border: none;
                             border-bottom: 1px solid #2b3038; padding: 6px 8px; }}
+    QHeaderView {{ background: #1b1f25; border: none; }}
     QTableCornerButton::section {{ background: #1b1f25; border: none; }}
     QChartView, QGraphicsView {{ background: #14171c; border: none; }}
     QCalendarWidget QWidget {{ background: #14171c; color: #e8e6e1; alternate-background-color: #1b1f25; }}
@@ -133,4 +150,16 @@ def dialog_style_sheet(accent: str = "#c8a96a") -> str:
     QFrame#problemCard[degrades="true"] {{ border-left-color: #eb5757; }}
     QLabel#problemTitle {{ font-size: 15px; font-weight: 600; }}
     QLabel#problemDetail, QLabel#statusWhere {{ color: #9aa0a8; font-size: 12px; }}
+    QFileDialog QTreeView, QFileDialog QListView {{
+        background: #0f1215; color: #e8e6e1; alternate-background-color: #13171b;
+        border: 1px solid #2b3038; border-radius: 6px; outline: 0;
+        selection-background-color: #232830; selection-color: {accent}; }}
+    QFileDialog QToolButton {{ background: #232830; border: 1px solid #2f353e; border-radius: 4px;
+                               padding: 3px; }}
+    QFileDialog QToolButton:hover {{ border-color: {accent}; }}
+    QScrollBar:horizontal {{ background: #0f1215; height: 12px; }}
+    QScrollBar::handle:horizontal {{ background: #2f353e; border-radius: 5px; min-width: 30px; margin: 2px; }}
+    QMessageBox {{ background: #1b1f25; border: 1px solid #2f353e; }}
+    QMessageBox QLabel#qt_msgbox_label {{ font-size: 17px; }}
+    QMessageBox QPushButton {{ min-width: 110px; min-height: 34px; }}
     """

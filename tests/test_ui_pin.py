@@ -3,13 +3,17 @@ wrong-PIN back-off belongs to the kiosk (on disk), not to the dialog."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.pin import PinDialog, hash_pin, is_valid_pin, verify_pin
+from kiosk.ui import theme
+from kiosk.ui.pin import MARGIN, RESET_HINT, PinDialog, damaged_message, hash_pin, is_valid_pin, verify_pin
 from kiosk.ui.pin_backoff import MAX_DELAY_S, PinBackoff, delay_after
 
 FAST = 1_000  # iterations: the format and checks are the same, the tests are quicker
@@ -194,3 +198,76 @@ def test_the_pin_fields_take_digits_only(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.pin_edit, "12ab34")
     assert dialog.pin_edit.text() == "1234"
+
+
+# -- the dialog at 1280x720: margins, spacing, finger-sized buttons, the showroom's type -----
+
+
+def _shown(qtbot: QtBot, dialog: PinDialog, available: QRect) -> PinDialog:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.fit_to(available)
+    QApplication.processEvents()
+    return dialog
+
+
+@pytest.mark.parametrize("task_bar", [0, 40])
+@pytest.mark.parametrize("kind", ["verify", "damaged", "create"])
+def test_the_pin_pad_fits_a_1280x720_screen_with_margins(qtbot: QtBot, kind: str, task_bar: int) -> None:
+    available = QRect(0, 0, 1280, 720 - task_bar)
+    stored = {"verify": hash_pin("1357", iterations=FAST), "damaged": "pbkdf2_sha256$broken", "create": ""}
+    dialog = _shown(qtbot, PinDialog(stored_hash=stored[kind], purpose="exit"), available)
+    inner = available.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+    frame = dialog.frameGeometry()  # with the window's frame, as far as the platform knows it
+    assert inner.contains(frame), (frame, inner)
+    layout = dialog.layout()
+    assert layout.totalHeightForWidth(dialog.width()) <= dialog.height()  # nothing squeezed
+    assert (frame.center() - available.center()).manhattanLength() <= 2  # centred
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert dialog.rect().contains(cancel.geometry().translated(cancel.parentWidget().pos()))
+
+
+def test_key_rows_are_apart_and_ok_and_cancel_are_finger_sized(qtbot: QtBot) -> None:
+    dialog = _shown(qtbot, PinDialog(stored_hash=hash_pin("1357", iterations=FAST)), QRect(0, 0, 1280, 720))
+    rows = [dialog.pad[key].geometry() for key in ("1", "4", "7", "0")]
+    for upper, lower in itertools.pairwise(rows):
+        assert lower.top() - upper.bottom() > 8, (upper, lower)
+    for key in dialog.pad.values():
+        assert key.height() >= 48 and key.width() >= 80
+    for button in (dialog.ok_button, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)):
+        assert button.height() >= 48 and button.width() >= 120, button.size()
+        assert button.icon().isNull()  # words only, as on the keys
+
+
+def test_the_pin_pad_uses_the_showroom_type(qtbot: QtBot) -> None:
+    dialog = _shown(qtbot, PinDialog(stored_hash=hash_pin("1357", iterations=FAST)), QRect(0, 0, 1280, 720))
+    showroom = QFontInfo(theme.font(24)).family()
+    for widget in (dialog.pad["5"], dialog.ok_button, dialog.prompt, dialog.pin_edit, dialog.message):
+        assert QFontInfo(widget.font()).family() == showroom, widget
+
+
+def test_the_set_up_screen_keeps_the_pin_form_in_view(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.ui.setup_screen import SetupScreen
+
+    for width, height in ((1280, 720), (1920, 1080)):
+        window = QWidget()
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        screen = SetupScreen(window)
+        screen.resize(width, height)
+        window.show()
+        QApplication.processEvents()
+        form = screen.form
+        assert not form.isWindow() and form.parentWidget() is screen
+        area = form.geometry()
+        assert screen.rect().adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN).contains(area), (width, area)
+        assert form.ok_button.isVisible() and form.ok_button.height() >= 48
+
+
+def test_a_forgotten_or_damaged_pin_is_worded_for_the_dealer() -> None:
+    message = damaged_message()
+    assert "emotion-kiosk reset-pin" in message and "EmotionKiosk reset-pin" in message
+    assert "python" not in message and "--data-dir" not in message
+    assert "python" not in RESET_HINT

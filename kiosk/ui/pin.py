@@ -3,7 +3,10 @@
 The stored form is `pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>`, kept in the settings
 file. Repeated wrong PINs lock the prompt for longer and longer (`pin_backoff`, kept per kiosk
 on disk), so guessing a 4-digit PIN at the kiosk takes days rather than minutes. A forgotten
-PIN is cleared on the PC itself with `python -m kiosk reset-pin` (see `pin_commands`).
+PIN is cleared on the PC itself with `emotion-kiosk reset-pin` (see `pin_commands`).
+
+The dialog fits a 1280x720 screen with room to spare, centred on its screen, in the showroom's
+type, with keys and OK/Cancel large enough for a finger; the set-up screen embeds its form.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ import hashlib
 import hmac
 import secrets
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtCore import QPoint, QRect, QRegularExpression, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,19 +51,23 @@ def unknown_pin_hash() -> str:
     return hash_pin(secrets.token_hex(8), iterations=1_000)
 
 
-RESET_HINT = "python -m kiosk reset-pin"
+# What the dealer types: the installed kiosk (.deb) is `emotion-kiosk`; the folder build is
+# `EmotionKiosk` (EmotionKiosk.exe on Windows), run in its folder.
+RESET_HINT = "emotion-kiosk reset-pin"
+FOLDER_RESET_HINT = "EmotionKiosk reset-pin"
 _DAMAGED = QT_TRANSLATE_NOOP(
     "PinDialog",
-    "The stored operator PIN is damaged, so no PIN can match it. "
-    "On this PC, stop the kiosk and run `{command}` (with the same --data-dir) "
-    "to clear it; the kiosk then asks for a new PIN.",
+    "The stored operator PIN is damaged, so no PIN can match it. Stop the kiosk and, on this PC, "
+    "run `{command}` in a terminal (or `{folder_command}` in the kiosk's folder) to clear it; "
+    "the kiosk then asks for a new PIN.",
 )
-DAMAGED_MESSAGE = _DAMAGED.format(command=RESET_HINT)  # English: the log and the settings warnings
+# English: the log and the settings warnings
+DAMAGED_MESSAGE = _DAMAGED.format(command=RESET_HINT, folder_command=FOLDER_RESET_HINT)
 
 
 def damaged_message() -> str:
     """DAMAGED_MESSAGE in the installed language."""
-    return translate("PinDialog", _DAMAGED).format(command=RESET_HINT)
+    return translate("PinDialog", _DAMAGED).format(command=RESET_HINT, folder_command=FOLDER_RESET_HINT)
 
 
 def _parse(stored: str) -> tuple[int, bytes, bytes] | None:
@@ -117,17 +124,28 @@ CREATE_PROMPT = QT_TRANSLATE_NOOP(
 CLEAR_KEY = "Clear"
 PAD_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", CLEAR_KEY, "0", "⌫")
 TICK_MS = 200  # the countdown's refresh
+WIDTH = 460  # pixels: the dialog (the set-up screen gives the form its own width)
+MARGIN = 24  # pixels inside the dialog, and left free around it on the screen
+ROW_SPACING = 12  # pixels between the rows of keys (and the other rows)
+KEY_HEIGHT = 54  # pixels: a fingertip, with four rows that fit 720 pixels
+BUTTON_SIZE = (132, 50)  # OK and Cancel: as easy to hit as the keys
 
 
 def pin_style_sheet() -> str:
-    """The dialogs' dark style, with large digits and finger-sized keys."""
+    """The dialogs' dark style, with large digits and finger-sized keys and buttons."""
+    width, height = BUTTON_SIZE
     return (
         theme.dialog_style_sheet()
-        + """
-    QDialog#pinDialog QLabel#pinPrompt { font-size: 20px; }
-    QDialog#pinDialog QLineEdit { font-size: 34px; letter-spacing: 6px; padding: 8px 12px; min-width: 260px; }
-    QDialog#pinDialog QPushButton#padKey { font-size: 26px; min-width: 78px; min-height: 58px; }
-    QDialog#pinDialog QLabel#pinMessage { font-size: 15px; color: #f2c94c; }
+        + f"""
+    QDialog#pinDialog QLabel#pinPrompt {{ font-size: 18px; }}
+    QDialog#pinDialog QLabel#pinLabel {{ font-size: 15px; color: #c9ccd1; }}
+    QDialog#pinDialog QLineEdit {{ font-size: 28px; letter-spacing: 6px; padding: 6px 12px;
+                                   min-width: 220px; }}
+    QDialog#pinDialog QPushButton#padKey {{ font-size: 24px; min-width: 80px; min-height: {KEY_HEIGHT}px;
+                                            padding: 0; }}
+    QDialog#pinDialog QLabel#pinMessage {{ font-size: 15px; color: #f2c94c; }}
+    QDialog#pinDialog QDialogButtonBox QPushButton {{ font-size: 17px; min-width: {width}px;
+                                                      min-height: {height}px; padding: 0 12px; }}
     """
     )
 
@@ -182,19 +200,13 @@ class PinDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setSpacing(10)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(ROW_SPACING)
         self.prompt = QLabel(self.prompt_text())
         self.prompt.setObjectName("pinPrompt")
         self.prompt.setWordWrap(True)
         layout.addWidget(self.prompt)
-        self.pin_edit = self._pin_field()
-        layout.addWidget(_buddy(self.tr("New PIN") if self._creating else self.tr("PIN"), self.pin_edit))
-        layout.addWidget(self.pin_edit)
-        self.confirm_edit = self._pin_field()
-        self.confirm_label = _buddy(self.tr("Repeat the new PIN"), self.confirm_edit)
-        for widget in (self.confirm_label, self.confirm_edit):
-            widget.setVisible(self._creating)
-            layout.addWidget(widget)
+        layout.addLayout(self._fields())
         layout.addLayout(self._number_pad())
         self.message = QLabel("")
         self.message.setObjectName("pinMessage")
@@ -202,14 +214,45 @@ class PinDialog(QDialog):
         if not self._creating and is_damaged(self._stored_hash):
             self.message.setText(damaged_message())  # the kiosk also logs it
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = QDialogButtonBox(  # made in the dialog, so with its style (no icons)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setAutoDefault(False)  # Return is handled in keyPressEvent
         self.ok_button.clicked.connect(self._on_ok_clicked)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def _fields(self) -> QGridLayout:
+        """The PIN field (and the repeat, when choosing one), each with its label beside it."""
+        grid = QGridLayout()
+        grid.setSpacing(ROW_SPACING)
+        grid.setColumnStretch(1, 1)
+        self.pin_edit = self._pin_field()
+        label = _buddy(self.tr("New PIN") if self._creating else self.tr("PIN"), self.pin_edit)
+        self.confirm_edit = self._pin_field()
+        self.confirm_label = _buddy(self.tr("Repeat the new PIN"), self.confirm_edit)
+        for row, (text, edit) in enumerate(((label, self.pin_edit), (self.confirm_label, self.confirm_edit))):
+            grid.addWidget(text, row, 0, Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(edit, row, 1)
+        for widget in (self.confirm_label, self.confirm_edit):
+            widget.setVisible(self._creating)
+        return grid
+
+    def fit_to(self, available: QRect) -> None:
+        """WIDTH wide (less on a narrow screen), as tall as its rows need, centred in `available`."""
+        width = min(WIDTH, available.width() - 2 * MARGIN)
+        layout = self.layout()
+        assert layout is not None
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else self.sizeHint().height()
+        self.resize(width, min(height, available.height() - 2 * MARGIN))
+        frame = QRect(QPoint(0, 0), self.frameGeometry().size())  # with its title bar, once known
+        self.move(available.center() - frame.center())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.isWindow():  # not when the set-up screen embeds the form
+            self.fit_to(_available_area(self))
+        super().showEvent(event)
 
     def _pin_field(self) -> QLineEdit:
         edit = QLineEdit()
@@ -222,7 +265,7 @@ class PinDialog(QDialog):
     def _number_pad(self) -> QGridLayout:
         """Keys for a touch screen; they never take the focus from the PIN field."""
         grid = QGridLayout()
-        grid.setSpacing(8)
+        grid.setSpacing(ROW_SPACING)
         self.pad: dict[str, QPushButton] = {}
         for index, key in enumerate(PAD_KEYS):
             button = QPushButton(self.tr("Clear") if key == CLEAR_KEY else key)
@@ -312,5 +355,12 @@ class PinDialog(QDialog):
 
 def _buddy(text: str, field: QLineEdit) -> QLabel:
     label = QLabel(text)
+    label.setObjectName("pinLabel")
     label.setBuddy(field)
     return label
+
+
+def _available_area(dialog: QWidget) -> QRect:
+    """The usable area (without task bars) of the screen the dialog opens on."""
+    parent = dialog.parentWidget()
+    return (parent if parent is not None else dialog).screen().availableGeometry()

@@ -26,7 +26,7 @@ from kiosk.ui.fields import FieldForm, PercentField, hint_label
 from kiosk.ui.file_dialog import choose_folder
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.level_meter import LevelMeter
-from kiosk.ui.pin import RESET_HINT, PinDialog
+from kiosk.ui.pin import FOLDER_RESET_HINT, RESET_HINT, PinDialog
 from kiosk.ui.prices import price_text
 from kiosk.ui.privacy_editor import PrivacyEditor
 from kiosk.ui.results import AnalysisResult
@@ -300,8 +300,9 @@ class KioskPage(SettingsPage):
             "",
             _hint(
                 self.tr(
-                    "Forgotten PIN: on this PC, stop the kiosk and run `{command}` (see the README)."
-                ).format(command=RESET_HINT)
+                    "Forgotten PIN: stop the kiosk and, on this PC, run `{command}` in a terminal "
+                    "(or `{folder_command}` in the kiosk's folder). The kiosk then asks for a new PIN."
+                ).format(command=RESET_HINT, folder_command=FOLDER_RESET_HINT)
             ),
         )
         self.exit_button = QPushButton(self.tr("Exit the kiosk"))

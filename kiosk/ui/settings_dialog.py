@@ -5,6 +5,9 @@ the screen's usable area (1280x720 included): each page scrolls, the buttons sta
 The Reactions page (`kiosk.ui.analytics_page`) shows when the reaction database is open, and
 a short note saying why not otherwise. The Status page (`kiosk.ui.status_page`) lists every
 current problem of the kiosk, with what to do, live.
+
+The mouse wheel scrolls the pages instead of changing the field under the pointer
+(`kiosk.ui.wheel_guard`).
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ from kiosk.ui.settings_pages import (
 )
 from kiosk.ui.settings_store import SettingsStore
 from kiosk.ui.status_page import StatusPage
+from kiosk.ui.wheel_guard import WheelGuard
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +128,7 @@ class SettingsDialog(QDialog):
         self._show_storage_problems()
         self._connect_pages()
         self.load(store.settings)
+        self.wheel_guard = WheelGuard(self)
         self.fit_to(_available_area(parent))
 
     def fit_to(self, available: QRect) -> None:

@@ -10,6 +10,7 @@ from types import MappingProxyType
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QCloseEvent, QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QScrollArea,
     QSpinBox,
 )
 from pytestqt.qtbot import QtBot
 
 from kiosk.analytics import ReactionStore
+from kiosk.ui.cars_page import CarsPage
 from kiosk.ui.catalog import load_catalog
 from kiosk.ui.fields import PercentField
 from kiosk.ui.hints import HINTS
@@ -167,7 +170,9 @@ def test_restore_defaults_keeps_the_pin_and_the_staff_zone(
     assert dialog.apply()
     dialog.buttons.button(dialog.buttons.StandardButton.RestoreDefaults).click()
     assert dialog.editor("trigger_level").value() == pytest.approx(KioskSettings().trigger_level)
-    assert "staff zone" in dialog.error.text()  # said, not silent
+    assert "staff zone" in dialog.notice.text() and dialog.notice.isVisible()  # said, not silent
+    assert dialog.error.text() == ""  # news, not a problem: not in the error's red
+    assert _text_colour(dialog.notice) != _text_colour(dialog.error) == QColor("#eb5757")
     page = dialog.page(DetectionPage)
     assert isinstance(page, DetectionPage) and page.zone_editor.zone == pytest.approx(zone)
     assert dialog.apply()
@@ -186,6 +191,11 @@ def test_levels_show_as_percentages_with_sliders(dialog: SettingsDialog) -> None
     assert dialog.editor("trigger_level").value() == pytest.approx(0.72)
     page = dialog.page(DetectionPage)
     assert isinstance(page, DetectionPage) and page.meter.trigger == pytest.approx(0.72)
+
+
+def _text_colour(label: QLabel) -> QColor:
+    label.ensurePolished()  # the style sheet's colour is in the palette once polished
+    return label.palette().color(QPalette.ColorRole.WindowText)
 
 
 def test_every_detection_field_has_a_plain_words_hint(dialog: SettingsDialog) -> None:
@@ -301,3 +311,123 @@ def test_the_fleet_and_monitoring_settings_have_a_page(
     saved: KioskSettings = blocker.args[0]
     assert (saved.health_port, saved.fleet_kiosk) == (9470, "Hamburg Nord")
     assert not saved.fleet_enabled  # off until the operator turns it on
+
+
+# -- unsaved changes -------------------------------------------------------------------------
+
+
+def _question(qtbot: QtBot, dialog: SettingsDialog) -> QMessageBox:
+    qtbot.waitUntil(lambda: dialog.discard_question is not None and dialog.discard_question.isVisible())
+    assert dialog.discard_question is not None
+    return dialog.discard_question
+
+
+def _answer(question: QMessageBox, text: str) -> None:
+    button = next(b for b in question.buttons() if b.text().replace("&", "") == text)
+    button.click()
+
+
+def test_without_changes_escape_and_cancel_close_at_once(qtbot: QtBot, store: SettingsStore) -> None:
+    store.update(replace(store.settings, trigger_level=0.555))  # shown rounded as 56 %: no edit
+    for close in ("escape", "cancel"):
+        dialog = SettingsDialog(store)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not dialog.has_unsaved_changes()
+        with qtbot.waitSignal(dialog.rejected):
+            if close == "escape":
+                qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+            else:
+                dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+        assert dialog.discard_question is None and not dialog.isVisible()
+
+
+def test_escape_with_unsaved_changes_asks_and_keep_editing_keeps_them(
+    qtbot: QtBot, dialog: SettingsDialog, store: SettingsStore
+) -> None:
+    dialog.editor("cooldown_s").set_value(30.0)
+    assert dialog.has_unsaved_changes()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    question = _question(qtbot, dialog)
+    assert question.text() == "Discard the unsaved changes?"
+    assert {b.text().replace("&", "") for b in question.buttons()} == {"Save", "Discard", "Keep editing"}
+    question.ensurePolished()
+    assert question.palette().color(QPalette.ColorRole.Window).lightness() < 40  # the dialogs' dark style
+    _answer(question, "Keep editing")
+    qtbot.waitUntil(lambda: dialog.discard_question is None)
+    assert dialog.isVisible() and dialog.editor("cooldown_s").value() == pytest.approx(30.0)
+    assert store.settings.cooldown_s == pytest.approx(12.0)
+
+
+def test_discard_closes_without_saving(qtbot: QtBot, dialog: SettingsDialog, store: SettingsStore) -> None:
+    before = store.path.read_text()
+    dialog.editor("cooldown_s").set_value(30.0)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    with qtbot.waitSignal(dialog.rejected):
+        _answer(_question(qtbot, dialog), "Discard")
+    assert not dialog.isVisible() and store.path.read_text() == before
+
+
+def test_save_in_the_question_saves_and_closes(
+    qtbot: QtBot, dialog: SettingsDialog, store: SettingsStore
+) -> None:
+    dialog.editor("cooldown_s").set_value(30.0)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    with qtbot.waitSignal(dialog.accepted):
+        _answer(_question(qtbot, dialog), "Save")
+    assert store.settings.cooldown_s == pytest.approx(30.0)
+
+
+def test_applied_changes_are_no_longer_unsaved(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    dialog.editor("cooldown_s").set_value(30.0)
+    assert dialog.apply()
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.discard_question is None
+
+
+def test_an_edited_car_counts_as_an_unsaved_change(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    cars = dialog.page(CarsPage)
+    assert isinstance(cars, CarsPage) and cars.list.count() > 0
+    cars.list.setCurrentRow(0)
+    assert not dialog.has_unsaved_changes()
+    qtbot.keyClicks(cars.name_edit, " X")
+    assert cars.dirty and dialog.has_unsaved_changes()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    _answer(_question(qtbot, dialog), "Keep editing")
+    assert dialog.isVisible()
+
+
+class _CloseButtonEvent(QCloseEvent):
+    """A close request from the window's close button (the window manager's: spontaneous)."""
+
+    def spontaneous(self) -> bool:
+        return True
+
+
+def test_the_close_button_asks_but_the_kiosk_ending_does_not(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    dialog.editor("cooldown_s").set_value(30.0)
+    event = _CloseButtonEvent()
+    dialog.closeEvent(event)
+    assert not event.isAccepted() and dialog.isVisible()
+    _answer(_question(qtbot, dialog), "Keep editing")
+    qtbot.waitUntil(lambda: dialog.discard_question is None)
+    with qtbot.waitSignal(dialog.rejected):
+        dialog.close()  # what Kiosk.quit does: no question while the kiosk closes
+    assert dialog.discard_question is None
+
+
+# -- the dark style --------------------------------------------------------------------------
+
+
+def test_a_drop_down_list_has_no_light_strips(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    combo = dialog.findChild(QComboBox, "camera_backend")
+    assert combo is not None
+    combo.showPopup()
+    popup = combo.view().window()
+    qtbot.waitUntil(popup.isVisible)
+    picture = popup.grab().toImage()
+    rows = [*range(4), *range(picture.height() - 4, picture.height())]  # where the strips were
+    lightest = max(QColor(picture.pixel(x, y)).lightness() for y in rows for x in range(picture.width()))
+    combo.hidePopup()
+    assert lightest < 90, lightest

@@ -6,8 +6,9 @@ The Reactions page (`kiosk.ui.analytics_page`) shows when the reaction database 
 a short note saying why not otherwise. The Status page (`kiosk.ui.status_page`) lists every
 current problem of the kiosk, with what to do, live.
 
-The mouse wheel scrolls the pages instead of changing the field under the pointer
-(`kiosk.ui.wheel_guard`).
+Nothing is lost or changed by accident: Escape, Cancel or the window's close button ask before
+unsaved changes are thrown away, and the mouse wheel scrolls the pages instead of changing the
+field under the pointer (`kiosk.ui.wheel_guard`).
 """
 
 from __future__ import annotations
@@ -18,14 +19,16 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMessageBox,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -124,10 +127,13 @@ class SettingsDialog(QDialog):
         self.storage_note = QLabel()
         self.storage_note.setObjectName("storageNote")
         self.storage_note.setWordWrap(True)
+        self.discard_question: QMessageBox | None = None
+        self._saved = store.settings
         self._build()
         self._show_storage_problems()
         self._connect_pages()
         self.load(store.settings)
+        self._saved = self.edited()  # the stored settings as the pages show them
         self.wheel_guard = WheelGuard(self)
         self.fit_to(_available_area(parent))
 
@@ -156,8 +162,14 @@ class SettingsDialog(QDialog):
         self.error = QLabel("")
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
+        self.notice = QLabel("")  # news that is no problem (defaults restored): not in the error's red
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         buttons = QDialogButtonBox.StandardButton
-        self.buttons = QDialogButtonBox(buttons.Ok | buttons.Apply | buttons.Cancel | buttons.RestoreDefaults)
+        self.buttons = QDialogButtonBox(  # made in the dialog, so with its style (no icons)
+            buttons.Ok | buttons.Apply | buttons.Cancel | buttons.RestoreDefaults, self
+        )
         self.buttons.button(buttons.Ok).clicked.connect(self._on_ok_clicked)
         self.buttons.button(buttons.Apply).clicked.connect(self._on_apply_clicked)
         self.buttons.button(buttons.Cancel).clicked.connect(self.reject)
@@ -168,6 +180,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.storage_note)
         layout.addLayout(body, 1)
+        layout.addWidget(self.notice)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._fit_nav()  # in the dialog now, so with its style sheet
@@ -204,6 +217,7 @@ class SettingsDialog(QDialog):
             page.load(settings)
         self._load_retention(settings)
         self.error.setText("")
+        self._show_notice("")
 
     def _load_retention(self, settings: KioskSettings) -> None:
         if isinstance(self.reactions_page, ReactionsPage):
@@ -237,9 +251,79 @@ class SettingsDialog(QDialog):
             self.error.setText("\n".join(exc.problems))
             return False
         self.error.setText("")
+        self._show_notice("")
+        self._saved = self.edited()
         self._show_storage_problems()
         log.info("event settings_saved file=%s", self._store.path)
         return True
+
+    def has_unsaved_changes(self) -> bool:
+        """Edits that Apply or OK would save: a setting the pages show otherwise than stored, or cars.
+
+        Compared with the stored settings as the pages showed them when loaded (a value the
+        editors round, such as a hand-written 0.555 shown as 56 %, is no change of the operator's).
+        """
+        cars = self.page(CarsPage)
+        assert isinstance(cars, CarsPage)
+        return cars.dirty or self.edited() != self._saved
+
+    def reject(self) -> None:
+        """Escape, Cancel or the close button: gone at once without changes; else it asks first."""
+        if self.has_unsaved_changes():
+            self._ask_to_discard()
+        else:
+            super().reject()
+
+    def discard(self) -> None:
+        """Close and throw the unsaved changes away, without asking."""
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """The close button asks (through reject); the kiosk closing the dialog as it ends does not."""
+        if event.spontaneous():
+            super().closeEvent(event)
+            return
+        self.discard()
+        event.accept()
+
+    def _ask_to_discard(self) -> None:
+        if self.discard_question is not None:
+            self.discard_question.raise_()
+            return
+        question = QMessageBox(self)
+        question.setObjectName("discardQuestion")
+        question.setWindowTitle(self.windowTitle())
+        question.setText(self.tr("Discard the unsaved changes?"))
+        question.setInformativeText(self.tr("The changes made on these pages are not saved yet."))
+        question.addButton(QMessageBox.StandardButton.Save)
+        question.addButton(QMessageBox.StandardButton.Discard)
+        keep = question.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        question.setDefaultButton(keep)
+        question.setEscapeButton(keep)
+        question.buttonClicked.connect(self._on_discard_question_clicked)
+        question.finished.connect(self._on_discard_question_finished)
+        self.discard_question = question
+        question.open()
+
+    @Slot(QAbstractButton)
+    def _on_discard_question_clicked(self, button: QAbstractButton) -> None:
+        question = self.discard_question
+        assert question is not None
+        choice = question.standardButton(button)
+        if choice == QMessageBox.StandardButton.Save:
+            self._on_ok_clicked()  # stays open, with the problems shown, when something is wrong
+        elif choice == QMessageBox.StandardButton.Discard:
+            self.discard()
+
+    @Slot(int)
+    def _on_discard_question_finished(self, _result: int) -> None:
+        if self.discard_question is not None:
+            self.discard_question.deleteLater()
+            self.discard_question = None
+
+    def _show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def _show_storage_problems(self) -> None:
         """Settings that cannot be saved (the Status page lists every other problem)."""
@@ -271,12 +355,13 @@ class SettingsDialog(QDialog):
         """The Reactions page applies a new retention at once (it purges), so it is saved at once."""
         if days != self._store.settings.retention_days:
             self._store.update(dataclasses.replace(self._store.settings, retention_days=days))
+        self._saved = dataclasses.replace(self._saved, retention_days=days)  # saved: no change to ask about
 
     @Slot()
     def _on_restore_clicked(self) -> None:
         """Defaults, except the privacy and security settings: the staff zone and the PIN stay."""
         self.load(self.edited().with_defaults())
-        self.error.setText(translate("SettingsDialog", RESTORED_NOTE))
+        self._show_notice(translate("SettingsDialog", RESTORED_NOTE))
 
 
 def _scrolling(page: QWidget) -> QScrollArea:

@@ -32,7 +32,7 @@ from kiosk.ui.fields import PercentField
 from kiosk.ui.hints import HINTS
 from kiosk.ui.pin import verify_pin
 from kiosk.ui.results import AnalysisResult
-from kiosk.ui.settings import KioskSettings
+from kiosk.ui.settings import KioskSettings, field_specs
 from kiosk.ui.settings_dialog import SettingsDialog
 from kiosk.ui.settings_pages import CameraPage, DetectionPage, KioskPage, ShowroomPage
 from kiosk.ui.settings_store import SettingsStore
@@ -202,7 +202,7 @@ def test_every_detection_field_has_a_plain_words_hint(dialog: SettingsDialog) ->
     page = dialog.page(DetectionPage)
     assert isinstance(page, DetectionPage)
     hints = {label.text() for label in page.findChildren(QLabel, "hint")}
-    for name in page.form.editors:
+    for name in [*page.form.editors, *page.advanced_form.editors]:
         assert HINTS.get(name) in hints, name
     assert HINTS["trigger_level"] == "How negative the visitor must look before the car changes."
 
@@ -415,6 +415,79 @@ def test_the_close_button_asks_but_the_kiosk_ending_does_not(qtbot: QtBot, dialo
     with qtbot.waitSignal(dialog.rejected):
         dialog.close()  # what Kiosk.quit does: no question while the kiosk closes
     assert dialog.discard_question is None
+
+
+# -- Detection & reaction: the dealer's few settings, the rest under Advanced ----------------
+
+
+def _shown_settings(page: DetectionPage) -> set[str]:
+    return {
+        name
+        for form in page.forms()
+        for name, editor in form.editors.items()
+        if editor.widget.isVisibleTo(page)
+    }
+
+
+def test_the_detection_page_shows_the_few_settings_a_dealer_needs(dialog: SettingsDialog) -> None:
+    page = dialog.page(DetectionPage)
+    assert isinstance(page, DetectionPage)
+    assert not page.advanced_shown
+    assert _shown_settings(page) == {"trigger_level", "cooldown_s", "min_face_size", *DetectionPage.ZONE}
+    page.advanced_button.click()
+    assert page.advanced_shown
+    assert _shown_settings(page) == {*DetectionPage.SIMPLE, *DetectionPage.ADVANCED, *DetectionPage.ZONE}
+    hints = [label for label in page.findChildren(QLabel, "hint") if label.text() == HINTS["smoothing_s"]]
+    assert hints and hints[0].isVisibleTo(page)  # an advanced field's hint comes and goes with it
+    page.advanced_button.click()
+    assert not hints[0].isVisibleTo(page)
+
+
+def test_every_detection_setting_is_on_the_page_once() -> None:
+    names = [*DetectionPage.SIMPLE, *DetectionPage.ADVANCED, *DetectionPage.ZONE]
+    assert len(names) == len(set(names))
+    sections = {
+        name for name, spec in field_specs().items() if spec.key.split("/")[0] in ("reaction", "detection")
+    }
+    assert set(names) == sections
+
+
+def test_saving_keeps_every_detection_setting_simple_or_advanced(
+    qtbot: QtBot, dialog: SettingsDialog, store: SettingsStore
+) -> None:
+    changed = {
+        "trigger_level": 0.7,
+        "cooldown_s": 20.0,
+        "min_face_size": 120,
+        "negative_labels": ("angry", "sad"),
+        "release_level": 0.3,
+        "smoothing_s": 0.8,
+        "dwell_s": 1.5,
+        "baseline_enabled": not store.settings.baseline_enabled,
+        "baseline_s": 3.0,
+        "baseline_margin": 0.1,
+        "weak_labels": ("surprise",),
+        "weak_weight": 0.4,
+        "weak_window_s": 2.5,
+    }
+    for name, value in changed.items():
+        dialog.editor(name).set_value(value)
+    assert dialog.apply(), dialog.error.text()
+    saved = SettingsStore(store.path).load().settings
+    for name, value in changed.items():
+        assert getattr(saved, name) == (pytest.approx(value) if isinstance(value, float) else value), name
+    reopened = SettingsDialog(store)
+    qtbot.addWidget(reopened)
+    assert reopened.edited() == store.settings  # and shown again as saved
+
+
+def test_a_problem_in_an_advanced_setting_unfolds_advanced(dialog: SettingsDialog) -> None:
+    page = dialog.page(DetectionPage)
+    assert isinstance(page, DetectionPage) and not page.advanced_shown
+    dialog.editor("trigger_level").set_value(0.3)  # below the (advanced) release level
+    assert not dialog.apply()
+    assert "Release level" in dialog.error.text()
+    assert page.advanced_shown and page.advanced_form["release_level"].widget.isVisibleTo(page)
 
 
 # -- the dark style --------------------------------------------------------------------------

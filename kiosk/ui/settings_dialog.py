@@ -206,10 +206,9 @@ class SettingsDialog(QDialog):
     def editor(self, name: str) -> FieldEditor:
         """The editor of one setting, whichever page shows it."""
         for page in self.pages:
-            if name in page.form.editors:
-                return page.form[name]
-            if isinstance(page, DetectionPage) and name in page.zone_form.editors:
-                return page.zone_form[name]
+            for form in page.forms():
+                if name in form.editors:
+                    return form[name]
         raise KeyError(name)
 
     def load(self, settings: KioskSettings) -> None:
@@ -239,6 +238,9 @@ class SettingsDialog(QDialog):
         problems = validate(settings) + existing_path_problems(settings)
         if problems:
             self.error.setText("\n".join(problems))
+            detection = self.page(DetectionPage)
+            assert isinstance(detection, DetectionPage)
+            detection.reveal_problems(settings)
             return False
         cars = self.page(CarsPage)
         assert isinstance(cars, CarsPage)

@@ -30,7 +30,7 @@ from kiosk.ui.pin import FOLDER_RESET_HINT, RESET_HINT, PinDialog
 from kiosk.ui.prices import price_text
 from kiosk.ui.privacy_editor import PrivacyEditor
 from kiosk.ui.results import AnalysisResult
-from kiosk.ui.settings import KioskSettings, field_specs
+from kiosk.ui.settings import KioskSettings, check_field, field_specs
 from kiosk.ui.zone_editor import ZoneEditor
 
 
@@ -54,6 +54,10 @@ class SettingsPage(QWidget):
     def title_text(self) -> str:
         """The page's title in the installed language."""
         return translate("SettingsPage", self.title)
+
+    def forms(self) -> list[FieldForm]:
+        """Every form of settings on the page (the dialog finds a setting's editor in them)."""
+        return [self.form]
 
     def load(self, settings: KioskSettings) -> None:
         self.form.load(settings)
@@ -110,33 +114,56 @@ class CameraPage(SettingsPage):
 
 
 class DetectionPage(SettingsPage):
+    """What a dealer sets (how unhappy before the car changes, the pause between changes, how
+    near a visitor must be, the staff zone), with the fine-tuning of the reaction below it
+    under Advanced, folded away until opened (each time the dialog opens)."""
+
     title = QT_TRANSLATE_NOOP("SettingsPage", "Detection & reaction")
+    SIMPLE = ("trigger_level", "cooldown_s", "min_face_size")
+    ADVANCED = (
+        "negative_labels",
+        "release_level",
+        "smoothing_s",
+        "dwell_s",
+        "baseline_enabled",
+        "baseline_s",
+        "baseline_margin",
+        "weak_labels",
+        "weak_weight",
+        "weak_window_s",
+    )
     ZONE = ("ignore_x", "ignore_y", "ignore_w", "ignore_h")
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        names = [
-            "negative_labels",
-            "trigger_level",
-            "release_level",
-            "smoothing_s",
-            "dwell_s",
-            "cooldown_s",
-            "baseline_enabled",
-            "baseline_s",
-            "baseline_margin",
-            "weak_labels",
-            "weak_weight",
-            "weak_window_s",
-        ]
-        super().__init__([*names, "min_face_size"], parent)
+        super().__init__(list(self.SIMPLE), parent)
         self.meter = LevelMeter()
         self.outer.insertWidget(1, self.meter)
         self.outer.insertWidget(
             2,
             _hint(self.tr("The bar shows the visitor in front of the camera now, against the levels below.")),
         )
-        for name in ("trigger_level", "release_level"):
-            self._percent(self.form, name).spin.valueChanged.connect(self._on_level_value_changed)
+        self._build_advanced()
+        for form, name in ((self.form, "trigger_level"), (self.advanced_form, "release_level")):
+            self._percent(form, name).spin.valueChanged.connect(self._on_level_value_changed)
+        self._build_zone()
+        self.outer.addStretch(1)
+
+    def _build_advanced(self) -> None:
+        """A toggle row, then the advanced fields in the same form (so their columns line up)."""
+        self.advanced_button = QPushButton()
+        self.advanced_button.setObjectName("advancedToggle")
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.toggled.connect(self._on_advanced_toggled)
+        self.form_layout.addRow("", self.advanced_button)
+        self.form_layout.addRow(
+            "", _hint(self.tr("How the reaction is worked out, in detail: the defaults suit most showrooms."))
+        )
+        first = self.form_layout.rowCount()
+        self.advanced_form = FieldForm(list(self.ADVANCED), self.form_layout)
+        self._advanced_rows = range(first, self.form_layout.rowCount())
+        self.show_advanced(False)
+
+    def _build_zone(self) -> None:
         column = QVBoxLayout()
         column.addWidget(
             _hint(self.tr("Staff zone: drag a rectangle on the picture around where staff stand."))
@@ -157,7 +184,6 @@ class DetectionPage(SettingsPage):
         self.outer.addLayout(column)  # below the form, so the page scrolls down, never sideways
         for name in self.ZONE:
             self._percent(self.zone_form, name).spin.valueChanged.connect(self._on_zone_value_changed)
-        self.outer.addStretch(1)
 
     @staticmethod
     def _percent(form: FieldForm, name: str) -> PercentField:
@@ -165,14 +191,39 @@ class DetectionPage(SettingsPage):
         assert isinstance(widget, PercentField)
         return widget
 
+    def forms(self) -> list[FieldForm]:
+        return [self.form, self.advanced_form, self.zone_form]
+
+    @property
+    def advanced_shown(self) -> bool:
+        return self.advanced_button.isChecked()
+
+    def show_advanced(self, shown: bool) -> None:
+        """Unfold (or fold away) the advanced fields."""
+        self.advanced_button.setChecked(shown)
+        self._on_advanced_toggled(shown)
+
+    def reveal_problems(self, settings: KioskSettings) -> None:
+        """Unfold Advanced when a problem of `settings` lies there, so the field named is in view."""
+        if advanced_problem(settings):
+            self.show_advanced(True)
+
     def load(self, settings: KioskSettings) -> None:
         super().load(settings)
+        self.advanced_form.load(settings)
         self.zone_form.load(settings)
         self.zone_editor.set_zone(settings.ignore_zone)
         self._on_level_value_changed(0.0)
 
     def save(self, settings: KioskSettings) -> KioskSettings:
-        return self.zone_form.save(super().save(settings))
+        return self.zone_form.save(self.advanced_form.save(super().save(settings)))
+
+    @Slot(bool)
+    def _on_advanced_toggled(self, shown: bool) -> None:
+        arrow = "▾" if shown else "▸"  # not words: the same in every language
+        self.advanced_button.setText(f"{arrow}  {self.tr('Advanced settings')}")
+        for row in self._advanced_rows:
+            self.form_layout.setRowVisible(row, shown)
 
     @Slot(object)
     def _on_zone_edited(self, zone: tuple[float, float, float, float] | None) -> None:
@@ -189,7 +240,7 @@ class DetectionPage(SettingsPage):
 
     @Slot(float)
     def _on_level_value_changed(self, _value: float) -> None:
-        self.meter.set_levels(self.form["trigger_level"].value(), self.form["release_level"].value())
+        self.meter.set_levels(self.form["trigger_level"].value(), self.advanced_form["release_level"].value())
 
     @Slot(float)
     def _on_zone_value_changed(self, _value: float) -> None:
@@ -199,6 +250,15 @@ class DetectionPage(SettingsPage):
     def show_result(self, result: AnalysisResult) -> None:
         self.zone_editor.show_result(result)
         self.meter.show_result(result)
+
+
+def advanced_problem(settings: KioskSettings) -> bool:
+    """A problem the simple view of the Detection page cannot show: a bad advanced value, or the
+    release level not below the trigger level (the one rule between a simple and an advanced
+    field, `settings.cross_field_problems`)."""
+    if any(check_field(name, getattr(settings, name)) for name in DetectionPage.ADVANCED):
+        return True
+    return settings.release_level >= settings.trigger_level
 
 
 class ShowroomPage(SettingsPage):

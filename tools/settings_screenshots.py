@@ -9,8 +9,10 @@
 
 The dialogs are fed as the running kiosk feeds them: the demo clip analysed by the kiosk's
 own pipeline and reaction engine (models/emotion.onnx), a staff zone, and a few days of
-made-up reaction records in a scratch folder. 1920: the dialog itself; 1280: the whole screen,
-to show that the dialog fits it. PNGs go to docs/.
+made-up reaction records in a scratch data folder. 1920: the dialog itself (Detection &
+reaction, Reactions); 1280: the whole screen, to show that the dialog fits it (Detection &
+reaction, then with Advanced unfolded, Showroom) and the PIN pad, locked after three wrong
+PINs. PNGs go to docs/: settings-<page>[-advanced]-<size>[-<language>].png, pin-1280[-<language>].png.
 """
 
 from __future__ import annotations
@@ -24,13 +26,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import cv2
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QPoint, QTimer
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kiosk import paths  # noqa: E402
 from kiosk.analytics import ReactionStore  # noqa: E402
 from kiosk.analytics.records import Exposure  # noqa: E402
 from kiosk.languages import LANGUAGES  # noqa: E402
@@ -42,6 +45,7 @@ from kiosk.ui.pin_backoff import PinBackoff  # noqa: E402
 from kiosk.ui.results import AnalysisResult  # noqa: E402
 from kiosk.ui.settings import pipeline_config, reaction_config  # noqa: E402
 from kiosk.ui.settings_dialog import SettingsDialog  # noqa: E402
+from kiosk.ui.settings_pages import DetectionPage  # noqa: E402
 from kiosk.ui.settings_store import SettingsStore  # noqa: E402
 from kiosk.ui.worker import make_preview  # noqa: E402
 from kiosk.vision.classifier import EmotionClassifier  # noqa: E402
@@ -52,6 +56,11 @@ from kiosk.vision.types import Frame  # noqa: E402
 DOCS = ROOT / "docs"
 DEMO = ROOT / "resources" / "demo" / "demo.mp4"
 AT_S = 11.5  # the demo visitor's unhappy phase (as `make screenshot`)
+REACTIONS = "Reactions"  # the page after the settings pages (English: the file names)
+SHOTS = {  # size -> the pages taken: (English title, Advanced unfolded)
+    "1920": (("Detection & reaction", False), (REACTIONS, False)),
+    "1280": (("Detection & reaction", False), ("Detection & reaction", True), ("Showroom", False)),
+}
 
 
 def live_result(store: SettingsStore) -> AnalysisResult:
@@ -146,38 +155,71 @@ def grab(widget: QWidget, whole_screen: bool) -> QPixmap:
         return QPixmap(str(path))
 
 
+def page_titles(dialog: SettingsDialog) -> list[str]:
+    """The English title of each row of the page list."""
+    return [page.title for page in dialog.pages] + [REACTIONS]
+
+
+def show_page(dialog: SettingsDialog, row: int, advanced: bool, result: AnalysisResult) -> None:
+    """Row `row`, fed the live result; the Detection page with Advanced unfolded and scrolled to it."""
+    dialog.nav.setCurrentRow(row)
+    page = dialog.pages[row] if row < len(dialog.pages) else None
+    if isinstance(page, DetectionPage):
+        page.show_advanced(advanced)
+    dialog.show_result(result)
+    QApplication.processEvents()
+    area = dialog.stack.currentWidget()
+    if isinstance(page, DetectionPage) and isinstance(area, QScrollArea):
+        top = page.advanced_button.mapTo(page, QPoint(0, 0)).y() - 12 if advanced else 0
+        area.verticalScrollBar().setValue(top)
+
+
+def take_settings(
+    dialog: SettingsDialog, result: AnalysisResult, size: str, suffix: str, all_pages: bool, out: Path
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    titles = page_titles(dialog)
+    shots = [(title, False) for title in titles] if all_pages else SHOTS[size]
+    whole = size == "1280"
+    for title, advanced in shots:
+        show_page(dialog, titles.index(title), advanced, result)
+        settle(app)
+        name = title.split()[0].lower() + ("-advanced" if advanced else "")
+        save(grab(dialog, whole), f"settings-{name}-{size}{suffix}.png", 1.0 if whole else 0.7, out)
+
+
+def take_pin(size: str, suffix: str, out: Path) -> None:
+    """The PIN pad as it opens on the screen, locked after three wrong PINs."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    pin = PinDialog(stored_hash=hash_pin("1357", iterations=1000), purpose="exit", backoff=PinBackoff(None))
+    pin.show()
+    for _ in range(3):
+        pin.pin_edit.setText("0000")
+        pin.ok_button.click()
+    settle(app)
+    save(grab(pin, True), f"pin-{size}{suffix}.png", 1.0, out)
+    pin.close()
+
+
 def main(size: str, language: str = "en", all_pages: bool = False, out: Path = DOCS) -> None:
     app = QApplication(sys.argv[:1])
     apply_language(language)
     suffix = "" if language == "en" else f"-{language}"
     folder = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
+    paths.set_data_dir(folder)  # the Cars page reads (and would save) the dealer's cars there
     store = SettingsStore(folder / "settings.ini")
     store.load()
     store.update(replace(store.settings, ignore_x=0.68, ignore_y=0.05, ignore_w=0.3, ignore_h=0.9))
     cars = load_catalog(None).cars
     dialog = SettingsDialog(store, reaction_store=reaction_records(folder), cars=cars)
     dialog.show()
-    result = live_result(store)
-    whole = size == "1280"
-    scale = 1.0 if whole else 0.7
-    pages = range(dialog.nav.count()) if all_pages else {"1920": (1, 5), "1280": (1, 2)}[size]
-    for row in pages:
-        dialog.nav.setCurrentRow(row)
-        dialog.show_result(result)
-        settle(app)
-        title = dialog.pages[row].title if row < len(dialog.pages) else "Reactions"  # English: file names
-        name = title.split()[0].lower()
-        save(grab(dialog, whole), f"settings-{name}-{size}{suffix}.png", scale, out)
-    if whole:
-        dialog.close()
-        backoff = PinBackoff(None)
-        pin = PinDialog(stored_hash=hash_pin("1357", iterations=1000), purpose="exit", backoff=backoff)
-        pin.show()
-        for _ in range(3):
-            pin.pin_edit.setText("0000")
-            pin.ok_button.click()
-        settle(app)
-        save(grab(pin, True), f"pin-{size}{suffix}.png", scale, out)
+    take_settings(dialog, live_result(store), size, suffix, all_pages, out)
+    dialog.discard()
+    if size == "1280":
+        take_pin(size, suffix, out)
+    app.processEvents()
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from catalog_samples import car, sample_catalog, write_catalog, write_photo
 
-from kiosk.content.catalog import CatalogError, Spec, bundled_catalog_dir, read_catalog
+from kiosk.content.catalog import CarWords, CatalogError, Spec, bundled_catalog_dir, read_catalog
 from kiosk.content.catalog_store import export_catalog, import_catalog, keep_logo, save_catalog
 from kiosk.content.currencies import (
     COMMON_CURRENCIES,
@@ -267,3 +267,21 @@ def test_the_logo_is_kept_in_the_data_folder_and_outlives_its_file(tmp_path: Pat
         keep_logo(tmp_path / "notes.png", tmp_path / "data" / "logo")
     with pytest.raises(PhotoError, match="not found"):
         keep_logo(tmp_path / "gone.png", tmp_path / "data" / "logo")
+
+
+def test_words_are_edited_one_language_at_a_time(tmp_path: Path) -> None:
+    a = read_catalog(_german_catalogue(tmp_path / "c")).cars[0]
+    english = a.words("en")
+    assert english.name == "" and english.tagline == "" and english.specs == (("Power", "310 hp"), ("", ""))
+    edited = a.with_words(
+        "en", CarWords("Aurora", "The long way home.", (("Power", "310 hp"), ("Seats", "")))
+    )
+    assert edited.in_language("en").tagline == "The long way home."
+    assert edited.tagline == a.tagline and edited.in_language("fr").tagline == "Le plus beau des détours."
+    assert edited.specs[1] == Spec("Sitze", "4", (("en", "Seats"),))
+    untouched = a.with_words("en", a.words("en"))
+    assert untouched == a  # nothing typed, nothing changed
+    gone = a.with_words("de", CarWords("Aurora", "Der lange Weg nach Hause.", (("", ""), ("Sitze", "4"))))
+    assert [s.label for s in gone.specs] == ["Sitze"]  # cleared in the catalogue's language: gone
+    kept = a.with_words("fr", CarWords("", "", (("", ""), ("", ""))))
+    assert kept.specs[0].label_in == (("en", "Power"),) and kept.tagline_in == ()  # only French went

@@ -21,6 +21,7 @@ from kiosk.analytics.records import CarChange
 from kiosk.content import catalog_store
 from kiosk.content.catalog import CatalogError, bundled_catalog_dir, dealer_catalog_dir, read_catalog
 from kiosk.content.catalog_store import save_catalog
+from kiosk.content.currencies import COMMON_CURRENCIES
 from kiosk.ui.cars_page import CarsPage
 from kiosk.ui.catalog import placeholder_image
 from kiosk.ui.catalog_watch import CatalogWatcher
@@ -266,9 +267,107 @@ def test_commit_reports_catalog_errors_from_the_store(
     page = _cars_page(dialog)
     page.remove_car(0)
 
-    def refuse(folder: Path, cars: object) -> None:
+    def refuse(folder: Path, cars: object, language: str | None = None) -> None:
         raise CatalogError(["Car 3 (x): photo /nowhere/x.jpg not found"])
 
     monkeypatch.setattr("kiosk.ui.cars_page.save_catalog", refuse)
     assert not page.commit()
     assert "The cars are not saved:" in page.problem_text and "x.jpg not found" in page.problem_text
+
+
+def test_the_texts_are_edited_per_language_and_a_save_keeps_every_one(dialog: SettingsDialog) -> None:
+    page = _cars_page(dialog)
+    assert page.shown_language == "en" and "catalogue's language" in page.text_language.currentText()
+    assert page.tagline_edit.text().startswith("A grand tourer")
+    page.show_text_language("de")
+    assert page.tagline_edit.text().startswith("Ein Gran Turismo")
+    assert [label.text() for label, _ in page.spec_edits] == ["Leistung", "", "Reichweite", "Sitze"]
+    assert page.spec_edits[1][0].placeholderText() == "0–100 km/h"  # one text for all: shown greyed
+    page.tagline_edit.setText("Der Gran Turismo für den langen Heimweg.")
+    page.tagline_edit.textEdited.emit(page.tagline_edit.text())
+    page.show_text_language("it")
+    page.spec_edits[0][0].setText("Cavalli")
+    page.spec_edits[0][0].textEdited.emit("Cavalli")
+    page.show_text_language("en")
+    assert page.tagline_edit.text().startswith("A grand tourer")  # English untouched
+    assert page.spec_edits[0][0].text() == "Power"
+    assert dialog.apply()
+    saved = read_catalog(dealer_catalog_dir())
+    aurora = saved.cars[0]
+    assert saved.language == "en" and aurora.tagline.startswith("A grand tourer")
+    assert aurora.in_language("de").tagline == "Der Gran Turismo für den langen Heimweg."
+    assert aurora.in_language("it").specs[0].label == "Cavalli"
+    assert aurora.in_language("fr").tagline.startswith("Une grande routière")  # not edited, kept
+    spanish = aurora.in_language("es").specs[0]
+    assert (spanish.label, spanish.value) == ("Potencia", "310 CV")
+    assert page.shown_language == "en"  # after the save, back at the catalogue's language
+
+
+def test_a_language_without_a_text_shows_the_fallback_greyed_and_can_be_filled(
+    dialog: SettingsDialog, tmp_path: Path
+) -> None:
+    page = _cars_page(dialog)
+    page.list.setCurrentRow(0)
+    assert page.add_car_from_photo(write_photo(tmp_path / "nimbus.jpg", 1200, 700))
+    page.tagline_edit.setText("Light as a cloud")
+    page.tagline_edit.textEdited.emit("Light as a cloud")
+    page.show_text_language("fr")
+    assert page.tagline_edit.text() == "" and page.tagline_edit.placeholderText() == "Light as a cloud"
+    page.tagline_edit.setText("Léger comme un nuage")
+    page.tagline_edit.textEdited.emit("Léger comme un nuage")
+    assert dialog.apply()
+    nimbus = read_catalog(dealer_catalog_dir()).cars[1]
+    assert (nimbus.tagline, nimbus.tagline_in) == ("Light as a cloud", (("fr", "Léger comme un nuage"),))
+
+
+def test_the_language_menu_starts_at_a_dealers_own_language(
+    qtbot: QtBot, store: SettingsStore, tmp_path: Path
+) -> None:
+    write_photo(tmp_path / "src" / "a.jpg")
+    german = [car("a", "a.jpg", tagline={"de": "Gut.", "nl": "Goed."})]
+    folder = write_catalog(tmp_path / "src", german, version=3)
+    text = (folder / "catalog.json").read_text(encoding="utf-8")
+    (folder / "catalog.json").write_text(text.replace('"version": 3', '"version": 3, "language": "de"'))
+    save_catalog(dealer_catalog_dir(), read_catalog(folder).cars)
+    dialog = SettingsDialog(store)
+    qtbot.addWidget(dialog)
+    page = _cars_page(dialog)
+    codes = [page.text_language.itemData(i) for i in range(page.text_language.count())]
+    assert codes == ["de", "en", "fr", "es", "it", "nl"]  # the catalogue's, the kiosk's, then others
+    assert page.shown_language == "de" and page.tagline_edit.text() == "Gut."
+
+
+def test_text_fields_show_the_start_of_a_long_text(dialog: SettingsDialog) -> None:
+    page = _cars_page(dialog)
+    page.tagline_edit.resize(120, 30)  # far narrower than the tagline
+    page.list.setCurrentRow(1)
+    assert page.tagline_edit.text().startswith("Quiet, bright") and page.tagline_edit.cursorPosition() == 0
+    page.show_text_language("fr")
+    assert page.tagline_edit.cursorPosition() == 0
+    assert all(edit.cursorPosition() == 0 for pair in page.spec_edits for edit in pair)
+
+
+def test_a_photo_is_shown_by_the_name_the_dealer_gave_it(dialog: SettingsDialog, tmp_path: Path) -> None:
+    page = _cars_page(dialog)
+    assert page.add_car_from_photo(write_photo(tmp_path / "Nimbus at the lake.jpg", 1200, 700))
+    assert page.photo_note.text() == "Nimbus at the lake.jpg"
+    assert dialog.apply()
+    row = [c.id for c in page.cars].index("nimbus-at-the-lake")
+    page.list.setCurrentRow(row)
+    stored = page.cars[row].photo.name
+    assert stored != "Nimbus at the lake.jpg" and stored.startswith("nimbus-at-the-lake-")  # kept by content
+    assert page.photo_note.text() == "Nimbus at the lake.jpg"  # but shown as the dealer knows it
+
+
+def test_the_currency_menu_offers_the_common_ones_first(dialog: SettingsDialog, tmp_path: Path) -> None:
+    page = _cars_page(dialog)
+    combo = page.currency_combo
+    items = [combo.itemText(i) for i in range(combo.count())]
+    assert items[:4] == ["EUR", "USD", "GBP", "CHF"]
+    separator = items.index("")  # a separator between the common ones and the rest
+    rest = items[separator + 1 :]
+    assert set(items[:separator]) == set(COMMON_CURRENCIES) and rest == sorted(rest)
+    assert not {"CLF", "COU", "USN", "XAU", "XDR"} & set(items)
+    write_photo(tmp_path / "a.jpg")
+    page.show_catalog(read_catalog(write_catalog(tmp_path, [car("a", "a.jpg", currency="CLF")])))
+    assert combo.currentText() == "CLF"  # a catalogue priced in one still shows it

@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content.car_text import DEFAULT_LANGUAGE, Translations, languages_of, rebased, text_in
+from kiosk.content.car_text import (
+    DEFAULT_LANGUAGE,
+    Translations,
+    languages_of,
+    own_text,
+    rebased,
+    text_in,
+    with_text,
+)
 
 DEFAULT_ACCENT = "#c8a96a"
 DEFAULT_CURRENCY = "EUR"
@@ -34,6 +42,15 @@ class Spec:
             text_in(self.label, self.label_in, wanted, language),
             text_in(self.value, self.value_in, wanted, language),
         )
+
+
+@dataclass(frozen=True)
+class CarWords:
+    """A car's own words in one language ("" where it has none there): what an editor shows."""
+
+    name: str
+    tagline: str
+    specs: tuple[tuple[str, str], ...]  # (label, value) of each key figure, in the car's order
 
 
 @dataclass(frozen=True)
@@ -98,6 +115,38 @@ class Car:
             tagline_in=tagline_in,
             specs=tuple(specs),
             language=language,
+        )
+
+    def words(self, wanted: str) -> CarWords:
+        """Only what is written in `wanted` (no fallbacks): what the dealer edits in that language."""
+        own = self.language
+        return CarWords(
+            own_text(self.name, self.name_in, wanted, own),
+            own_text(self.tagline, self.tagline_in, wanted, own),
+            tuple(
+                (own_text(s.label, s.label_in, wanted, own), own_text(s.value, s.value_in, wanted, own))
+                for s in self.specs
+            ),
+        )
+
+    def with_words(self, wanted: str, words: CarWords) -> Car:
+        """The car with its words in `wanted` replaced by `words`; the other languages' are kept.
+
+        A key figure whose label and value are cleared in the catalogue's own language goes, with
+        its other languages; in another language only that language's words go."""
+        own = self.language
+        name, name_in = with_text(self.name, self.name_in, wanted, own, words.name)
+        tagline, tagline_in = with_text(self.tagline, self.tagline_in, wanted, own, words.tagline)
+        specs = []
+        for index, (label_text, value_text) in enumerate(words.specs):
+            old = self.specs[index] if index < len(self.specs) else Spec("", "")
+            label, label_in = with_text(old.label, old.label_in, wanted, own, label_text)
+            value, value_in = with_text(old.value, old.value_in, wanted, own, value_text)
+            cleared = wanted == own and bool(old.label or old.value) and not (label or value)
+            if not cleared and (label or value or label_in or value_in):
+                specs.append(Spec(label, value, label_in, value_in))
+        return dataclasses.replace(
+            self, name=name, name_in=name_in, tagline=tagline, tagline_in=tagline_in, specs=tuple(specs)
         )
 
     @property

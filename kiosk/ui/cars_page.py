@@ -5,7 +5,12 @@ dealer saves their own) and keeps every edit in memory until Apply or OK. Then t
 calls `commit()`, which saves the cars as the dealer's catalogue in the data folder, all or
 nothing (`kiosk.content.catalog_store`); the showroom notices the new catalog.json and shows
 it at once (`kiosk.ui.catalog_watch`). A photo is checked when it is added: one that cannot be
-used is refused, and the page and the log say why.
+used is refused, and the page and the log say why; a photo is shown by the name the dealer gave
+it (the stored copy's name has a hash in it).
+
+The texts are edited one language at a time (the menu above them starts at the catalogue's own
+language); an empty field shows, greyed, the text visitors see instead, and a save keeps every
+language. The currency menu offers the common currencies first (`currencies.chooser_currencies`).
 """
 
 from __future__ import annotations
@@ -27,7 +32,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -35,14 +39,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.content.car_text import DEFAULT_LANGUAGE
 from kiosk.content.catalog import (
     DEFAULT_ACCENT,
     DEFAULT_CURRENCY,
-    MAX_SPECS,
     Car,
     Catalog,
     CatalogError,
-    Spec,
     bundled_catalog_dir,
     dealer_catalog_dir,
     showroom_catalog,
@@ -50,6 +53,7 @@ from kiosk.content.catalog import (
 from kiosk.content.catalog_store import save_catalog
 from kiosk.content.currencies import ISO_4217
 from kiosk.content.photos import PhotoError, accent_of, read_photo
+from kiosk.ui.car_fields import CarTextFields, CurrencyMenu
 from kiosk.ui.catalog import photo_image, placeholder_image
 from kiosk.ui.fields import hint_label
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP
@@ -74,6 +78,7 @@ class CarsPage(SettingsPage):
         super().__init__([], parent)
         self.folder = folder or dealer_catalog_dir()
         self.cars: list[Car] = []
+        self.language = DEFAULT_LANGUAGE  # the catalogue's own: that of its plain texts
         self.dirty = False
         self._loaded = False
         self._filling = False  # the editors are being filled from a car: not an edit
@@ -130,17 +135,17 @@ class CarsPage(SettingsPage):
         form = QFormLayout(editor)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._build_photo_rows(form)
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("carName")
-        self.tagline_edit = QLineEdit()
-        self.tagline_edit.setObjectName("carTagline")
-        form.addRow(self.tr("Name"), self.name_edit)
-        form.addRow(self.tr("Tagline"), self.tagline_edit)
+        self.texts = CarTextFields()
+        self.text_language = self.texts.language_menu
+        self.name_edit, self.tagline_edit = self.texts.name_edit, self.texts.tagline_edit
+        self.spec_edits = self.texts.spec_edits
+        self.texts.add_text_rows(form)
         form.addRow(self.tr("Price"), self._build_price())
-        self._build_spec_rows(form)
+        self.texts.add_spec_rows(form)
         self._build_uplift_rows(form)
-        for edit in (self.name_edit, self.tagline_edit, *(e for pair in self.spec_edits for e in pair)):
+        for edit in self.texts.edits():
             edit.textEdited.connect(self._on_text_edited)
+        self.text_language.currentIndexChanged.connect(self._on_text_language_changed)
         self.price_spin.valueChanged.connect(self._on_price_value_changed)
         self.currency_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.uplift_combo.currentIndexChanged.connect(self._on_choice_changed)
@@ -161,17 +166,6 @@ class CarsPage(SettingsPage):
         form.addRow(self.photo)
         form.addRow(row)
 
-    def _build_spec_rows(self, form: QFormLayout) -> None:
-        """Up to four key figures, a label and a value each (as the showroom's grid shows them)."""
-        self.spec_edits = [(QLineEdit(), QLineEdit()) for _ in range(MAX_SPECS)]
-        for number, (label, value) in enumerate(self.spec_edits):
-            label.setPlaceholderText(self.tr("label, e.g. Range"))
-            value.setPlaceholderText(self.tr("value, e.g. 510 km"))
-            row = QHBoxLayout()
-            row.addWidget(label, 1)
-            row.addWidget(value, 1)
-            form.addRow(self.tr("Key figures") if number == 0 else "", row)
-
     def _build_uplift_rows(self, form: QFormLayout) -> None:
         """Where an unhappy visitor is taken: a car marked cheerful, or one chosen per car."""
         self.cheerful_box = QCheckBox(self.tr("Cheerful"))
@@ -190,9 +184,7 @@ class CarsPage(SettingsPage):
         self.price_spin.setGroupSeparatorShown(True)
         self.price_spin.setSpecialValueText(self.tr("no price shown"))
         self.price_spin.setMaximumWidth(200)
-        self.currency_combo = QComboBox()
-        self.currency_combo.setObjectName("carCurrency")
-        self.currency_combo.addItems(sorted(ISO_4217))
+        self.currency_combo = CurrencyMenu()
         self.price_preview = hint_label("")
         row = QWidget()
         layout = QHBoxLayout(row)
@@ -217,6 +209,8 @@ class CarsPage(SettingsPage):
 
     def show_catalog(self, catalog: Catalog) -> None:
         self.cars = list(catalog.cars)
+        self.language = catalog.language
+        self.texts.offer_languages(catalog.language, self.cars)
         self.dirty = False
         self._describe_source(catalog)
         self._show_problems(list(catalog.problems))
@@ -243,7 +237,7 @@ class CarsPage(SettingsPage):
         if not self.dirty:
             return True
         try:
-            catalog = save_catalog(self.folder, self.cars)
+            catalog = save_catalog(self.folder, self.cars, self.language)
         except CatalogError as error:
             for problem in error.problems:
                 log.warning("event catalog_not_saved %s", problem)
@@ -280,6 +274,7 @@ class CarsPage(SettingsPage):
             currency=self._usual_currency(),
             photo=Path(path),
             accent=accent_of(pixels, DEFAULT_ACCENT),
+            language=self.language,
         )
         row = self.list.currentRow() + 1 if self.cars else 0
         self.cars.insert(row, car)
@@ -299,7 +294,7 @@ class CarsPage(SettingsPage):
         except PhotoError as error:
             self._refuse_photo(error)
             return False
-        self.cars[row] = dataclasses.replace(self.cars[row], photo=Path(path), screen=None)
+        self.cars[row] = dataclasses.replace(self.cars[row], photo=Path(path), screen=None, photo_name="")
         self._changed(row)
         self._show_problems([])
         return True
@@ -377,15 +372,9 @@ class CarsPage(SettingsPage):
             return
         car = self.cars[row]
         self._filling = True
-        self.name_edit.setText(car.name)
-        self.tagline_edit.setText(car.tagline)
+        self.texts.show(car)
         self.price_spin.setValue(car.price or 0.0)
-        self.currency_combo.setCurrentText(car.currency)
-        for (label, value), spec in zip(
-            self.spec_edits, [*car.specs, *[Spec("", "")] * MAX_SPECS], strict=False
-        ):
-            label.setText(spec.label)
-            value.setText(spec.value)
+        self.currency_combo.choose(car.currency)
         self.cheerful_box.setChecked(car.cheerful)
         self._fill_uplift_choices(car)
         self._filling = False
@@ -402,7 +391,17 @@ class CarsPage(SettingsPage):
         if image is None:
             image = placeholder_image().scaled(PREVIEW, Qt.AspectRatioMode.KeepAspectRatio)
         self.photo.setPixmap(QPixmap.fromImage(image))
-        self.photo_note.setText(problem or car.photo.name)
+        self.photo_note.setText(problem or car.photo_label)
+
+    # -- texts, one language at a time ---------------------------------------------------
+
+    @property
+    def shown_language(self) -> str:
+        """The language whose texts the fields show and edit."""
+        return self.texts.language
+
+    def show_text_language(self, code: str) -> None:
+        self.texts.choose_language(code)
 
     def _fill_uplift_choices(self, car: Car) -> None:
         self.uplift_combo.clear()
@@ -413,20 +412,12 @@ class CarsPage(SettingsPage):
         self.uplift_combo.setCurrentIndex(max(0, self.uplift_combo.findData(car.uplift_to)))
 
     def _edited_car(self, car: Car) -> Car:
-        specs = tuple(
-            Spec(label.text().strip(), value.text().strip())
-            for label, value in self.spec_edits
-            if label.text().strip() or value.text().strip()
-        )
         price = self.price_spin.value()
         return dataclasses.replace(
-            car,
-            name=self.name_edit.text().strip(),
-            tagline=self.tagline_edit.text().strip(),
+            car.with_words(self.shown_language, self.texts.words()),
             price=price if price > 0 else None,
             price_text="" if price > 0 else car.price_text,
             currency=self.currency_combo.currentText(),
-            specs=specs,
             cheerful=self.cheerful_box.isChecked(),
             uplift_to=str(self.uplift_combo.currentData() or ""),
         )
@@ -464,6 +455,14 @@ class CarsPage(SettingsPage):
     @Slot(int)
     def _on_current_row_changed(self, row: int) -> None:
         self._show_car(row)
+
+    @Slot(int)
+    def _on_text_language_changed(self, _index: int) -> None:
+        row = self.list.currentRow()
+        if not self._filling and 0 <= row < len(self.cars):
+            self._filling = True
+            self.texts.show(self.cars[row])
+            self._filling = False
 
     def _pick_photo(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.analytics.records import CarChange
 from kiosk.ui import showroom as showroom_module
 from kiosk.ui.catalog import Catalog, bundled_catalog_dir, load_catalog
-from kiosk.ui.hud import EmotionHud
+from kiosk.ui.hud import HUD_MIN_SCALE, EmotionHud
 from kiosk.ui.main_window import CursorHider, KioskWindow
 from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
 from kiosk.ui.showroom import ShowroomView
@@ -175,7 +175,7 @@ def test_the_layout_scales_with_the_screen(qtbot: QtBot, size: tuple[int, int]) 
     window.resize(*size)
     window.show()
     scale = size[1] / 1080
-    assert window.hud.width() == round(330 * scale)
+    assert window.hud.width() == round(330 * max(scale, HUD_MIN_SCALE))  # 287 px at 720p, not 220
     assert window.hud.geometry().right() < size[0] and window.hud.y() > 0
     picture = window.grab().toImage()
     assert (picture.width(), picture.height()) == size
@@ -198,7 +198,7 @@ def test_the_hud_shows_the_visitor_and_greys_out_staff(qtbot: QtBot) -> None:
     preview.flags.writeable = False
     result = AnalysisResult(0.2, analysis, 0.7, True, (), preview, (640, 480), 3, 5.0)
     hud.show_result(result)
-    assert hud._expression_text(hud._visitor_face()) == ("Sad", "90% confidence")
+    assert hud._expression_text(hud._visitor_face()) == ("Sad", "Seen now, 90% sure")
     assert not hud.grab().isNull()
     hud.set_preview_visible(False)
     assert hud.height() < hud.sizeHint().height() + 1
@@ -241,11 +241,12 @@ def test_the_hud_meter_shows_learning_then_the_visitors_resting_face(qtbot: QtBo
     learning = AnalysisResult(0.2, analysis, 0.3, True, (), preview, (640, 480), 3, 5.0, learning=True)
     hud.show_result(learning)
     assert hud.meter_text() == "learning…"
-    assert [label for _, _, label in hud.meter_ticks()] == ["", "trigger"]
+    assert [(label, level) for level, _, label in hud.meter_ticks()] == [("showroom reacts", 0.55)]
     learnt = AnalysisResult(0.4, analysis, 0.3, True, (), preview, (640, 480), 4, 5.0, baseline=0.25)
     hud.show_result(learnt)
     assert hud.meter_text() == "30%"
-    assert ("resting", 0.25) in [(label, level) for level, _, label in hud.meter_ticks()]
+    marks = [(label, round(level, 4)) for level, _, label in hud.meter_ticks()]
+    assert marks == [("resting face", 0.25), ("showroom reacts", 0.55)]  # 0.25 + 0.35 x 0.75 < 0.55
     without = AnalysisResult(0.4, analysis, 0.3, True, (), preview, (640, 480), 4, 5.0)
     before = hud.grab().toImage()
     hud.show_result(without)

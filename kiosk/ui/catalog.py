@@ -1,16 +1,18 @@
-"""The car catalogue as the screen shows it: photos as QImages, and a placeholder for a lost one.
+"""The car catalogue as the screen shows it: photos as QImages, a placeholder for a lost one, and
+the dealer's logo.
 
 The catalogue itself (the format, reading, validation, saving) is Qt-free, in
 `kiosk.content.catalog` and `kiosk.content.catalog_store`; its names are re-exported here for
-the UI modules that show it.
+the UI modules that show it. An SVG logo needs Qt SVG (PySide6.QtSvg); where a build leaves it
+out, `logo_image` says so and a PNG does instead.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen
 
 from kiosk.content.catalog import (
     Car,
@@ -21,18 +23,56 @@ from kiosk.content.catalog import (
     read_catalog,
     showroom_catalog,
 )
-from kiosk.content.photos import SCREEN_SIZE, PhotoError, read_photo
+from kiosk.content.photos import SCREEN_SIZE, PhotoError, is_cutout, logo_format, read_photo
 
 PLACEHOLDER_SIZE = (1600, 900)
+LOGO_PIXELS = 640  # a logo is rendered or decoded to at most this on its longer side
 
 
 def photo_image(path: Path, fit: tuple[int, int] = SCREEN_SIZE) -> QImage:
-    """The photo scaled to fit inside `fit`, as an image that owns its pixels; PhotoError if unusable."""
+    """The photo scaled to fit inside `fit`, as an image that owns its pixels; PhotoError if unusable.
+
+    A cut-out (transparency) comes with an alpha channel, a rectangular photo without one."""
     pixels = read_photo(path, fit)
-    height, width, channels = pixels.shape
+    height, width = pixels.shape[:2]
     # ARGB32 is B, G, R, A in memory on little-endian machines: OpenCV's BGRA
-    kind = QImage.Format.Format_ARGB32 if channels == 4 else QImage.Format.Format_BGR888
+    kind = QImage.Format.Format_ARGB32 if is_cutout(pixels) else QImage.Format.Format_BGR888
     return QImage(pixels.data, width, height, pixels.strides[0], kind).copy()
+
+
+def logo_image(path: Path) -> QImage:
+    """The dealer's logo (PNG, JPEG, WebP or SVG) at up to LOGO_PIXELS on its longer side;
+    PhotoError, naming the file, when it cannot be shown."""
+    if logo_format(path) == "SVG":
+        return _svg_image(path)
+    reader = QImageReader(str(path))
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > LOGO_PIXELS:
+        reader.setScaledSize(size.scaled(LOGO_PIXELS, LOGO_PIXELS, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if image.isNull():
+        raise PhotoError(f"logo {path} cannot be decoded ({reader.errorString()})")
+    return image
+
+
+def _svg_image(path: Path) -> QImage:
+    try:
+        from PySide6.QtSvg import QSvgRenderer
+    except ImportError:
+        raise PhotoError(f"logo {path}: this build cannot draw SVG; save the logo as a PNG") from None
+    renderer = QSvgRenderer(str(path))
+    if not renderer.isValid():
+        raise PhotoError(f"logo {path} is not an SVG drawing Qt can read")
+    size = renderer.defaultSize()
+    if size.isEmpty():
+        size = QSize(LOGO_PIXELS, LOGO_PIXELS // 4)
+    size = size.scaled(LOGO_PIXELS, LOGO_PIXELS, Qt.AspectRatioMode.KeepAspectRatio)
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    return image
 
 
 def placeholder_image() -> QImage:
@@ -65,6 +105,7 @@ __all__ = [
     "Spec",
     "bundled_catalog_dir",
     "load_catalog",
+    "logo_image",
     "photo_image",
     "placeholder_image",
     "read_catalog",

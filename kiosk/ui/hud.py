@@ -4,6 +4,13 @@ It paints itself from the newest `AnalysisResult`; the preview arrives as an own
 array and is turned into a pixmap here, on the GUI thread. Faces the pipeline found in the
 staff zone (`Analysis.ignored`) are drawn grey and marked "not analysed"; the zone itself is
 never outlined here (visitors see the HUD), only in the operator's settings.
+
+The card explains itself to the visitor: the expression is what the camera reads in this
+frame, with how sure the model is of it ("Sad", seen now, 37 % sure); the meter is the share of
+all unhappy expressions together (angry, disgust, fear, sad: the engine's smoothed negative
+score, see `kiosk.reaction.engine`), over the last seconds. Its legend names the two marks: the
+visitor's resting face and the level where the showroom reacts. No text is drawn below
+MIN_TEXT_PX: on a small screen the card keeps its proportions at HUD_MIN_SCALE.
 """
 
 from __future__ import annotations
@@ -39,6 +46,14 @@ _MODE_TEXT = {  # translated where shown
 BASE_WIDTH = 330  # card width at 1080 lines
 NO_SCORE = "–"  # the meter's figure while nobody is there
 BASELINE_COLOR = QColor(120, 200, 255, 200)  # the mark of the visitor's resting face
+REACTS_COLOR = QColor(theme.TEXT)  # the mark of the level where the showroom reacts
+PAD, HEADER, EXPRESSION, METER = 16, 22, 62, 58  # the card's rows, pixels at 1080 lines
+SMALLEST_TEXT = 11.5  # the smallest type at 1080 lines (the meter's caption, legend, face labels)
+MIN_TEXT_PX = 10.0  # no HUD text is smaller than this, whatever the screen
+HUD_MIN_SCALE = MIN_TEXT_PX / SMALLEST_TEXT  # the card never shrinks further (about 0.87)
+METER_CAPTION = QT_TRANSLATE_NOOP("EmotionHud", "Negative, last seconds")
+RESTING_LEGEND = QT_TRANSLATE_NOOP("EmotionHud", "resting face")
+REACTS_LEGEND = QT_TRANSLATE_NOOP("EmotionHud", "showroom reacts")
 
 
 def preview_pixmap(result: AnalysisResult) -> QPixmap | None:
@@ -70,6 +85,7 @@ class EmotionHud(QWidget):
         self._status = WorkerStatus()
         self._trigger = 0.55
         self._release = 0.35
+        self._margin = 0.35
         self._preview_visible = True
 
     # -- inputs --------------------------------------------------------------------------
@@ -85,8 +101,10 @@ class EmotionHud(QWidget):
             self._pixmap = None
         self.update()
 
-    def set_levels(self, trigger: float, release: float) -> None:
-        self._trigger, self._release = trigger, release
+    def set_levels(self, trigger: float, release: float, margin: float = 0.35) -> None:
+        """The reaction's levels: trigger and release, and the margin above a visitor's resting
+        face (ReactionConfig.baseline_margin) that raises the trigger for them."""
+        self._trigger, self._release, self._margin = trigger, release, margin
         self.update()
 
     def set_preview_visible(self, visible: bool) -> None:
@@ -101,7 +119,9 @@ class EmotionHud(QWidget):
         self.update()
 
     def set_scale(self, scale: float) -> None:
-        self._scale = scale
+        """The screen's scale (height / 1080); below HUD_MIN_SCALE the card keeps that size, so
+        its texts stay readable on a small screen."""
+        self._scale = max(scale, HUD_MIN_SCALE)
         self.resize(self.sizeHint())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
@@ -118,12 +138,20 @@ class EmotionHud(QWidget):
         return self._s(BASE_WIDTH - 32) * 9 / 16 if self._preview_visible else 0.0
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        height = (
-            self._s(44 + 72 + 64 + 16)
-            + self._preview_height()
-            + (self._s(14) if self._preview_visible else 0)
-        )
-        return QSize(round(self._s(BASE_WIDTH)), round(height))
+        rows = PAD + HEADER + 10 + EXPRESSION + 8 + METER + PAD - 2
+        preview = self._preview_height() + self._s(14) if self._preview_visible else 0.0
+        return QSize(round(self._s(BASE_WIDTH)), round(self._s(rows) + preview))
+
+    def _font(
+        self,
+        size: float,
+        *,
+        weight: QFont.Weight = QFont.Weight.Normal,
+        spacing: float = 0.0,
+        caps: bool = False,
+    ) -> QFont:
+        """The theme's font at `size` (pixels at 1080 lines) on this card, never below MIN_TEXT_PX."""
+        return theme.font(max(self._s(size), MIN_TEXT_PX), weight=weight, spacing=spacing, caps=caps)
 
     # -- painting ------------------------------------------------------------------------
 
@@ -135,14 +163,14 @@ class EmotionHud(QWidget):
         painter.setPen(QPen(theme.HAIRLINE, 1))
         painter.setBrush(theme.SURFACE)
         painter.drawRoundedRect(card, self._s(18), self._s(18))
-        pad = self._s(16)
-        y = self._paint_header(painter, QRectF(pad, pad, card.width() - 2 * pad, self._s(22)))
+        pad, inner = self._s(PAD), card.width() - 2 * self._s(PAD)
+        y = self._paint_header(painter, QRectF(pad, pad, inner, self._s(HEADER)))
         if self._preview_visible:
-            preview = QRectF(pad, y + self._s(10), card.width() - 2 * pad, self._preview_height())
+            preview = QRectF(pad, y + self._s(10), inner, self._preview_height())
             self._paint_preview(painter, preview)
             y = preview.bottom() + self._s(4)
-        y = self._paint_expression(painter, QRectF(pad, y + self._s(10), card.width() - 2 * pad, self._s(62)))
-        self._paint_meter(painter, QRectF(pad, y + self._s(8), card.width() - 2 * pad, self._s(48)))
+        y = self._paint_expression(painter, QRectF(pad, y + self._s(10), inner, self._s(EXPRESSION)))
+        self._paint_meter(painter, QRectF(pad, y + self._s(8), inner, self._s(METER)))
         painter.end()
 
     def _paint_header(self, painter: QPainter, rect: QRectF) -> float:
@@ -161,7 +189,7 @@ class EmotionHud(QWidget):
         painter.setBrush(color)
         painter.drawEllipse(QPointF(rect.left() + radius, rect.center().y()), radius, radius)
         painter.setPen(theme.TEXT_MUTED)
-        painter.setFont(theme.font(self._s(12.5), weight=QFont.Weight.DemiBold, spacing=12, caps=True))
+        painter.setFont(self._font(12.5, weight=QFont.Weight.DemiBold, spacing=12, caps=True))
         text_rect = rect.adjusted(radius * 2 + self._s(8), 0, 0, 0)
         painter.drawText(
             text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.tr("Expression")
@@ -201,7 +229,7 @@ class EmotionHud(QWidget):
 
     def _paint_preview_placeholder(self, painter: QPainter, rect: QRectF) -> None:
         painter.setPen(theme.TEXT_FAINT)
-        painter.setFont(theme.font(self._s(13)))
+        painter.setFont(self._font(13))
         text = source_text(self._status) or self.tr("No picture")
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         painter.drawText(rect.adjusted(self._s(16), 0, -self._s(16), 0), flags, text)
@@ -225,7 +253,7 @@ class EmotionHud(QWidget):
         painter.setPen(QPen(color, self._s(width)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(box, self._s(4), self._s(4))
-        painter.setFont(theme.font(self._s(10.5), weight=QFont.Weight.DemiBold))
+        painter.setFont(self._font(SMALLEST_TEXT, weight=QFont.Weight.DemiBold))
         chip = QRectF(painter.fontMetrics().boundingRect(label)).adjusted(-4, -2, 4, 2)
         chip.moveBottomLeft(box.topLeft() - QPointF(0, self._s(3)))
         if chip.top() < 0:
@@ -247,11 +275,11 @@ class EmotionHud(QWidget):
         text = rect.adjusted(rect.height() + self._s(14), 0, 0, 0)
         title, detail = self._expression_text(face)
         painter.setPen(theme.TEXT if face else theme.TEXT_MUTED)
-        painter.setFont(theme.font(self._s(25), weight=QFont.Weight.Medium))
+        painter.setFont(self._font(25, weight=QFont.Weight.Medium))
         top = QRectF(text.left(), text.top() + self._s(4), text.width(), text.height() * 0.55)
         painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, title)
         painter.setPen(theme.TEXT_MUTED)
-        painter.setFont(theme.font(self._s(13.5)))
+        painter.setFont(self._font(13.5))
         bottom = QRectF(text.left(), top.bottom() + self._s(2), text.width(), text.height() * 0.4)
         detail = painter.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, round(bottom.width()))
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, detail)
@@ -260,9 +288,9 @@ class EmotionHud(QWidget):
     def _expression_text(self, face: FaceResult | None) -> tuple[str, str]:
         if self._fault():
             return self.tr("Analysis paused"), self.tr("Back in a moment")
-        if face is not None:
+        if face is not None:  # this frame's reading, not the meter's seconds
             percent = f"{face.confidence:.0%}"
-            return emotion_name(face.label).capitalize(), self.tr("{percent} confidence").format(
+            return emotion_name(face.label).capitalize(), self.tr("Seen now, {percent} sure").format(
                 percent=percent
             )
         if not self._status.model_loaded and self._status.model_message:
@@ -270,25 +298,29 @@ class EmotionHud(QWidget):
         return self.tr("No visitor"), self.tr("Waiting for someone to look")
 
     def _paint_meter(self, painter: QPainter, rect: QRectF) -> None:
+        """The caption and figure, the bar with its marks, and the marks' legend beneath."""
         result = self._result
         negative = result.negative if result is not None and self._visitor_face() else None
-        painter.setFont(theme.font(self._s(11.5), weight=QFont.Weight.DemiBold, spacing=10, caps=True))
+        painter.setFont(self._font(SMALLEST_TEXT, weight=QFont.Weight.DemiBold, spacing=10, caps=True))
         painter.setPen(theme.TEXT_MUTED)
         label = QRectF(rect.left(), rect.top(), rect.width(), self._s(16))
-        painter.drawText(
-            label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.tr("Negative reaction")
-        )
-        painter.drawText(
-            label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.meter_text()
-        )
+        left, right = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+        painter.drawText(label, left | Qt.AlignmentFlag.AlignVCenter, self.meter_caption())
+        painter.drawText(label, right | Qt.AlignmentFlag.AlignVCenter, self.meter_text())
         track = QRectF(rect.left(), label.bottom() + self._s(10), rect.width(), self._s(8))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 28))
         painter.drawRoundedRect(track, track.height() / 2, track.height() / 2)
         if negative is not None:
             self._paint_meter_fill(painter, track, negative)
-        for level, color, text in self.meter_ticks():
-            self._paint_tick(painter, track, level, color, text)
+        ticks = self.meter_ticks()
+        for level, color, _text in ticks:
+            self._paint_tick(painter, track, level, color)
+        top = track.bottom() + self._s(9)
+        self._paint_legend(painter, QRectF(rect.left(), top, rect.width(), rect.bottom() - top), ticks)
+
+    def meter_caption(self) -> str:
+        return translate("EmotionHud", METER_CAPTION)
 
     def meter_text(self) -> str:
         """The meter's figure: the visitor's score, "learning…" while their baseline is learnt."""
@@ -297,29 +329,46 @@ class EmotionHud(QWidget):
             return NO_SCORE
         return self.tr("learning…") if result.learning else f"{result.negative:.0%}"
 
+    def reaction_level(self) -> float:
+        """Where the showroom reacts for this visitor: the trigger level, raised by the margin above
+        their resting face once it is learnt. It mirrors ReactionEngine._levels (a test holds them
+        together), as the result does not carry the engine's own figure."""
+        result = self._result
+        resting = result.baseline if result is not None else None
+        if resting is None or self.meter_text() == NO_SCORE:
+            return self._trigger
+        return max(self._trigger, resting + self._margin * (1.0 - resting))
+
     def meter_ticks(self) -> list[tuple[float, QColor, str]]:
-        """(level, colour, label) marks on the meter: release, trigger and the visitor's resting face."""
-        ticks = [
-            (self._release, QColor(255, 255, 255, 80), ""),
-            (self._trigger, theme.TEXT, self.tr("trigger")),
-        ]
+        """(level, colour, legend) of the meter's marks: the visitor's resting face once it is
+        learnt, and where the showroom reacts."""
+        ticks = [(self.reaction_level(), REACTS_COLOR, translate("EmotionHud", REACTS_LEGEND))]
         result = self._result
         if result is not None and result.baseline is not None and self.meter_text() != NO_SCORE:
-            ticks.append((result.baseline, BASELINE_COLOR, self.tr("resting")))
-        return ticks
+            ticks.insert(0, (result.baseline, BASELINE_COLOR, translate("EmotionHud", RESTING_LEGEND)))
+        return ticks  # the resting face first: it is the lower mark
 
     def _paint_meter_fill(self, painter: QPainter, track: QRectF, negative: float) -> None:
         paint_meter_fill(painter, track, negative, self._release, self._trigger)
 
-    def _paint_tick(self, painter: QPainter, track: QRectF, level: float, color: QColor, label: str) -> None:
-        x = track.left() + track.width() * level
+    def _paint_tick(self, painter: QPainter, track: QRectF, level: float, color: QColor) -> None:
+        x = track.left() + track.width() * max(0.0, min(1.0, level))
         painter.setPen(QPen(color, self._s(2)))
         painter.drawLine(QPointF(x, track.top() - self._s(4)), QPointF(x, track.bottom() + self._s(4)))
-        if label:
-            painter.setFont(theme.font(self._s(10)))
+
+    def _paint_legend(self, painter: QPainter, rect: QRectF, ticks: list[tuple[float, QColor, str]]) -> None:
+        """A short bar in each mark's colour and what the mark means, side by side."""
+        painter.setFont(self._font(SMALLEST_TEXT))
+        metrics = painter.fontMetrics()
+        x = rect.left()
+        for _level, color, text in ticks:
+            bar = QRectF(x, rect.top() + self._s(1), self._s(2), self._s(12))
+            painter.fillRect(bar, color)
             painter.setPen(theme.TEXT_MUTED)
-            below = QRectF(x - self._s(40), track.bottom() + self._s(5), self._s(80), self._s(14))
-            painter.drawText(below, Qt.AlignmentFlag.AlignCenter, label)
+            width = metrics.horizontalAdvance(text) + 2
+            label = QRectF(bar.right() + self._s(6), rect.top(), width, self._s(14))
+            painter.drawText(label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            x = label.right() + self._s(16)
 
 
 def paint_meter_fill(

@@ -1,4 +1,4 @@
-"""The kiosk window: the showroom full screen with the HUD in a corner.
+"""The kiosk window: the showroom full screen with the HUD in a corner (unless the operator hides it).
 
 It does not end on Escape, Alt+F4 or the window's close: each only reports `exit_requested`
 (the kiosk asks for the operator PIN, or ignores it while no PIN is set), and only
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
@@ -176,13 +176,18 @@ class KioskWindow(QWidget):
         self.showroom.setGeometry(self.rect())
         if self.setup_screen is not None:
             self.setup_screen.setGeometry(self.rect())
-        scale = max(0.4, self.height() / 1080.0)
-        self.hud.set_scale(scale)
-        margin = round(HUD_MARGIN * scale)
-        self.hud.move(self.width() - self.hud.width() - margin, margin)
+        self.hud.set_scale(max(0.4, self.height() / 1080.0))
+        self.relayout_hud()
         super().resizeEvent(event)
 
+    def set_hud_visible(self, visible: bool) -> None:
+        """Show or hide the emotion card (the privacy notice stays on the showroom either way)."""
+        self.hud.setVisible(visible)
+        self.relayout_hud()
+
     def relayout_hud(self) -> None:
-        """Place the HUD again after its size changed (the preview turned on or off)."""
+        """Place the HUD again after its size changed (the preview turned on or off), and tell the
+        showroom where it is, so a dealer's photo stays clear of it."""
         margin = round(HUD_MARGIN * max(0.4, self.height() / 1080.0))
         self.hud.move(self.width() - self.hud.width() - margin, margin)
+        self.showroom.set_keep_clear(None if self.hud.isHidden() else QRectF(self.hud.geometry()))

@@ -216,6 +216,13 @@ class KioskSettings:
         minimum=100,
         maximum=5000,
     )
+    # The dealer's logo (a PNG, SVG, JPEG or WebP file); a copy is kept in the data folder.
+    logo_file: str = _setting("", "showroom/logo_file", QT_TRANSLATE_NOOP("Settings", "Dealer logo"))
+    show_hud: bool = _setting(
+        True,
+        "showroom/show_hud",
+        QT_TRANSLATE_NOOP("Settings", "Show the emotion panel on screen (the privacy notice always shows)"),
+    )
     # Audio
     audio_enabled: bool = _setting(
         True, "audio/enabled", QT_TRANSLATE_NOOP("Settings", "Play music when a visitor looks unhappy")

@@ -8,18 +8,26 @@ play, and says what only the kiosk itself can redo (the catalogue, the rotation,
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtGui import QImage
+
+from kiosk.content.catalog import dealer_logo_dir
+from kiosk.content.catalog_store import keep_logo
 from kiosk.paths import bundled_music_path, default_model_path, demo_clip_path
 from kiosk.ui.analytics_hook import AnalyticsHook
 from kiosk.ui.audio import UpliftPlayer
+from kiosk.ui.catalog import PhotoError, logo_image
 from kiosk.ui.fleet_hook import FleetHook
 from kiosk.ui.i18n import current_language
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.settings import KioskSettings, pipeline_config, privacy_notice, reaction_config, resolution_of
 from kiosk.ui.sources import SourcePlan
 from kiosk.ui.worker import AnalysisController, WorkerSetup
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -65,13 +73,27 @@ def music_path(settings: KioskSettings) -> Path:
 
 
 def apply_view_settings(window: KioskWindow, settings: KioskSettings) -> None:
-    """The HUD's levels and preview, the crossfade and the privacy notice (in the language shown)."""
+    """The HUD (shown or not, its levels and preview), the crossfade, the privacy notice (in the
+    language shown) and the dealer's logo."""
     hud = window.hud
-    hud.set_levels(settings.trigger_level, settings.release_level)
+    hud.set_levels(settings.trigger_level, settings.release_level, settings.baseline_margin)
     hud.set_preview_visible(settings.show_preview)
-    window.relayout_hud()
+    window.set_hud_visible(settings.show_hud)  # places it again, too
     window.showroom.set_transition_ms(settings.transition_ms)
     window.showroom.set_notice(privacy_notice(settings, current_language()))
+    window.showroom.set_logo(dealer_logo(settings.logo_file))
+
+
+def dealer_logo(chosen: str) -> QImage | None:
+    """The logo the showroom shows: the file the dealer chose, kept in the data folder so it
+    outlives that file (`keep_logo`); None when none is chosen or it cannot be shown (logged)."""
+    if not chosen:
+        return None
+    try:
+        return logo_image(keep_logo(Path(chosen), dealer_logo_dir()))
+    except (PhotoError, OSError) as exc:
+        log.warning("event logo_unusable %s", exc)
+        return None
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,11 @@ transition the light crossfades, the cars glide and crossfade, and the old text 
 before the new text fades in (two texts on top of each other would be hard to read). Staff step
 through the cars with a click or tap on the left or right half, or a swipe; a 2 s press in
 the top-left corner asks for the operator settings instead.
+
+The cars' texts are shown in the kiosk's language (`Car.in_language`), and change with it. A
+dealer's rectangular photo is kept clear of the HUD card (`set_keep_clear`, from the window);
+the dealer's logo (`set_logo`) sits in the top-left corner above the text column, under the
+corner-hold ring, which keeps a dark ground of its own so it always reads.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from PySide6.QtCore import (
     QPointF,
     QRectF,
     QSize,
+    QSizeF,
     Qt,
     QTimer,
     QVariantAnimation,
@@ -32,9 +38,8 @@ from PySide6.QtGui import (
     QImage,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
-    QPen,
+    QPixmap,
     QResizeEvent,
     QShowEvent,
 )
@@ -44,14 +49,22 @@ from kiosk.analytics.records import CarChange
 from kiosk.content.catalog import uplift_index
 from kiosk.ui import theme
 from kiosk.ui.catalog import Car, Catalog, PhotoError, photo_image, placeholder_image
-from kiosk.ui.scene import SceneLayers, paint_dots, render_layers, trim_transparent
+from kiosk.ui.i18n import current_language
+from kiosk.ui.scene import TEXT_LEFT, SceneLayers, paint_dots, render_layers, trim_transparent
+from kiosk.ui.showroom_overlays import (
+    paint_attention,
+    paint_hold,
+    paint_logo,
+    paint_notice,
+    scaled_pixmap,
+)
 
 log = logging.getLogger(__name__)
 
 LONG_PRESS_MS = 2000
+LOGO_BOX = (0.16, 64.0)  # the logo fits in this share of the width and these pixels at 1080 lines
+LOGO_TOP = 44.0  # pixels at 1080 lines
 CORNER_FRACTION = 0.1  # the top-left corner that opens the settings on a long press
-ATTENTION_RADIUS = 5  # the operator's indicator, pixels at 1080 lines
-ATTENTION_INSET = 18  # its centre from the bottom-right corner, pixels at 1080 lines
 SWIPE_FRACTION = 0.06  # a horizontal drag longer than this (of the width) is a swipe
 
 
@@ -68,7 +81,10 @@ class ShowroomView(QWidget):
         self._cars: tuple[Car, ...] = ()
         self._index = 0
         self._images: dict[str, QImage] = {}
-        self._scenes: dict[tuple[str, int, int], SceneLayers] = {}
+        self._scenes: dict[tuple[str, int, int, str], SceneLayers] = {}
+        self._keep_clear: QRectF | None = None  # the HUD card, which a dealer's photo stays out of
+        self._logo: QImage | None = None
+        self._logo_pixmap: QPixmap | None = None  # the logo scaled for the current size
         self._previous: tuple[SceneLayers, QColor] | None = None  # what the transition leaves
         self._progress = 1.0
         self._notice = ""
@@ -125,6 +141,33 @@ class ShowroomView(QWidget):
     def set_transition_ms(self, ms: int) -> None:
         self._fade.setDuration(max(1, ms))
 
+    def set_keep_clear(self, rect: QRectF | None) -> None:
+        """The area (the HUD card) that a rectangular photo is laid out clear of; None: none."""
+        if rect != self._keep_clear:
+            self._keep_clear = QRectF(rect) if rect is not None else None
+            self._forget_pictures()
+
+    @property
+    def keep_clear(self) -> QRectF | None:
+        return self._keep_clear
+
+    def set_logo(self, image: QImage | None) -> None:
+        """The dealer's logo, painted small in the top-left corner; None: no logo."""
+        self._logo = image if image is not None and not image.isNull() else None
+        self._logo_pixmap = None
+        self.update()
+
+    @property
+    def logo_rect(self) -> QRectF:
+        """Where the logo is painted (empty without one): above the text column, left-aligned with it."""
+        if self._logo is None:
+            return QRectF()
+        share, height = LOGO_BOX
+        size = QSizeF(self._logo.size()).scaled(
+            QSizeF(self.width() * share, self._s(height)), Qt.AspectRatioMode.KeepAspectRatio
+        )
+        return QRectF(QPointF(self.width() * TEXT_LEFT, self._s(LOGO_TOP)), size)
+
     def set_notice(self, text: str) -> None:
         self._notice = text
         self.update()
@@ -180,15 +223,29 @@ class ShowroomView(QWidget):
 
     def _scene(self, index: int) -> SceneLayers:
         car = self._cars[index]
-        key = (car.id, self.width(), self.height())
+        language = current_language()
+        key = (car.id, self.width(), self.height(), language)
         if key not in self._scenes:
             if len(self._scenes) > 8:
                 self._scenes.clear()
             size = QSize(max(1, self.width()), max(1, self.height()))
             self._scenes[key] = render_layers(
-                car, self._image(car), size, index=index, count=len(self._cars), dpr=self.devicePixelRatioF()
+                car.in_language(language),
+                self._image(car),
+                size,
+                index=index,
+                count=len(self._cars),
+                dpr=self.devicePixelRatioF(),
+                keep_clear=self._keep_clear,
             )
         return self._scenes[key]
+
+    def _forget_pictures(self) -> None:
+        """The cached pictures no longer fit (another size, language or HUD place): paint anew."""
+        self._scenes.clear()
+        self._previous = None
+        self._progress = 1.0
+        self.update()
 
     # -- painting ------------------------------------------------------------------------
 
@@ -245,6 +302,7 @@ class ShowroomView(QWidget):
     def _paint_overlays(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self._paint_logo(painter)
         self._paint_notice(painter)
         self._paint_dots(painter)
         self._paint_hold(painter)
@@ -258,26 +316,17 @@ class ShowroomView(QWidget):
         value = self._hold.currentValue()
         return float(value) if isinstance(value, float) else 0.0
 
-    def _paint_hold(self, painter: QPainter) -> None:
-        """A ring filling up in the held corner, with what it leads to."""
-        progress = self.hold_progress
-        if progress <= 0.0:
+    def _paint_logo(self, painter: QPainter) -> None:
+        if self._logo is None:
             return
-        radius = self._s(26)
-        centre = QPointF(self._s(24) + radius, self._s(24) + radius)
-        ring = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
-        painter.setPen(QPen(QColor(255, 255, 255, 60), self._s(5)))
-        painter.setBrush(QColor(10, 12, 14, 160))
-        painter.drawEllipse(ring)
-        pen = QPen(theme.TEXT, self._s(5))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawArc(ring, 90 * 16, round(-360 * 16 * progress))
-        painter.setFont(theme.font(self._s(15), weight=QFont.Weight.DemiBold))
-        label = QRectF(ring.right() + self._s(12), ring.top(), self._s(260), ring.height())
-        painter.drawText(
-            label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.tr("Hold for settings…")
-        )
+        rect, dpr = self.logo_rect, self.devicePixelRatioF()
+        if self._logo_pixmap is None or self._logo_pixmap.deviceIndependentSize() != rect.size():
+            self._logo_pixmap = scaled_pixmap(self._logo, rect.size(), dpr)
+        paint_logo(painter, rect, self._logo_pixmap, rounded=not self._logo.hasAlphaChannel(), s=self._s(1))
+
+    def _paint_hold(self, painter: QPainter) -> None:
+        if self.hold_progress > 0.0:
+            paint_hold(painter, self._s(1), self.hold_progress, self.tr("Hold for settings…"))
 
     @Slot(object)
     def _on_hold_value_changed(self, _value: object) -> None:
@@ -292,44 +341,12 @@ class ShowroomView(QWidget):
         paint_dots(painter, QRectF(self.rect()), self._s(1), accent, self._index, len(self._cars))
 
     def _paint_notice(self, painter: QPainter) -> None:
-        if not self._notice:
-            return
-        s = self._s(1)
-        rect = QRectF(self.width() * 0.055, self.height() - 84 * s, self.width() * 0.6, 60 * s)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(theme.TEXT_MUTED)
-        self._paint_lock(painter, QRectF(rect.left(), rect.center().y() - 10 * s, 16 * s, 20 * s))
-        painter.setPen(theme.TEXT_MUTED)
-        painter.setFont(theme.font(15 * s))
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
-        painter.drawText(rect.adjusted(30 * s, 0, 0, 0), flags, self._notice)
-
-    def _paint_lock(self, painter: QPainter, rect: QRectF) -> None:
-        painter.save()
-        w = rect.width()
-        body = QRectF(rect.left(), rect.top() + rect.height() * 0.45, w, rect.height() * 0.55)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(theme.TEXT_MUTED)
-        painter.drawRoundedRect(body, w * 0.15, w * 0.15)
-        painter.setPen(QPen(theme.TEXT_MUTED, w * 0.16))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        left, span = rect.left() + w * 0.22, w * 0.56
-        shackle = QPainterPath(QPointF(left, body.top()))
-        shackle.lineTo(left, rect.top() + span / 2)
-        shackle.arcTo(QRectF(left, rect.top(), span, span), 180, -180)
-        shackle.lineTo(left + span, body.top())
-        painter.drawPath(shackle)
-        painter.restore()
+        if self._notice:
+            paint_notice(painter, QSizeF(self.size()), self._s(1), self._notice)
 
     def _paint_attention(self, painter: QPainter) -> None:
-        if not self._attention:
-            return
-        color = theme.BAD if self._attention == "error" else theme.WARN
-        radius = self._s(ATTENTION_RADIUS)
-        centre = QPointF(self.width() - self._s(ATTENTION_INSET), self.height() - self._s(ATTENTION_INSET))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(theme.with_alpha(color, 0.85))
-        painter.drawEllipse(centre, radius, radius)
+        if self._attention:
+            paint_attention(painter, QSizeF(self.size()), self._s(1), self._attention == "error")
 
     # -- animation -----------------------------------------------------------------------
 
@@ -359,16 +376,11 @@ class ShowroomView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
-            self._scenes.clear()  # the pictures hold translated words ("Price")
-            self._previous = None
-            self._progress = 1.0
-            self.update()
+            self._forget_pictures()  # they hold translated words ("Price") and the cars' texts
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        self._scenes.clear()
-        self._previous = None
-        self._progress = 1.0
+        self._forget_pictures()
         self._start_warm_up()
         super().resizeEvent(event)
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -56,6 +55,7 @@ from kiosk.content.photos import PhotoError, accent_of, read_photo
 from kiosk.ui.car_fields import CarTextFields, CurrencyMenu
 from kiosk.ui.catalog import photo_image, placeholder_image
 from kiosk.ui.fields import hint_label
+from kiosk.ui.file_dialog import choose_file
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP
 from kiosk.ui.prices import price_text
 from kiosk.ui.settings import KioskSettings
@@ -465,13 +465,11 @@ class CarsPage(SettingsPage):
             self._filling = False
 
     def _pick_photo(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(
+        return choose_file(
             self,
             self.tr("A photo of the car"),
-            "",
             self.tr("Photos ({patterns})").format(patterns=PHOTO_FILTER),
         )
-        return Path(path) if path else None
 
     @Slot()
     def _on_add_clicked(self) -> None:

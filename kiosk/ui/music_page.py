@@ -16,7 +16,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from kiosk.content.audio_files import AUDIO_SUFFIXES, audio_file_problem
 from kiosk.paths import bundled_music_path
 from kiosk.ui.audio import UpliftPlayer, has_audio_output
 from kiosk.ui.fields import hint_label
+from kiosk.ui.file_dialog import choose_file
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.settings import KioskSettings
 from kiosk.ui.settings_pages import SettingsPage
@@ -192,14 +192,14 @@ class AudioPage(SettingsPage):
     def _on_browse_clicked(self) -> None:
         edit = self._file_edit()
         patterns = " ".join(f"*{suffix}" for suffix in AUDIO_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(
+        path = choose_file(
             self,
             self.form["audio_file"].spec.text,
-            edit.text(),
             self.tr("Music ({patterns})").format(patterns=patterns),
+            edit.text(),
         )
-        if path:
-            edit.setText(path)
+        if path is not None:
+            edit.setText(str(path))
 
     @Slot()
     def _on_play_clicked(self) -> None:

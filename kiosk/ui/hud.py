@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from kiosk.reaction.engine import ReactionConfig
 from kiosk.ui import theme
 from kiosk.ui.emoji import paint_emoji
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, emotion_name, translate
@@ -43,6 +44,7 @@ _MODE_TEXT = {  # translated where shown
     SourceMode.DEMO: QT_TRANSLATE_NOOP("EmotionHud", "Demo mode"),
     SourceMode.NONE: QT_TRANSLATE_NOOP("EmotionHud", "No camera"),
 }
+REACTION = ReactionConfig()  # the engine's default levels
 BASE_WIDTH = 330  # card width at 1080 lines
 NO_SCORE = "–"  # the meter's figure while nobody is there
 BASELINE_COLOR = QColor(120, 200, 255, 200)  # the mark of the visitor's resting face
@@ -83,9 +85,9 @@ class EmotionHud(QWidget):
         self._result: AnalysisResult | None = None
         self._pixmap: QPixmap | None = None
         self._status = WorkerStatus()
-        self._trigger = 0.55
-        self._release = 0.35
-        self._margin = 0.35
+        self._trigger = REACTION.trigger_level  # until the settings say otherwise (set_levels)
+        self._release = REACTION.release_level
+        self._margin = REACTION.baseline_margin
         self._preview_visible = True
 
     # -- inputs --------------------------------------------------------------------------
@@ -101,7 +103,7 @@ class EmotionHud(QWidget):
             self._pixmap = None
         self.update()
 
-    def set_levels(self, trigger: float, release: float, margin: float = 0.35) -> None:
+    def set_levels(self, trigger: float, release: float, margin: float = REACTION.baseline_margin) -> None:
         """The reaction's levels: trigger and release, and the margin above a visitor's resting
         face (ReactionConfig.baseline_margin) that raises the trigger for them."""
         self._trigger, self._release, self._margin = trigger, release, margin

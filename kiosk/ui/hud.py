@@ -307,8 +307,11 @@ class EmotionHud(QWidget):
         painter.setPen(theme.TEXT_MUTED)
         label = QRectF(rect.left(), rect.top(), rect.width(), self._s(16))
         left, right = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
-        painter.drawText(label, left | Qt.AlignmentFlag.AlignVCenter, self.meter_caption())
-        painter.drawText(label, right | Qt.AlignmentFlag.AlignVCenter, self.meter_text())
+        figure, metrics = self.meter_text(), painter.fontMetrics()
+        room = round(label.width() - metrics.horizontalAdvance(figure) - self._s(8))
+        caption = metrics.elidedText(self.meter_caption(), Qt.TextElideMode.ElideRight, room)  # never over it
+        painter.drawText(label, left | Qt.AlignmentFlag.AlignVCenter, caption)
+        painter.drawText(label, right | Qt.AlignmentFlag.AlignVCenter, figure)
         track = QRectF(rect.left(), label.bottom() + self._s(10), rect.width(), self._s(8))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 28))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QSplitter, QTreeView, QWidge
 
 from kiosk.ui import theme
 
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif"})
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif", ".svg"})
 AUDIO_SUFFIXES = frozenset({".mp3", ".wav", ".ogg", ".oga", ".flac", ".m4a", ".aac", ".opus"})
 PREFERRED_SIZE = QSize(980, 580)  # with a title bar, 48 pixels free above and below at 720
 SCREEN_MARGIN = 48  # pixels left free on each side of a small screen

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.catalog import Car
 from kiosk.ui.fields import FieldForm, PercentField, hint_label
-from kiosk.ui.file_dialog import choose_folder
+from kiosk.ui.file_dialog import choose_file, choose_folder
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.level_meter import LevelMeter
 from kiosk.ui.pin import FOLDER_RESET_HINT, RESET_HINT, PinDialog
@@ -90,7 +90,9 @@ class CameraPage(SettingsPage):
     title = QT_TRANSLATE_NOOP("SettingsPage", "Camera")
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(["camera_index", "camera_backend", "camera_resolution", "show_preview"], parent)
+        super().__init__(
+            ["camera_index", "camera_backend", "camera_resolution", "show_preview", "show_hud"], parent
+        )
         self.devices = QComboBox()
         self.devices.setObjectName("cameraDevices")
         for index, device in enumerate(QMediaDevices.videoInputs()):
@@ -265,11 +267,15 @@ class ShowroomPage(SettingsPage):
     title = QT_TRANSLATE_NOOP("SettingsPage", "Showroom")
 
     def __init__(self, cars: Sequence[Car] = (), parent: QWidget | None = None) -> None:
-        super().__init__(["catalog_dir", "rotation_s", "transition_ms"], parent)
+        super().__init__(["catalog_dir", "logo_file", "rotation_s", "transition_ms"], parent)
         edit = self.form["catalog_dir"].widget
         assert isinstance(edit, QLineEdit)
         edit.setPlaceholderText(self.tr("the cars that come with the kiosk"))
         self.form_layout.insertRow(1, "", _browse_button(self._on_browse_clicked))
+        logo = self.form["logo_file"].widget
+        assert isinstance(logo, QLineEdit)
+        logo.setPlaceholderText(self.tr("none"))
+        self.form_layout.insertRow(3, "", _browse_button(self._on_logo_browse_clicked))
         self.outer.addWidget(QLabel(self.tr("Cars shown now ({count})").format(count=len(cars))))
         self.car_list = QLabel("\n".join(_car_line(car) for car in cars) or self.tr("No cars are loaded."))
         self.car_list.setObjectName("carList")
@@ -288,6 +294,16 @@ class ShowroomPage(SettingsPage):
         folder = choose_folder(self, self.form["catalog_dir"].spec.text, edit.text())
         if folder is not None:
             edit.setText(str(folder))
+
+
+    @Slot()
+    def _on_logo_browse_clicked(self) -> None:
+        edit = self.form["logo_file"].widget
+        assert isinstance(edit, QLineEdit)
+        filters = self.tr("Logos (*.png *.svg *.jpg *.jpeg *.webp)")
+        chosen = choose_file(self, self.form["logo_file"].spec.text, filters, edit.text() or None)
+        if chosen is not None:
+            edit.setText(str(chosen))
 
 
 def _car_line(car: Car) -> str:

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -26,7 +27,7 @@ from pathlib import Path
 import pytest
 import translations
 from fakes import VideoFactory, settings_store
-from PySide6.QtCore import QLocale, QRect
+from PySide6.QtCore import QCoreApplication, QLocale, QRect
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QScrollArea
 from pytestqt.qtbot import QtBot
@@ -93,10 +94,31 @@ def test_translations_keep_placeholders_markup_and_edge_spaces(code: str) -> Non
         if not message.translation:
             continue  # untranslated: the test above says so
         where = f"{code} {message.context}: {message.source!r} -> {message.translation!r}"
-        assert sorted(PLACEHOLDER.findall(message.source)) == sorted(
-            PLACEHOLDER.findall(message.translation)
-        ), where
-        assert message.source.startswith(" ") == message.translation.startswith(" "), where
+        forms = message.translation.split("\n") if "%n" in message.source else [message.translation]
+        for form in forms:  # each plural form keeps them all
+            assert sorted(PLACEHOLDER.findall(message.source)) == sorted(PLACEHOLDER.findall(form)), where
+            assert message.source.startswith(" ") == form.startswith(" "), where
+
+
+def test_english_has_its_own_plural_forms_and_every_language_its_own(
+    qapp: object, english_after: None
+) -> None:
+    """The source says "%n exposures"; English's plural-only file says "1 exposure"."""
+    fresh = translations.ts_file("en", Path(tempfile.mkdtemp()))
+    translations.lupdate_plurals(fresh)
+    assert {m.source for m in translations.read_ts(fresh)} == {
+        m.source for m in translations.read_ts(translations.ts_file("en"))
+    }, "English's plural forms are stale: run `make translations`"
+    assert not translations.untranslated(translations.read_ts(translations.ts_file("en")))
+    expected = {
+        "en": ("1 car", "3 cars"),
+        "de": ("1 Fahrzeug", "3 Fahrzeugen"),
+        "fr": ("1 voiture", "3 voitures"),
+    }
+    for code, (one, three) in expected.items():
+        apply_language(code)
+        assert QCoreApplication.translate("ReactionsPage", "%n cars", "", 1) == one, code
+        assert QCoreApplication.translate("ReactionsPage", "%n cars", "", 3) == three, code
 
 
 def test_a_placeholder_string_formats_in_every_language(qapp: object, english_after: None) -> None:
@@ -253,7 +275,7 @@ def test_the_hud_texts_fit_the_card_in_every_language(qapp: object, english_afte
         widest_mode = max(width(hud("EmotionHud", mode), header) for mode in modes)
         assert width(hud("EmotionHud", "Expression"), header) + widest_mode <= inner - 17 - 8, code
         assert max(width(text, title) for text in titles) <= inner - 62 - 14, (code, titles)
-        meter_row = width(hud("EmotionHud", "Negative reaction"), meter) + width(
+        meter_row = width(hud("EmotionHud", "Negative, last seconds"), meter) + width(
             hud("EmotionHud", "learning…"), meter
         )
         assert meter_row <= inner - 8, code

@@ -4,8 +4,9 @@
 
 pyside6-lupdate collects every `self.tr()`, `translate()` and `QT_TRANSLATE_NOOP()` string of
 the kiosk into `resources/translations/kiosk_<code>.ts` (new strings come in unfinished,
-vanished ones are dropped); translate the unfinished ones (Qt Linguist: pyside6-linguist, or
-any editor), then run it again: pyside6-lrelease compiles each .ts to the .qm the kiosk loads.
+vanished ones are dropped), and the plural forms (`tr(text, "", n)`) of the English source
+into `kiosk_en.ts`; translate the unfinished ones (Qt Linguist: pyside6-linguist, or any
+editor), then run it again: pyside6-lrelease compiles each .ts to the .qm the kiosk loads.
 `tests/test_translations.py` runs the same lupdate, so the test and the target never differ.
 """
 
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("kiosk",)  # scanned for translatable strings (only kiosk/ui has any today)
 TS_DIR = ROOT / "resources" / "translations"
 CATALOG = "kiosk"
+PLURALS_ONLY = "en"  # the source language: a file with its plural forms only
 
 
 def shipped_languages() -> tuple[str, ...]:
@@ -54,6 +56,14 @@ def lupdate(ts_files: Sequence[Path]) -> None:
     """Bring `ts_files` up to date with the sources (creating them when missing)."""
     command = [tool("lupdate"), "-silent", "-extensions", "py", "-locations", "none", "-no-obsolete"]
     subprocess.run([*command, *SOURCES, "-ts", *map(str, ts_files)], cwd=ROOT, check=True)
+
+
+def lupdate_plurals(ts: Path) -> None:
+    """English's own file, of plural forms only: the source text says "%n exposures", and without
+    a translation Qt shows it as written, so English needs its "1 exposure" too (Qt's way)."""
+    command = [tool("lupdate"), "-silent", "-extensions", "py", "-locations", "none", "-no-obsolete"]
+    command += ["-pluralonly", "-source-language", "en", "-target-language", "en"]
+    subprocess.run([*command, *SOURCES, "-ts", str(ts)], cwd=ROOT, check=True)
 
 
 def lrelease(ts: Path, qm: Path) -> None:
@@ -90,7 +100,8 @@ def untranslated(messages: Sequence[Message]) -> list[Message]:
 def main() -> int:
     languages = shipped_languages()
     lupdate([ts_file(code) for code in languages])
-    for code in languages:
+    lupdate_plurals(ts_file(PLURALS_ONLY))
+    for code in (*languages, PLURALS_ONLY):
         lrelease(ts_file(code), qm_file(code))
         missing = untranslated(read_ts(ts_file(code)))
         name = ts_file(code).relative_to(ROOT)

@@ -73,9 +73,13 @@ def configured_language(settings_file: Path) -> str:
 
 
 def load_translators(code: str) -> list[QTranslator]:
-    """The kiosk's translator for `code` (none for English, the source) and Qt's own, when found."""
+    """The kiosk's translator for `code` and Qt's own, when found. English, the source, has only
+    its plural forms ("1 exposure", "2 exposures": the source text says "%n exposures")."""
     translators: list[QTranslator] = []
     if code == SOURCE_LANGUAGE:
+        plurals = QTranslator()
+        if plurals.load(f"{CATALOG}_{code}", str(translations_dir())):
+            translators.append(plurals)
         return translators
     kiosk = QTranslator()
     if kiosk.load(f"{CATALOG}_{code}", str(translations_dir())):
@@ -102,7 +106,7 @@ def apply_language(choice: str) -> str:
     A language chosen on purpose also sets the default QLocale (numbers, dates, prices);
     "auto" leaves the system's locale."""
     code = resolve(choice)
-    if code != _shown or (code != SOURCE_LANGUAGE and not _installed):
+    if code != _shown or not _installed:
         remove_translations()
         for translator in load_translators(code):
             if QCoreApplication.installTranslator(translator):

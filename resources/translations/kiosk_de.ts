@@ -85,8 +85,16 @@
         <translation>Preis</translation>
     </message>
     <message>
+        <source>Texts in</source>
+        <translation>Texte auf</translation>
+    </message>
+    <message>
         <source>Key figures</source>
         <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>{language} (the catalogue&apos;s language)</source>
+        <translation>{language} (Sprache des Katalogs)</translation>
     </message>
     <message>
         <source>label, e.g. Range</source>
@@ -167,6 +175,10 @@
         <translation>Der Balken zeigt den Besucher, der gerade vor der Kamera steht, gemessen an den Schwellen unten.</translation>
     </message>
     <message>
+        <source>How the reaction is worked out, in detail: the defaults suit most showrooms.</source>
+        <translation>Wie die Reaktion im Einzelnen ermittelt wird: Die Standardwerte passen für die meisten Showrooms.</translation>
+    </message>
+    <message>
         <source>Staff zone: drag a rectangle on the picture around where staff stand.</source>
         <translation>Personalbereich: Ziehen Sie im Bild ein Rechteck um den Platz des Personals.</translation>
     </message>
@@ -229,6 +241,18 @@
         <translation>Keine Kamera</translation>
     </message>
     <message>
+        <source>Negative, last seconds</source>
+        <translation>Negativ, gerade eben</translation>
+    </message>
+    <message>
+        <source>resting face</source>
+        <translation>Ruhegesicht</translation>
+    </message>
+    <message>
+        <source>showroom reacts</source>
+        <translation>Showroom reagiert</translation>
+    </message>
+    <message>
         <source>Expression</source>
         <translation>Mimik</translation>
     </message>
@@ -245,6 +269,10 @@
         <translation>nicht analysiert</translation>
     </message>
     <message>
+        <source>Seen now, {percent} sure</source>
+        <translation>Jetzt erkannt, {percent} sicher</translation>
+    </message>
+    <message>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
@@ -255,10 +283,6 @@
     <message>
         <source>Back in a moment</source>
         <translation>Gleich wieder da</translation>
-    </message>
-    <message>
-        <source>{percent} confidence</source>
-        <translation>{percent} sicher</translation>
     </message>
     <message>
         <source>Analysis off</source>
@@ -277,20 +301,8 @@
         <translation>Wartet auf einen Blick</translation>
     </message>
     <message>
-        <source>Negative reaction</source>
-        <translation>Negative Reaktion</translation>
-    </message>
-    <message>
         <source>learning…</source>
         <translation>lernt…</translation>
-    </message>
-    <message>
-        <source>trigger</source>
-        <translation>Auslöser</translation>
-    </message>
-    <message>
-        <source>resting</source>
-        <translation>Ruhe</translation>
     </message>
 </context>
 <context>
@@ -481,8 +493,8 @@
         <translation>PIN ändern…</translation>
     </message>
     <message>
-        <source>Forgotten PIN: on this PC, stop the kiosk and run `{command}` (see the README).</source>
-        <translation>PIN vergessen: Auf diesem PC den Kiosk beenden und `{command}` ausführen (siehe README).</translation>
+        <source>Forgotten PIN: stop the kiosk and, on this PC, run `{command}` in a terminal (or `{folder_command}` in the kiosk&apos;s folder). The kiosk then asks for a new PIN.</source>
+        <translation>PIN vergessen: Beenden Sie den Kiosk und führen Sie auf diesem PC `{command}` in einem Terminal aus (oder `{folder_command}` im Ordner des Kiosks). Der Kiosk fragt dann nach einer neuen PIN.</translation>
     </message>
     <message>
         <source>Exit the kiosk</source>
@@ -569,8 +581,8 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <source>The stored operator PIN is damaged, so no PIN can match it. On this PC, stop the kiosk and run `{command}` (with the same --data-dir) to clear it; the kiosk then asks for a new PIN.</source>
-        <translation>Die gespeicherte Bediener-PIN ist beschädigt, daher passt keine PIN. Beenden Sie auf diesem PC den Kiosk und führen Sie `{command}` aus (mit demselben --data-dir), um sie zu löschen; der Kiosk fragt dann nach einer neuen PIN.</translation>
+        <source>The stored operator PIN is damaged, so no PIN can match it. Stop the kiosk and, on this PC, run `{command}` in a terminal (or `{folder_command}` in the kiosk&apos;s folder) to clear it; the kiosk then asks for a new PIN.</source>
+        <translation>Die gespeicherte Bediener-PIN ist beschädigt, daher passt keine PIN. Beenden Sie den Kiosk und führen Sie auf diesem PC `{command}` in einem Terminal aus (oder `{folder_command}` im Ordner des Kiosks), um sie zu löschen; der Kiosk fragt dann nach einer neuen PIN.</translation>
     </message>
     <message>
         <source>Operator PIN</source>
@@ -914,9 +926,47 @@
         <source>Could not write {file}: {error}</source>
         <translation>{file} konnte nicht geschrieben werden: {error}</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n cars to {file}</source>
+        <translation>
+            <numerusform>%n Fahrzeug nach {file} exportiert</numerusform>
+            <numerusform>%n Fahrzeuge nach {file} exportiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exposures older than %n days deleted: {count}.</source>
+        <translation>
+            <numerusform>Einblendungen älter als %n Tag gelöscht: {count}.</numerusform>
+            <numerusform>Einblendungen älter als %n Tage gelöscht: {count}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> days</source>
+        <comment>after the number of days to keep reactions</comment>
+        <translation>
+            <numerusform> Tag</numerusform>
+            <numerusform> Tage</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Exported {count} cars to {file}</source>
-        <translation>{count} Fahrzeuge nach {file} exportiert</translation>
+        <source>{exposures} of {cars}, {time} (min:s) of visitor time.</source>
+        <translation>{exposures} von {cars}, {time} (min:s) Besucherzeit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exposures</source>
+        <comment>the first count of: 3 exposures of 2 cars</comment>
+        <translation>
+            <numerusform>%n Einblendung</numerusform>
+            <numerusform>%n Einblendungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cars</source>
+        <comment>the second count, after &apos;of&apos;: 3 exposures of 2 cars</comment>
+        <translation>
+            <numerusform>%n Fahrzeug</numerusform>
+            <numerusform>%n Fahrzeugen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -929,10 +979,6 @@
     <message>
         <source>Erase all…</source>
         <translation>Alles löschen…</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> Tage</translation>
     </message>
     <message>
         <source>From</source>
@@ -979,16 +1025,8 @@
         <translation>Die Aufbewahrungsdauer konnte nicht angewendet werden: {error}</translation>
     </message>
     <message>
-        <source>Exposures older than {days} days deleted: {count}.</source>
-        <translation>Gelöschte Einblendungen, älter als {days} Tage: {count}.</translation>
-    </message>
-    <message>
         <source>No exposures recorded from {since} to {until}.</source>
         <translation>Keine Einblendungen vom {since} bis {until} gespeichert.</translation>
-    </message>
-    <message>
-        <source>{exposures} exposures of {cars} cars, {time} (min:s) of visitor time.</source>
-        <translation>{exposures} Einblendungen von {cars} Fahrzeugen, {time} (min:s) Besucherzeit.</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1190,14 @@
         <translation>Überblendung (ms)</translation>
     </message>
     <message>
+        <source>Dealer logo</source>
+        <translation>Logo des Händlers</translation>
+    </message>
+    <message>
+        <source>Show the emotion panel on screen (the privacy notice always shows)</source>
+        <translation>Mimik-Anzeige auf dem Bildschirm zeigen (der Datenschutzhinweis bleibt immer sichtbar)</translation>
+    </message>
+    <message>
         <source>Play music when a visitor looks unhappy</source>
         <translation>Musik spielen, wenn ein Besucher unzufrieden wirkt</translation>
     </message>
@@ -1306,6 +1352,18 @@
         <source>The cars are not saved: see the Cars page.</source>
         <translation>Die Fahrzeuge sind nicht gespeichert: siehe Seite Fahrzeuge.</translation>
     </message>
+    <message>
+        <source>Discard the unsaved changes?</source>
+        <translation>Ungespeicherte Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>The changes made on these pages are not saved yet.</source>
+        <translation>Die Änderungen auf diesen Seiten sind noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Weiter bearbeiten</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1411,6 +1469,10 @@
         <translation>die mitgelieferten Fahrzeuge</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
         <source>Cars shown now ({count})</source>
         <translation>Aktuell gezeigte Fahrzeuge ({count})</translation>
     </message>
@@ -1421,6 +1483,10 @@
     <message>
         <source>They change when the catalog folder above changes (press Apply).</source>
         <translation>Sie ändern sich mit dem Katalogordner oben (Anwenden drücken).</translation>
+    </message>
+    <message>
+        <source>Logos (*.png *.svg *.jpg *.jpeg *.webp)</source>
+        <translation>Logos (*.png *.svg *.jpg *.jpeg *.webp)</translation>
     </message>
 </context>
 <context>
@@ -1499,9 +1565,12 @@
         <source>Everything works: no problem to report.</source>
         <translation>Alles funktioniert: kein Problem zu melden.</translation>
     </message>
-    <message>
-        <source>{count} problem(s), {serious} of them stopping part of the kiosk&apos;s work.</source>
-        <translation>{count} Problem(e), davon {serious}, die einen Teil der Arbeit des Kiosks aufhalten.</translation>
+    <message numerus="yes">
+        <source>%n problem(s), {serious} of them stopping part of the kiosk&apos;s work.</source>
+        <translation>
+            <numerusform>%n Problem, davon {serious}, die einen Teil der Arbeit des Kiosks aufhalten.</numerusform>
+            <numerusform>%n Probleme, davon {serious}, die einen Teil der Arbeit des Kiosks aufhalten.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Log: {file}</source>

@@ -85,8 +85,16 @@
         <translation>Precio</translation>
     </message>
     <message>
+        <source>Texts in</source>
+        <translation>Textos en</translation>
+    </message>
+    <message>
         <source>Key figures</source>
         <translation>Datos clave</translation>
+    </message>
+    <message>
+        <source>{language} (the catalogue&apos;s language)</source>
+        <translation>{language} (idioma del catálogo)</translation>
     </message>
     <message>
         <source>label, e.g. Range</source>
@@ -167,6 +175,10 @@
         <translation>La barra muestra al visitante que está ahora ante la cámara, frente a los umbrales de abajo.</translation>
     </message>
     <message>
+        <source>How the reaction is worked out, in detail: the defaults suit most showrooms.</source>
+        <translation>Cómo se calcula la reacción, en detalle: los valores predeterminados sirven para la mayoría de las exposiciones.</translation>
+    </message>
+    <message>
         <source>Staff zone: drag a rectangle on the picture around where staff stand.</source>
         <translation>Zona del personal: arrastre un rectángulo en la imagen alrededor de donde está el personal.</translation>
     </message>
@@ -229,6 +241,18 @@
         <translation>Sin cámara</translation>
     </message>
     <message>
+        <source>Negative, last seconds</source>
+        <translation>Negativo, ahora</translation>
+    </message>
+    <message>
+        <source>resting face</source>
+        <translation>cara en reposo</translation>
+    </message>
+    <message>
+        <source>showroom reacts</source>
+        <translation>la exposición reacciona</translation>
+    </message>
+    <message>
         <source>Expression</source>
         <translation>Expresión</translation>
     </message>
@@ -245,6 +269,10 @@
         <translation>no analizado</translation>
     </message>
     <message>
+        <source>Seen now, {percent} sure</source>
+        <translation>Visto ahora, {percent} seguro</translation>
+    </message>
+    <message>
         <source>Paused</source>
         <translation>En pausa</translation>
     </message>
@@ -255,10 +283,6 @@
     <message>
         <source>Back in a moment</source>
         <translation>Vuelve enseguida</translation>
-    </message>
-    <message>
-        <source>{percent} confidence</source>
-        <translation>{percent} de confianza</translation>
     </message>
     <message>
         <source>Analysis off</source>
@@ -277,20 +301,8 @@
         <translation>Esperando una mirada</translation>
     </message>
     <message>
-        <source>Negative reaction</source>
-        <translation>Reacción negativa</translation>
-    </message>
-    <message>
         <source>learning…</source>
         <translation>calibrando…</translation>
-    </message>
-    <message>
-        <source>trigger</source>
-        <translation>umbral</translation>
-    </message>
-    <message>
-        <source>resting</source>
-        <translation>reposo</translation>
     </message>
 </context>
 <context>
@@ -481,8 +493,8 @@
         <translation>Cambiar el PIN…</translation>
     </message>
     <message>
-        <source>Forgotten PIN: on this PC, stop the kiosk and run `{command}` (see the README).</source>
-        <translation>¿Olvidó el PIN? En este PC, cierre el quiosco y ejecute `{command}` (consulte el README).</translation>
+        <source>Forgotten PIN: stop the kiosk and, on this PC, run `{command}` in a terminal (or `{folder_command}` in the kiosk&apos;s folder). The kiosk then asks for a new PIN.</source>
+        <translation>PIN olvidado: detenga el quiosco y, en este PC, ejecute `{command}` en un terminal (o `{folder_command}` en la carpeta del quiosco). El quiosco pedirá entonces un PIN nuevo.</translation>
     </message>
     <message>
         <source>Exit the kiosk</source>
@@ -569,8 +581,8 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <source>The stored operator PIN is damaged, so no PIN can match it. On this PC, stop the kiosk and run `{command}` (with the same --data-dir) to clear it; the kiosk then asks for a new PIN.</source>
-        <translation>El PIN de operador guardado está dañado, así que ningún PIN puede coincidir. En este PC, cierre el quiosco y ejecute `{command}` (con el mismo --data-dir) para borrarlo; después el quiosco pedirá un PIN nuevo.</translation>
+        <source>The stored operator PIN is damaged, so no PIN can match it. Stop the kiosk and, on this PC, run `{command}` in a terminal (or `{folder_command}` in the kiosk&apos;s folder) to clear it; the kiosk then asks for a new PIN.</source>
+        <translation>El PIN de operador guardado está dañado, así que ningún PIN puede coincidir. Detenga el quiosco y, en este PC, ejecute `{command}` en un terminal (o `{folder_command}` en la carpeta del quiosco) para borrarlo; el quiosco pedirá entonces un PIN nuevo.</translation>
     </message>
     <message>
         <source>Operator PIN</source>
@@ -914,9 +926,47 @@
         <source>Could not write {file}: {error}</source>
         <translation>No se pudo escribir {file}: {error}</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n cars to {file}</source>
+        <translation>
+            <numerusform>%n coche exportado a {file}</numerusform>
+            <numerusform>%n coches exportados a {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exposures older than %n days deleted: {count}.</source>
+        <translation>
+            <numerusform>Exposiciones de más de %n día borradas: {count}.</numerusform>
+            <numerusform>Exposiciones de más de %n días borradas: {count}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> days</source>
+        <comment>after the number of days to keep reactions</comment>
+        <translation>
+            <numerusform> día</numerusform>
+            <numerusform> días</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Exported {count} cars to {file}</source>
-        <translation>{count} coches exportados a {file}</translation>
+        <source>{exposures} of {cars}, {time} (min:s) of visitor time.</source>
+        <translation>{exposures} de {cars}, {time} (min:s) de tiempo de visita.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exposures</source>
+        <comment>the first count of: 3 exposures of 2 cars</comment>
+        <translation>
+            <numerusform>%n exposición</numerusform>
+            <numerusform>%n exposiciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cars</source>
+        <comment>the second count, after &apos;of&apos;: 3 exposures of 2 cars</comment>
+        <translation>
+            <numerusform>%n coche</numerusform>
+            <numerusform>%n coches</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -929,10 +979,6 @@
     <message>
         <source>Erase all…</source>
         <translation>Borrar todo…</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> días</translation>
     </message>
     <message>
         <source>From</source>
@@ -979,16 +1025,8 @@
         <translation>No se pudo aplicar el periodo de conservación: {error}</translation>
     </message>
     <message>
-        <source>Exposures older than {days} days deleted: {count}.</source>
-        <translation>Apariciones de hace más de {days} días borradas: {count}.</translation>
-    </message>
-    <message>
         <source>No exposures recorded from {since} to {until}.</source>
         <translation>No hay apariciones registradas del {since} al {until}.</translation>
-    </message>
-    <message>
-        <source>{exposures} exposures of {cars} cars, {time} (min:s) of visitor time.</source>
-        <translation>{exposures} apariciones de {cars} coches, {time} (min:s) de tiempo de visita.</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1190,14 @@
         <translation>Fundido (ms)</translation>
     </message>
     <message>
+        <source>Dealer logo</source>
+        <translation>Logotipo del concesionario</translation>
+    </message>
+    <message>
+        <source>Show the emotion panel on screen (the privacy notice always shows)</source>
+        <translation>Mostrar el panel de emociones en pantalla (el aviso de privacidad se muestra siempre)</translation>
+    </message>
+    <message>
         <source>Play music when a visitor looks unhappy</source>
         <translation>Poner música cuando un visitante parezca descontento</translation>
     </message>
@@ -1306,6 +1352,18 @@
         <source>The cars are not saved: see the Cars page.</source>
         <translation>Los coches no se han guardado: consulte la página Coches.</translation>
     </message>
+    <message>
+        <source>Discard the unsaved changes?</source>
+        <translation>¿Descartar los cambios sin guardar?</translation>
+    </message>
+    <message>
+        <source>The changes made on these pages are not saved yet.</source>
+        <translation>Los cambios hechos en estas páginas aún no se han guardado.</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1411,6 +1469,10 @@
         <translation>los coches incluidos con el quiosco</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
         <source>Cars shown now ({count})</source>
         <translation>Coches mostrados ahora ({count})</translation>
     </message>
@@ -1421,6 +1483,10 @@
     <message>
         <source>They change when the catalog folder above changes (press Apply).</source>
         <translation>Cambian cuando cambia la carpeta del catálogo de arriba (pulse Aplicar).</translation>
+    </message>
+    <message>
+        <source>Logos (*.png *.svg *.jpg *.jpeg *.webp)</source>
+        <translation>Logotipos (*.png *.svg *.jpg *.jpeg *.webp)</translation>
     </message>
 </context>
 <context>
@@ -1499,9 +1565,12 @@
         <source>Everything works: no problem to report.</source>
         <translation>Todo funciona: ningún problema que señalar.</translation>
     </message>
-    <message>
-        <source>{count} problem(s), {serious} of them stopping part of the kiosk&apos;s work.</source>
-        <translation>{count} problema(s), {serious} de ellos detienen parte del trabajo del quiosco.</translation>
+    <message numerus="yes">
+        <source>%n problem(s), {serious} of them stopping part of the kiosk&apos;s work.</source>
+        <translation>
+            <numerusform>%n problema, {serious} de ellos detienen parte del trabajo del quiosco.</numerusform>
+            <numerusform>%n problemas, {serious} de ellos detienen parte del trabajo del quiosco.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Log: {file}</source>

@@ -85,8 +85,16 @@
         <translation>Prix</translation>
     </message>
     <message>
+        <source>Texts in</source>
+        <translation>Textes en</translation>
+    </message>
+    <message>
         <source>Key figures</source>
         <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <source>{language} (the catalogue&apos;s language)</source>
+        <translation>{language} (langue du catalogue)</translation>
     </message>
     <message>
         <source>label, e.g. Range</source>
@@ -167,6 +175,10 @@
         <translation>La barre montre le visiteur actuellement devant la caméra, par rapport aux seuils ci-dessous.</translation>
     </message>
     <message>
+        <source>How the reaction is worked out, in detail: the defaults suit most showrooms.</source>
+        <translation>Le calcul détaillé de la réaction : les valeurs par défaut conviennent à la plupart des showrooms.</translation>
+    </message>
+    <message>
         <source>Staff zone: drag a rectangle on the picture around where staff stand.</source>
         <translation>Zone du personnel : tracez un rectangle sur l&apos;image autour de l&apos;endroit où se tient le personnel.</translation>
     </message>
@@ -229,6 +241,18 @@
         <translation>Pas de caméra</translation>
     </message>
     <message>
+        <source>Negative, last seconds</source>
+        <translation>Négatif, à l&apos;instant</translation>
+    </message>
+    <message>
+        <source>resting face</source>
+        <translation>visage au repos</translation>
+    </message>
+    <message>
+        <source>showroom reacts</source>
+        <translation>le showroom réagit</translation>
+    </message>
+    <message>
         <source>Expression</source>
         <translation>Expression</translation>
     </message>
@@ -245,6 +269,10 @@
         <translation>non analysé</translation>
     </message>
     <message>
+        <source>Seen now, {percent} sure</source>
+        <translation>Vu à l&apos;instant, sûr à {percent}</translation>
+    </message>
+    <message>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
@@ -255,10 +283,6 @@
     <message>
         <source>Back in a moment</source>
         <translation>De retour dans un instant</translation>
-    </message>
-    <message>
-        <source>{percent} confidence</source>
-        <translation>fiabilité {percent}</translation>
     </message>
     <message>
         <source>Analysis off</source>
@@ -277,20 +301,8 @@
         <translation>En attente d&apos;un regard</translation>
     </message>
     <message>
-        <source>Negative reaction</source>
-        <translation>Réaction négative</translation>
-    </message>
-    <message>
         <source>learning…</source>
         <translation>calibrage…</translation>
-    </message>
-    <message>
-        <source>trigger</source>
-        <translation>seuil</translation>
-    </message>
-    <message>
-        <source>resting</source>
-        <translation>repos</translation>
     </message>
 </context>
 <context>
@@ -481,8 +493,8 @@
         <translation>Changer le PIN…</translation>
     </message>
     <message>
-        <source>Forgotten PIN: on this PC, stop the kiosk and run `{command}` (see the README).</source>
-        <translation>PIN oublié : sur ce PC, arrêtez la borne et lancez `{command}` (voir le README).</translation>
+        <source>Forgotten PIN: stop the kiosk and, on this PC, run `{command}` in a terminal (or `{folder_command}` in the kiosk&apos;s folder). The kiosk then asks for a new PIN.</source>
+        <translation>PIN oublié : arrêtez la borne et, sur ce PC, lancez `{command}` dans un terminal (ou `{folder_command}` dans le dossier de la borne). La borne demande alors un nouveau PIN.</translation>
     </message>
     <message>
         <source>Exit the kiosk</source>
@@ -569,8 +581,8 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <source>The stored operator PIN is damaged, so no PIN can match it. On this PC, stop the kiosk and run `{command}` (with the same --data-dir) to clear it; the kiosk then asks for a new PIN.</source>
-        <translation>Le PIN opérateur enregistré est endommagé : aucun PIN ne peut correspondre. Sur ce PC, arrêtez la borne et lancez `{command}` (avec le même --data-dir) pour l&apos;effacer ; la borne demandera ensuite un nouveau PIN.</translation>
+        <source>The stored operator PIN is damaged, so no PIN can match it. Stop the kiosk and, on this PC, run `{command}` in a terminal (or `{folder_command}` in the kiosk&apos;s folder) to clear it; the kiosk then asks for a new PIN.</source>
+        <translation>Le PIN opérateur enregistré est endommagé : aucun PIN ne peut lui correspondre. Arrêtez la borne et, sur ce PC, lancez `{command}` dans un terminal (ou `{folder_command}` dans le dossier de la borne) pour l&apos;effacer ; la borne demande alors un nouveau PIN.</translation>
     </message>
     <message>
         <source>Operator PIN</source>
@@ -914,9 +926,47 @@
         <source>Could not write {file}: {error}</source>
         <translation>Impossible d&apos;écrire {file} : {error}</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n cars to {file}</source>
+        <translation>
+            <numerusform>%n voiture exportée vers {file}</numerusform>
+            <numerusform>%n voitures exportées vers {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exposures older than %n days deleted: {count}.</source>
+        <translation>
+            <numerusform>Affichages de plus de %n jour supprimés : {count}.</numerusform>
+            <numerusform>Affichages de plus de %n jours supprimés : {count}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> days</source>
+        <comment>after the number of days to keep reactions</comment>
+        <translation>
+            <numerusform> jour</numerusform>
+            <numerusform> jours</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Exported {count} cars to {file}</source>
-        <translation>{count} voitures exportées vers {file}</translation>
+        <source>{exposures} of {cars}, {time} (min:s) of visitor time.</source>
+        <translation>{exposures} de {cars}, {time} (min:s) de temps de visite.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exposures</source>
+        <comment>the first count of: 3 exposures of 2 cars</comment>
+        <translation>
+            <numerusform>%n affichage</numerusform>
+            <numerusform>%n affichages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cars</source>
+        <comment>the second count, after &apos;of&apos;: 3 exposures of 2 cars</comment>
+        <translation>
+            <numerusform>%n voiture</numerusform>
+            <numerusform>%n voitures</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -929,10 +979,6 @@
     <message>
         <source>Erase all…</source>
         <translation>Tout effacer…</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> jours</translation>
     </message>
     <message>
         <source>From</source>
@@ -979,16 +1025,8 @@
         <translation>Impossible d&apos;appliquer la durée de conservation : {error}</translation>
     </message>
     <message>
-        <source>Exposures older than {days} days deleted: {count}.</source>
-        <translation>Affichages de plus de {days} jours supprimés : {count}.</translation>
-    </message>
-    <message>
         <source>No exposures recorded from {since} to {until}.</source>
         <translation>Aucun affichage enregistré du {since} au {until}.</translation>
-    </message>
-    <message>
-        <source>{exposures} exposures of {cars} cars, {time} (min:s) of visitor time.</source>
-        <translation>{exposures} affichages de {cars} voitures, {time} (min:s) de temps de visite.</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1190,14 @@
         <translation>Fondu enchaîné (ms)</translation>
     </message>
     <message>
+        <source>Dealer logo</source>
+        <translation>Logo du concessionnaire</translation>
+    </message>
+    <message>
+        <source>Show the emotion panel on screen (the privacy notice always shows)</source>
+        <translation>Afficher le panneau des émotions à l&apos;écran (l&apos;avis de confidentialité reste toujours affiché)</translation>
+    </message>
+    <message>
         <source>Play music when a visitor looks unhappy</source>
         <translation>Jouer de la musique quand un visiteur semble mécontent</translation>
     </message>
@@ -1306,6 +1352,18 @@
         <source>The cars are not saved: see the Cars page.</source>
         <translation>Les voitures ne sont pas enregistrées : voir la page Voitures.</translation>
     </message>
+    <message>
+        <source>Discard the unsaved changes?</source>
+        <translation>Abandonner les modifications non enregistrées ?</translation>
+    </message>
+    <message>
+        <source>The changes made on these pages are not saved yet.</source>
+        <translation>Les modifications faites sur ces pages ne sont pas encore enregistrées.</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuer</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1411,6 +1469,10 @@
         <translation>les voitures fournies avec la borne</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
         <source>Cars shown now ({count})</source>
         <translation>Voitures affichées ({count})</translation>
     </message>
@@ -1421,6 +1483,10 @@
     <message>
         <source>They change when the catalog folder above changes (press Apply).</source>
         <translation>Elles changent quand le dossier du catalogue ci-dessus change (appuyez sur Appliquer).</translation>
+    </message>
+    <message>
+        <source>Logos (*.png *.svg *.jpg *.jpeg *.webp)</source>
+        <translation>Logos (*.png *.svg *.jpg *.jpeg *.webp)</translation>
     </message>
 </context>
 <context>
@@ -1499,9 +1565,12 @@
         <source>Everything works: no problem to report.</source>
         <translation>Tout fonctionne : aucun problème à signaler.</translation>
     </message>
-    <message>
-        <source>{count} problem(s), {serious} of them stopping part of the kiosk&apos;s work.</source>
-        <translation>{count} problème(s), dont {serious} qui bloquent une partie du travail de la borne.</translation>
+    <message numerus="yes">
+        <source>%n problem(s), {serious} of them stopping part of the kiosk&apos;s work.</source>
+        <translation>
+            <numerusform>%n problème, dont {serious} qui bloquent une partie du travail de la borne.</numerusform>
+            <numerusform>%n problèmes, dont {serious} qui bloquent une partie du travail de la borne.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Log: {file}</source>

@@ -85,8 +85,16 @@
         <translation>Prezzo</translation>
     </message>
     <message>
+        <source>Texts in</source>
+        <translation>Testi in</translation>
+    </message>
+    <message>
         <source>Key figures</source>
         <translation>Dati chiave</translation>
+    </message>
+    <message>
+        <source>{language} (the catalogue&apos;s language)</source>
+        <translation>{language} (lingua del catalogo)</translation>
     </message>
     <message>
         <source>label, e.g. Range</source>
@@ -167,6 +175,10 @@
         <translation>La barra mostra il visitatore ora davanti alla telecamera, rispetto alle soglie qui sotto.</translation>
     </message>
     <message>
+        <source>How the reaction is worked out, in detail: the defaults suit most showrooms.</source>
+        <translation>Come si calcola la reazione, nel dettaglio: i valori predefiniti vanno bene per la maggior parte degli showroom.</translation>
+    </message>
+    <message>
         <source>Staff zone: drag a rectangle on the picture around where staff stand.</source>
         <translation>Zona del personale: trascinare un rettangolo sull&apos;immagine attorno a dove sta il personale.</translation>
     </message>
@@ -229,6 +241,18 @@
         <translation>Senza telecamera</translation>
     </message>
     <message>
+        <source>Negative, last seconds</source>
+        <translation>Negativo, di recente</translation>
+    </message>
+    <message>
+        <source>resting face</source>
+        <translation>viso a riposo</translation>
+    </message>
+    <message>
+        <source>showroom reacts</source>
+        <translation>lo showroom reagisce</translation>
+    </message>
+    <message>
         <source>Expression</source>
         <translation>Espressione</translation>
     </message>
@@ -245,6 +269,10 @@
         <translation>non analizzato</translation>
     </message>
     <message>
+        <source>Seen now, {percent} sure</source>
+        <translation>Visto ora, sicuro al {percent}</translation>
+    </message>
+    <message>
         <source>Paused</source>
         <translation>In pausa</translation>
     </message>
@@ -255,10 +283,6 @@
     <message>
         <source>Back in a moment</source>
         <translation>Torna tra un attimo</translation>
-    </message>
-    <message>
-        <source>{percent} confidence</source>
-        <translation>affidabilità {percent}</translation>
     </message>
     <message>
         <source>Analysis off</source>
@@ -277,20 +301,8 @@
         <translation>In attesa di uno sguardo</translation>
     </message>
     <message>
-        <source>Negative reaction</source>
-        <translation>Reazione negativa</translation>
-    </message>
-    <message>
         <source>learning…</source>
         <translation>taratura…</translation>
-    </message>
-    <message>
-        <source>trigger</source>
-        <translation>soglia</translation>
-    </message>
-    <message>
-        <source>resting</source>
-        <translation>riposo</translation>
     </message>
 </context>
 <context>
@@ -481,8 +493,8 @@
         <translation>Cambia PIN…</translation>
     </message>
     <message>
-        <source>Forgotten PIN: on this PC, stop the kiosk and run `{command}` (see the README).</source>
-        <translation>PIN dimenticato: su questo PC chiudere il chiosco ed eseguire `{command}` (vedere il README).</translation>
+        <source>Forgotten PIN: stop the kiosk and, on this PC, run `{command}` in a terminal (or `{folder_command}` in the kiosk&apos;s folder). The kiosk then asks for a new PIN.</source>
+        <translation>PIN dimenticato: fermare il chiosco e, su questo PC, eseguire `{command}` in un terminale (oppure `{folder_command}` nella cartella del chiosco). Il chiosco chiede poi un nuovo PIN.</translation>
     </message>
     <message>
         <source>Exit the kiosk</source>
@@ -569,8 +581,8 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <source>The stored operator PIN is damaged, so no PIN can match it. On this PC, stop the kiosk and run `{command}` (with the same --data-dir) to clear it; the kiosk then asks for a new PIN.</source>
-        <translation>Il PIN operatore salvato è danneggiato, quindi nessun PIN può corrispondere. Su questo PC chiudere il chiosco ed eseguire `{command}` (con lo stesso --data-dir) per cancellarlo; il chiosco chiederà poi un nuovo PIN.</translation>
+        <source>The stored operator PIN is damaged, so no PIN can match it. Stop the kiosk and, on this PC, run `{command}` in a terminal (or `{folder_command}` in the kiosk&apos;s folder) to clear it; the kiosk then asks for a new PIN.</source>
+        <translation>Il PIN operatore salvato è danneggiato, quindi nessun PIN può corrispondere. Fermare il chiosco e, su questo PC, eseguire `{command}` in un terminale (oppure `{folder_command}` nella cartella del chiosco) per cancellarlo; il chiosco chiede poi un nuovo PIN.</translation>
     </message>
     <message>
         <source>Operator PIN</source>
@@ -914,9 +926,47 @@
         <source>Could not write {file}: {error}</source>
         <translation>Impossibile scrivere {file}: {error}</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n cars to {file}</source>
+        <translation>
+            <numerusform>%n auto esportata in {file}</numerusform>
+            <numerusform>%n auto esportate in {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exposures older than %n days deleted: {count}.</source>
+        <translation>
+            <numerusform>Esposizioni più vecchie di %n giorno cancellate: {count}.</numerusform>
+            <numerusform>Esposizioni più vecchie di %n giorni cancellate: {count}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> days</source>
+        <comment>after the number of days to keep reactions</comment>
+        <translation>
+            <numerusform> giorno</numerusform>
+            <numerusform> giorni</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Exported {count} cars to {file}</source>
-        <translation>{count} auto esportate in {file}</translation>
+        <source>{exposures} of {cars}, {time} (min:s) of visitor time.</source>
+        <translation>{exposures} di {cars}, {time} (min:s) di tempo di visita.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exposures</source>
+        <comment>the first count of: 3 exposures of 2 cars</comment>
+        <translation>
+            <numerusform>%n esposizione</numerusform>
+            <numerusform>%n esposizioni</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cars</source>
+        <comment>the second count, after &apos;of&apos;: 3 exposures of 2 cars</comment>
+        <translation>
+            <numerusform>%n auto</numerusform>
+            <numerusform>%n auto</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -929,10 +979,6 @@
     <message>
         <source>Erase all…</source>
         <translation>Cancella tutto…</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> giorni</translation>
     </message>
     <message>
         <source>From</source>
@@ -979,16 +1025,8 @@
         <translation>Impossibile applicare il periodo di conservazione: {error}</translation>
     </message>
     <message>
-        <source>Exposures older than {days} days deleted: {count}.</source>
-        <translation>Esposizioni più vecchie di {days} giorni eliminate: {count}.</translation>
-    </message>
-    <message>
         <source>No exposures recorded from {since} to {until}.</source>
         <translation>Nessuna esposizione registrata dal {since} al {until}.</translation>
-    </message>
-    <message>
-        <source>{exposures} exposures of {cars} cars, {time} (min:s) of visitor time.</source>
-        <translation>{exposures} esposizioni di {cars} auto, {time} (min:s) di tempo di visita.</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1190,14 @@
         <translation>Dissolvenza (ms)</translation>
     </message>
     <message>
+        <source>Dealer logo</source>
+        <translation>Logo del concessionario</translation>
+    </message>
+    <message>
+        <source>Show the emotion panel on screen (the privacy notice always shows)</source>
+        <translation>Mostrare il pannello delle emozioni sullo schermo (l&apos;avviso sulla privacy resta sempre visibile)</translation>
+    </message>
+    <message>
         <source>Play music when a visitor looks unhappy</source>
         <translation>Suonare musica quando un visitatore sembra scontento</translation>
     </message>
@@ -1306,6 +1352,18 @@
         <source>The cars are not saved: see the Cars page.</source>
         <translation>Le auto non sono salvate: vedere la pagina Auto.</translation>
     </message>
+    <message>
+        <source>Discard the unsaved changes?</source>
+        <translation>Scartare le modifiche non salvate?</translation>
+    </message>
+    <message>
+        <source>The changes made on these pages are not saved yet.</source>
+        <translation>Le modifiche fatte in queste pagine non sono ancora salvate.</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuare a modificare</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1411,6 +1469,10 @@
         <translation>le auto fornite con il chiosco</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
         <source>Cars shown now ({count})</source>
         <translation>Auto mostrate ora ({count})</translation>
     </message>
@@ -1421,6 +1483,10 @@
     <message>
         <source>They change when the catalog folder above changes (press Apply).</source>
         <translation>Cambiano quando cambia la cartella del catalogo qui sopra (premere Applica).</translation>
+    </message>
+    <message>
+        <source>Logos (*.png *.svg *.jpg *.jpeg *.webp)</source>
+        <translation>Loghi (*.png *.svg *.jpg *.jpeg *.webp)</translation>
     </message>
 </context>
 <context>
@@ -1499,9 +1565,12 @@
         <source>Everything works: no problem to report.</source>
         <translation>Tutto funziona: nessun problema da segnalare.</translation>
     </message>
-    <message>
-        <source>{count} problem(s), {serious} of them stopping part of the kiosk&apos;s work.</source>
-        <translation>{count} problema/i, di cui {serious} bloccano parte del lavoro del chiosco.</translation>
+    <message numerus="yes">
+        <source>%n problem(s), {serious} of them stopping part of the kiosk&apos;s work.</source>
+        <translation>
+            <numerusform>%n problema, di cui {serious} bloccano parte del lavoro del chiosco.</numerusform>
+            <numerusform>%n problemi, di cui {serious} bloccano parte del lavoro del chiosco.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Log: {file}</source>

@@ -223,7 +223,8 @@ class DetectionPage(SettingsPage):
     @Slot(bool)
     def _on_advanced_toggled(self, shown: bool) -> None:
         arrow = "▾" if shown else "▸"  # not words: the same in every language
-        self.advanced_button.setText(f"{arrow}  {self.tr('Advanced settings')}")
+        label = self.tr("Advanced settings")  # outside the f-string: lupdate only finds it there
+        self.advanced_button.setText(f"{arrow}  {label}")
         for row in self._advanced_rows:
             self.form_layout.setRowVisible(row, shown)
 

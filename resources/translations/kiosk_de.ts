@@ -190,6 +190,10 @@
         <source>Staff zone</source>
         <translation>Personalbereich</translation>
     </message>
+    <message>
+        <source>Advanced settings</source>
+        <translation>Erweiterte Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>Emotion</name>

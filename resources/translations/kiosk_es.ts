@@ -190,6 +190,10 @@
         <source>Staff zone</source>
         <translation>Zona del personal</translation>
     </message>
+    <message>
+        <source>Advanced settings</source>
+        <translation>Ajustes avanzados</translation>
+    </message>
 </context>
 <context>
     <name>Emotion</name>

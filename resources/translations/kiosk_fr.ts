@@ -190,6 +190,10 @@
         <source>Staff zone</source>
         <translation>Zone du personnel</translation>
     </message>
+    <message>
+        <source>Advanced settings</source>
+        <translation>Réglages avancés</translation>
+    </message>
 </context>
 <context>
     <name>Emotion</name>

@@ -190,6 +190,10 @@
         <source>Staff zone</source>
         <translation>Zona del personale</translation>
     </message>
+    <message>
+        <source>Advanced settings</source>
+        <translation>Impostazioni avanzate</translation>
+    </message>
 </context>
 <context>
     <name>Emotion</name>

@@ -21,6 +21,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kiosk.analytics.summary import count_text
+
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
@@ -53,8 +55,10 @@ def run_catalog_import(args: argparse.Namespace, extra: list[str]) -> int:
         _warn(error.warnings)
         return _failed(error.problems, f"nothing was installed; the kiosk keeps its cars ({target})")
     _warn(imported.warnings)
-    warned = f" ({len(imported.warnings)} warnings above)" if imported.warnings else ""
-    print(f"Installed {len(imported.catalog.cars)} cars from {args.folder} into {target}{warned}.")
+    warnings = count_text(len(imported.warnings), "warning", "warnings")
+    warned = f" ({warnings} above)" if imported.warnings else ""
+    cars = count_text(len(imported.catalog.cars), "car", "cars")
+    print(f"Installed {cars} from {args.folder} into {target}{warned}.")
     return EXIT_OK
 
 
@@ -68,7 +72,7 @@ def run_catalog_export(args: argparse.Namespace, extra: list[str]) -> int:
         count = export_catalog(catalog, args.folder)
     except CatalogError as error:
         return _failed(error.problems)
-    print(f"Wrote {count} cars from {catalog.folder} to {args.folder}.")
+    print(f"Wrote {count_text(count, 'car', 'cars')} from {catalog.folder} to {args.folder}.")
     return EXIT_OK
 
 

@@ -372,7 +372,12 @@ def _parse_specs(specs: Any, notes: _Notes, language: str) -> tuple[Spec, ...]:
         if label or value or label_in or value_in:
             parsed.append(Spec(label, value, label_in, value_in))
     if len(parsed) < len(specs):
-        notes.warnings.append(f"specs: {len(specs) - len(parsed)} without a label or value left out")
+        dropped = len(specs) - len(parsed)
+        notes.warnings.append(
+            f"specs: {dropped} without a label or value left out"
+            if dropped > 1
+            else "specs: one without a label or value left out"
+        )
     if len(parsed) > MAX_SPECS:
         notes.warnings.append(
             f"specs: {len(parsed)} key figures given; the showroom has room for {MAX_SPECS}, "

@@ -117,3 +117,87 @@ def test_malformed_csv_is_a_data_error(tmp_path: Path, content: bytes, message: 
     with pytest.raises(DataError, match=message) as error:
         load_dataset(path)
     assert str(path) in str(error.value)
+
+
+def test_packed_data_round_trips_losslessly_each_face_stored_once(tmp_path: Path) -> None:
+    """The packed form gives back every face and label exactly; a face repeated within or across
+    splits (FER-2013 has such) is stored once, and the evaluation split is its val."""
+    import json
+
+    from training.evaluate import load_eval_split
+    from training.packed import write_packed
+    from training.synthetic import split
+
+    rng = np.random.default_rng(3)
+    train = split(20, seed=1)  # 140 faces: a second, padded row of the 128-column mosaic
+    train.images[:] = rng.integers(0, 256, train.images.shape, dtype=np.uint8)  # noise: nothing to smooth
+    train.images[5] = train.images[0]  # a repeat within train, with another label
+    val = split(2, seed=2)
+    val.images[3] = train.images[7]  # a val face that is a train face
+    write_packed(tmp_path / "packed", {"train": train, "val": val})
+    loaded = load_dataset(tmp_path / "packed")
+    assert sorted(loaded) == ["train", "val"]
+    assert np.array_equal(loaded["train"].images, train.images)
+    assert np.array_equal(loaded["train"].labels, train.labels) and loaded["train"].labels.dtype == np.int64
+    assert np.array_equal(loaded["val"].images, val.images) and np.array_equal(
+        loaded["val"].labels, val.labels
+    )
+    meta = json.loads((tmp_path / "packed" / "meta.json").read_text())
+    assert meta["splits"]["train"]["tiles"] == 140 + 14 - 2  # the two repeats stored once
+    assert load_eval_split(tmp_path / "packed")[0] == "val"
+
+
+def test_the_shared_packs_layout_a_mosaic_a_split_is_read(tmp_path: Path) -> None:
+    """../shared/datasets/fer2013-packed: `<split>.webp` without an index, padded last row."""
+    import json
+
+    import cv2
+
+    from training.packed import mosaic
+    from training.synthetic import split
+
+    faces = split(20, seed=4)  # 140 faces
+    cv2.imencode(".webp", mosaic(faces.images), [cv2.IMWRITE_WEBP_QUALITY, 101])[1].tofile(
+        str(tmp_path / "train.webp")
+    )
+    np.save(tmp_path / "train_labels.npy", faces.labels.astype(np.uint8))
+    spec = {"images": 140, "columns": 128, "file": "train.webp", "labels": "train_labels.npy"}
+    (tmp_path / "meta.json").write_text(
+        json.dumps({"labels": list(LABELS), "face": 48, "splits": {"train": spec}})
+    )
+    loaded = load_dataset(tmp_path)["train"]
+    assert np.array_equal(loaded.images, faces.images) and np.array_equal(loaded.labels, faces.labels)
+
+
+def test_packed_labels_follow_the_packs_own_order(tmp_path: Path) -> None:
+    """meta.json's label names map the pack's indices onto LABELS (the shared pack and ours agree,
+    another order is read right)."""
+    import json
+
+    from training.packed import write_packed
+    from training.synthetic import split
+
+    faces = split(1)
+    write_packed(tmp_path, {"train": faces})
+    meta = json.loads((tmp_path / "meta.json").read_text())
+    meta["labels"] = list(reversed(LABELS))  # index 0 now means surprise
+    (tmp_path / "meta.json").write_text(json.dumps(meta))
+    labels = load_dataset(tmp_path)["train"].labels
+    assert [LABELS[i] for i in labels] == list(reversed(LABELS))
+    assert [_band_label(image) for image in faces.images] == list(LABELS)
+
+
+def test_a_broken_pack_names_the_file(tmp_path: Path) -> None:
+    from training.packed import write_packed
+    from training.synthetic import split
+
+    write_packed(tmp_path, {"train": split(2), "val": split(1)})  # 20 tiles: the first face is in both
+    np.save(tmp_path / "val_labels.npy", np.zeros(3, np.uint8))
+    with pytest.raises(DataError, match=r"val_labels\.npy: expected 7 label indices"):
+        load_dataset(tmp_path)
+    np.save(tmp_path / "val_index.npy", np.full(7, 999, np.uint16))
+    with pytest.raises(DataError, match=r"val_index\.npy: expected 7 tile indices below 20"):
+        load_dataset(tmp_path)
+    (tmp_path / "faces.webp").write_bytes(b"RIFF not an image")
+    with pytest.raises(DataError, match=r"faces\.webp: missing or not an image"):
+        load_dataset(tmp_path)

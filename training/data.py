@@ -1,12 +1,13 @@
-"""Load FER-2013 from its original CSV or from image folders into numpy arrays.
+"""Load FER-2013 from its original CSV, from image folders or packed (training.packed) into numpy arrays.
 
-Both forms give uint8 images of shape [N, 48, 48] and int labels indexing LABELS.
+Every form gives uint8 images of shape [N, 48, 48] and int labels indexing LABELS.
 Bad rows and unreadable images are skipped and counted, never fatal.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 LABELS: tuple[str, ...] = EMOTION_LABELS
 IMAGE_SIZE = 48
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp"}
+PACKED_META = "meta.json"  # a packed data set's description (training.packed)
 
 # The original CSV's label numbers: angry=0, disgust=1, fear=2, happy=3, sad=4, surprise=5, neutral=6.
 _CSV_LABELS = ("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral")
@@ -89,6 +91,8 @@ def load_dataset(root: Path) -> dict[str, Split]:
         raise DataError(f"data not found: {root} does not exist")
     if root.is_file():
         return load_csv(root)
+    if is_packed(root):
+        return load_packed(root)
     csvs = sorted(root.glob("*.csv"))
     splits = split_folders(root)
     if splits:
@@ -101,7 +105,7 @@ def load_dataset(root: Path) -> dict[str, Split]:
     found = f"only unknown folders: {', '.join(folders)}" if folders else "no sub-folders"
     raise DataError(
         f"no FER-2013 data in {root} ({found}): expected a CSV file, split folders "
-        f"(train/, val/ or test/) or class folders ({', '.join(LABELS)})"
+        f"(train/, val/ or test/), class folders ({', '.join(LABELS)}) or a packed data set ({PACKED_META})"
     )
 
 
@@ -216,3 +220,95 @@ def _parse_csv_row(row: dict[str, str]) -> tuple[str, np.ndarray, int] | None:
     usage = (row.get("Usage") or "Training").strip().lower()
     split = _CSV_USAGE.get(usage, "train")
     return split, image, LABELS.index(_CSV_LABELS[emotion])
+
+
+def is_packed(root: Path) -> bool:
+    """True for a folder holding a packed data set (a meta.json that lists splits)."""
+    meta = Path(root) / PACKED_META
+    if not meta.is_file():
+        return False
+    try:
+        return "splits" in json.loads(meta.read_text())
+    except (OSError, ValueError):
+        return False
+
+
+def load_packed(root: Path) -> dict[str, Split]:
+    """Every split of a packed data set; errors name the file and what was expected."""
+    root = Path(root)
+    meta = _read_meta(root)
+    order = _label_order(root, meta)
+    tiles: dict[str, np.ndarray] = {}  # each mosaic decoded once, also when splits share it
+    return {name: _load_split(root, name, spec, order, tiles) for name, spec in meta["splits"].items()}
+
+
+def _read_meta(root: Path) -> dict:
+    path = root / PACKED_META
+    try:
+        meta = json.loads(path.read_text())
+    except (OSError, ValueError) as error:
+        raise DataError(f"{path}: unreadable packed data set description ({error})") from error
+    if not isinstance(meta, dict) or not isinstance(meta.get("splits"), dict) or meta.get("face", 48) != 48:
+        raise DataError(f"{path}: expected 'splits' and 48 px faces")
+    return meta
+
+
+def _label_order(root: Path, meta: dict) -> np.ndarray:
+    """For each label index of the pack, the index of that class in LABELS."""
+    names = meta.get("labels", list(LABELS))
+    known = [canonical_label(str(name)) for name in names]
+    if None in known:
+        raise DataError(f"{root / PACKED_META}: unknown labels {names}; expected {', '.join(LABELS)}")
+    return np.array([LABELS.index(name) for name in known if name is not None], dtype=np.int64)
+
+
+def _load_split(root: Path, name: str, spec: dict, order: np.ndarray, tiles: dict[str, np.ndarray]) -> Split:
+    """A split's faces: the first `images` tiles of its mosaic, or, where the split has an `index`
+    (a pack that keeps each distinct face once, training.packed), the tiles it names."""
+    try:
+        count, columns = int(spec["images"]), int(spec["columns"])
+        image_path, label_path = root / spec["file"], root / spec["labels"]
+        index_path = root / spec["index"] if "index" in spec else None
+        stored = int(spec.get("tiles", count))
+    except (KeyError, TypeError, ValueError) as error:
+        raise DataError(
+            f"{root / PACKED_META}: split {name!r} lacks images, columns, file or labels"
+        ) from error
+    if spec["file"] not in tiles:
+        tiles[spec["file"]] = _read_mosaic(image_path, stored, columns)
+    faces = tiles[spec["file"]]
+    index = np.arange(count) if index_path is None else _read_indices(index_path, count, len(faces), "tile")
+    labels = _read_indices(label_path, count, len(order), "label")
+    return Split(np.ascontiguousarray(faces[index]), order[labels])
+
+
+def _read_mosaic(path: Path, count: int, columns: int) -> np.ndarray:
+    mosaic = None
+    if path.is_file():
+        mosaic = cv2.imdecode(np.fromfile(str(path), np.uint8), cv2.IMREAD_GRAYSCALE)
+    if mosaic is None:
+        raise DataError(f"{path}: missing or not an image")
+    rows = -(-count // columns)
+    if mosaic.shape != (rows * IMAGE_SIZE, columns * IMAGE_SIZE):
+        raise DataError(
+            f"{path}: {mosaic.shape[1]}x{mosaic.shape[0]} px, expected "
+            f"{columns * IMAGE_SIZE}x{rows * IMAGE_SIZE} for {count} faces {columns} to a row"
+        )
+    return unmosaic(mosaic, columns)[:count]
+
+
+def _read_indices(path: Path, count: int, limit: int, what: str) -> np.ndarray:
+    try:
+        values = np.load(path, allow_pickle=False).astype(np.int64)
+    except (OSError, ValueError) as error:
+        raise DataError(f"{path}: unreadable {what} indices ({error})") from error
+    if values.shape != (count,) or values.min(initial=0) < 0 or values.max(initial=0) >= limit:
+        raise DataError(f"{path}: expected {count} {what} indices below {limit}")
+    return values
+
+
+def unmosaic(image: np.ndarray, columns: int) -> np.ndarray:
+    """The faces of a mosaic, padding included: [rows * columns, 48, 48]."""
+    rows = image.shape[0] // IMAGE_SIZE
+    grid = image.reshape(rows, IMAGE_SIZE, columns, IMAGE_SIZE).transpose(0, 2, 1, 3)
+    return grid.reshape(-1, IMAGE_SIZE, IMAGE_SIZE)

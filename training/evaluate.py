@@ -16,7 +16,16 @@ from typing import Any
 
 import numpy as np
 
-from training.data import LABELS, DataError, Split, canonical_label, load_dataset, load_folder, split_folders
+from training.data import (
+    LABELS,
+    DataError,
+    Split,
+    canonical_label,
+    is_packed,
+    load_dataset,
+    load_folder,
+    split_folders,
+)
 from training.onnx_model import OnnxModel, load_onnx
 
 log = logging.getLogger(__name__)
@@ -77,7 +86,7 @@ def load_eval_split(data: Path) -> tuple[str, Split]:
     if not data.exists():
         raise DataError(f"data not found: {data} does not exist")
     folders = split_folders(data) if data.is_dir() else {}
-    if data.is_dir() and not folders and not any(data.glob("*.csv")):
+    if data.is_dir() and not folders and not any(data.glob("*.csv")) and not is_packed(data):
         return data.name, load_folder(data)  # a plain <class>/*.png folder, e.g. fer2013/val
     for name in ("val", "test"):
         if name in folders:

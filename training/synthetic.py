@@ -1,4 +1,4 @@
-"""Tiny FER-like data sets, in both on-disk forms, for tests and smoke runs of the commands.
+"""Tiny FER-like data sets, in every on-disk form, for tests and smoke runs of the commands.
 
 Class k is drawn as a bright horizontal band at rows [6k, 6k+6) over dim noise, so a linear
 model can separate the classes and a mirror image keeps its class. The writers add the
@@ -14,7 +14,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from training.data import IMAGE_SIZE, LABELS
+from training.data import IMAGE_SIZE, LABELS, Split
 
 # The original CSV's numbering (angry=0, ..., sad=4, surprise=5, neutral=6).
 CSV_NUMBERS = {"angry": 0, "disgust": 1, "fear": 2, "happy": 3, "sad": 4, "surprise": 5, "neutral": 6}
@@ -82,3 +82,17 @@ def write_folder(root: Path, per_class: int, seed: int = 0, faults: bool = True)
     (root / "contempt").mkdir(exist_ok=True)
     cv2.imwrite(str(root / "contempt" / "000.png"), face("angry", rng))
     return {"images": per_class * len(LABELS) + 1, "skipped": 1}
+
+
+def split(per_class: int, seed: int = 0) -> Split:
+    """`per_class` faces of each class, in class order, as a Split."""
+    rng = np.random.default_rng(seed)
+    images = [face(label, rng) for label in LABELS for _ in range(per_class)]
+    return Split(np.stack(images), np.repeat(np.arange(len(LABELS)), per_class))
+
+
+def write_packed(root: Path, per_class: dict[str, int], seed: int = 0) -> Path:
+    """A packed data set (training.packed) with `per_class` = {split: faces per class}; returns root."""
+    from training.packed import write_packed as pack
+
+    return pack(root, {name: split(count, seed + i) for i, (name, count) in enumerate(per_class.items())})

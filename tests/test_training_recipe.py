@@ -3,6 +3,7 @@ the weight average kept as best.keras, and float32 export of a mixed-precision c
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -12,55 +13,75 @@ pytestmark = pytest.mark.slow
 pytest.importorskip("tensorflow")
 
 import keras  # noqa: E402
-import tensorflow as tf  # noqa: E402
 
-from training.augment import AugmentConfig, augment_batch  # noqa: E402
+from training.augment import AugmentConfig, augment_batch, draw  # noqa: E402
 from training.data import LABELS, Split  # noqa: E402
 from training.errors import ModelFileError  # noqa: E402
 from training.export import as_float32, load_keras  # noqa: E402
 from training.model import make_model  # noqa: E402
-from training.train import TrainConfig, bf16_available, steps_per_epoch, train, train_pipeline  # noqa: E402
+from training.train import TrainConfig, bf16_available, steps_per_epoch, train, train_batches  # noqa: E402
 
 STILL = AugmentConfig(crop=48, scale=0.0, rotation_deg=0.0, shift=0.0, brightness=0.0, contrast=0.0,
                       erase_prob=0.0, mixup_alpha=0.0)  # fmt: skip
 
 
-def _faces(count: int, seed: int = 0) -> tuple[tf.Tensor, tf.Tensor, tf.Tensor]:
+def _faces(count: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rng = np.random.default_rng(seed)
-    images = tf.constant(rng.integers(0, 256, (count, 48, 48), dtype=np.uint8))
-    labels = tf.one_hot(rng.integers(0, len(LABELS), count), len(LABELS))
-    return images, labels, tf.ones([count])
+    images = rng.integers(0, 256, (count, 48, 48), dtype=np.uint8)
+    labels = np.eye(len(LABELS), dtype=np.float32)[rng.integers(0, len(LABELS), count)]
+    return images, labels, np.ones(count, np.float32)
 
 
-def _seed(a: int, b: int = 0) -> tf.Tensor:
-    return tf.constant([a, b], tf.int64)
+def _augment(images: np.ndarray, labels: np.ndarray, weights: np.ndarray, config: AugmentConfig, seed: int,
+             step: int) -> tuple[np.ndarray, ...]:  # fmt: skip
+    out = augment_batch(images, labels, weights, draw(len(images), 48, config, seed, step))
+    return tuple(np.asarray(part) for part in out)
 
 
 def test_without_jitter_the_warp_is_the_face_or_its_mirror() -> None:
     images, labels, weights = _faces(16)
-    x, y, w = augment_batch(images, labels, weights, STILL, _seed(1))
-    faces = images.numpy().astype(np.float32)
-    out = x.numpy()[..., 0]
+    x, y, w = _augment(images, labels, weights, STILL, 1, 0)
+    faces = images.astype(np.float32)
+    out = x[..., 0]
     for face, got in zip(faces, out, strict=True):
         assert np.allclose(got, face, atol=1e-3) or np.allclose(got, face[:, ::-1], atol=1e-3)
     mirrored = sum(not np.allclose(g, f, atol=1e-3) for f, g in zip(faces, out, strict=True))
     assert 0 < mirrored < 16  # about half are flipped
-    assert np.array_equal(y.numpy(), labels.numpy()) and np.array_equal(w.numpy(), weights.numpy())
+    assert np.array_equal(y, labels) and np.array_equal(w, weights)
 
 
 def test_augmentation_crops_stays_in_range_and_is_reproducible() -> None:
     images, labels, weights = _faces(32)
     config = AugmentConfig()
-    x, y, w = augment_batch(images, labels, weights, config, _seed(7, 3))
-    again, _, _ = augment_batch(images, labels, weights, config, _seed(7, 3))
-    other, _, _ = augment_batch(images, labels, weights, config, _seed(7, 4))
-    assert x.shape == (32, config.crop, config.crop, 1) and x.dtype == tf.float32
-    assert float(tf.reduce_min(x)) >= 0.0 and float(tf.reduce_max(x)) <= 255.0
-    assert np.array_equal(x.numpy(), again.numpy())
-    assert not np.array_equal(x.numpy(), other.numpy())
-    assert np.allclose(y.numpy().sum(axis=1), 1.0)  # mixup keeps each target a distribution
-    assert (y.numpy().max(axis=1) >= 0.5 - 1e-6).all()  # and each face's own label ahead
+    x, y, w = _augment(images, labels, weights, config, 7, 3)
+    again, _, _ = _augment(images, labels, weights, config, 7, 3)
+    other, _, _ = _augment(images, labels, weights, config, 7, 4)
+    assert x.shape == (32, config.crop, config.crop, 1) and x.dtype == np.float32
+    assert x.min() >= 0.0 and x.max() <= 255.0
+    assert np.array_equal(x, again)
+    assert not np.array_equal(x, other)
+    assert np.allclose(y.sum(axis=1), 1.0)  # mixup keeps each target a distribution
+    assert (y.max(axis=1) >= 0.5 - 1e-6).all()  # and each face's own label ahead
     assert w.shape == (32,)
+
+
+def test_the_draws_are_the_recipes_ranges() -> None:
+    """The numpy draws behind the warp, jitter, erasing and mixup: within the v2 recipe's ranges
+    (2,560 faces), about half mirrored and half erased."""
+    config = AugmentConfig()
+    draws = draw(2560, 48, config, 2013, 5)
+    scale = np.hypot(draws.transforms[:, 3], draws.transforms[:, 4])  # 1 / zoom
+    assert scale.min() >= 1 / 1.1 - 1e-5 and scale.max() <= 1 / 0.9 + 1e-5
+    mirrored = (draws.transforms[:, 0] * draws.transforms[:, 4] < 0).mean()  # the x axis flipped
+    assert 0.45 < mirrored < 0.55
+    assert draws.contrast.min() >= 0.8 and draws.contrast.max() <= 1.2
+    assert np.abs(draws.brightness).max() <= 25.5
+    erased = draws.erase[:, 2] > 0
+    assert (
+        0.45 < erased.mean() < 0.55 and (draws.erase[erased, 2:].prod(axis=1) <= 0.2 * 44 * 44 + 1e-3).all()
+    )
+    assert draws.mix.min() >= 0.5 and draws.mix.max() <= 1.0
+    assert draws.noise.shape == (2560, 44, 44, 1) and draws.noise.min() >= 0 and draws.noise.max() < 255
 
 
 def test_resuming_replays_the_same_batches() -> None:
@@ -68,11 +89,11 @@ def test_resuming_replays_the_same_batches() -> None:
     split = Split(rng.integers(0, 256, (70, 48, 48), dtype=np.uint8), rng.integers(0, len(LABELS), 70))
     config = TrainConfig(batch_size=16)
     steps = steps_per_epoch(split, config)
-    from_start = list(train_pipeline(split, config, 0).take(2 * steps))
-    resumed = list(train_pipeline(split, config, 1).take(steps))
+    from_start = list(itertools.islice(train_batches(split, config, 0), 2 * steps))
+    resumed = list(itertools.islice(train_batches(split, config, 1), steps))
     for a, b in zip(from_start[steps:], resumed, strict=True):
-        assert all(np.array_equal(p.numpy(), q.numpy()) for p, q in zip(a, b, strict=True))
-    assert not np.array_equal(from_start[0][0].numpy(), from_start[steps][0].numpy())  # epochs differ
+        assert all(np.array_equal(np.asarray(p), np.asarray(q)) for p, q in zip(a, b, strict=True))
+    assert not np.array_equal(np.asarray(from_start[0][0]), np.asarray(from_start[steps][0]))  # epochs differ
 
 
 def test_bf16_follows_the_cpu_flags(tmp_path: Path) -> None:

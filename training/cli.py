@@ -1,4 +1,4 @@
-"""`python -m training train|export|quantize|merge|average|evaluate|compare`."""
+"""`python -m training train|export|quantize|merge|average|evaluate|compare|import-weights|bench`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from pathlib import Path
 from training.data import DataError
 from training.errors import ExportError, ModelFileError
 
+BACKENDS = ("tensorflow", "jax", "torch")
+
 EXIT_USAGE = 2  # bad input: missing or unusable data or model files
 EXIT_FAILED = 1  # the work itself failed (e.g. an export that does not match Keras)
 EXIT_INTERRUPTED = 130
@@ -24,6 +26,16 @@ def _fraction(text: str) -> float:
         value = -1.0
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"expected a fraction between 0 and 1, got {text!r}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, got {text!r}")
     return value
 
 
@@ -42,6 +54,7 @@ def _widths(text: str) -> tuple[int, ...]:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m training", description=__doc__)
+    parser.set_defaults(backend=None)
     sub = parser.add_subparsers(dest="command", required=True)
 
     train = sub.add_parser("train", help="train the expression network")
@@ -70,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
         help="channels per stage, e.g. 40,80,160,320 (default 48,96,192,384)",
     )
     train.add_argument("--crop", type=_positive, default=None, help="training crop in pixels (default 44)")
+    train.add_argument("--batch-size", type=_positive, default=None, help="faces per step (default 128)")
     train.add_argument(
         "--mixup-alpha", type=float, default=None, help="mixup Beta(a, a); 0 is off (default 0.2)"
     )
@@ -79,10 +93,29 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="weight average momentum; 0 is off (default 0.999)",
     )
-    train.add_argument(
+    precision = train.add_mutually_exclusive_group()
+    precision.add_argument(
         "--no-bf16",
         action="store_true",
         help="compute in float32 even where the CPU has bfloat16 units (default: bf16 where available)",
+    )
+    precision.add_argument(
+        "--bf16", action="store_true", help="compute in mixed bfloat16 whatever the CPU (e.g. on a GPU)"
+    )
+    _add_backend(train)
+    train.add_argument(
+        "--checkpoints",
+        choices=("keras", "npz"),
+        default="keras",
+        help="keras: last.keras (resumable) and best.keras every epoch, curves.png; npz: best.npz and "
+        "last.npz, weights only, no h5py (a GPU run; rebuild with import-weights)",
+    )
+    train.add_argument(
+        "--time-budget-s",
+        type=_seconds,
+        default=None,
+        help="wall-clock seconds: the schedule is sized from the first epochs to end within them "
+        "(--epochs is then the most), and the run stops at an epoch's end when the next would not fit",
     )
     train.add_argument(
         "--class-weight-power",
@@ -187,7 +220,33 @@ def _parser() -> argparse.ArgumentParser:
         help="folder for compare.json and compare.md (default: evaluations/<data set>/)",
     )
     compare.add_argument("--json", action="store_true", help="print the comparison as one JSON object")
+
+    imported = sub.add_parser(
+        "import-weights", help="a GPU run's member (best.npz, last.npz) as a run folder with .keras files"
+    )
+    imported.add_argument(
+        "--from", dest="source", type=Path, required=True, help="the member's folder, e.g. <files>/w48-s1"
+    )
+    imported.add_argument("--out", type=Path, required=True, help="the run folder to write, e.g. runs/w48-s1")
+
+    bench = sub.add_parser("bench", help="time training steps of the recipe on this machine (prints figures)")
+    bench.add_argument("--data", type=Path, required=True, help="the data set (any form train takes)")
+    bench.add_argument(
+        "--widths", type=_widths, default=None, help="channels per stage (default the recipe's)"
+    )
+    bench.add_argument("--steps", type=_positive, default=100, help="timed steps (after a warm-up)")
+    bench.add_argument("--bf16", action="store_true", help="mixed bfloat16 (default float32)")
+    _add_backend(bench)
     return parser
+
+
+def _add_backend(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--backend",
+        choices=BACKENDS,
+        default=None,
+        help="Keras backend (default: $KERAS_BACKEND, else tensorflow); the files are the same on each",
+    )
 
 
 def _run_train(args: argparse.Namespace) -> int:
@@ -205,23 +264,35 @@ def _run_train(args: argparse.Namespace) -> int:
         "patience": args.patience,
         "widths": args.widths,
         "crop": args.crop,
+        "batch_size": args.batch_size,
         "mixup_alpha": args.mixup_alpha,
         "ema_momentum": args.ema_momentum,
     }
     given = {k: v for k, v in overrides.items() if v is not None}
-    if args.no_bf16:
-        given["bf16"] = False
+    if args.no_bf16 or args.bf16:
+        given["bf16"] = args.bf16
     if given and args.resume:
         print(
             "error: --resume takes its settings from the saved run; drop "
-            + ", ".join("--" + k.replace("_", "-") for k in given),
+            + ", ".join(
+                "--" + ("no-" if k == "bf16" and not v else "") + k.replace("_", "-")
+                for k, v in given.items()
+            ),
             file=sys.stderr,
         )
         return EXIT_USAGE
-    bf16 = False if args.no_bf16 else None
-    given.pop("bf16", None)
+    bf16 = given.pop("bf16", None)
     config = replace(TrainConfig(), **given) if given else None
-    state = train(args.data, args.out, epochs=args.epochs, resume=args.resume, config=config, bf16=bf16)
+    state = train(
+        args.data,
+        args.out,
+        epochs=args.epochs,
+        resume=args.resume,
+        config=config,
+        bf16=bf16,
+        checkpoints=args.checkpoints,
+        time_budget_s=args.time_budget_s,
+    )
     print(f"best validation accuracy {state['best_val_accuracy']:.4f} at epoch {state['best_epoch']}")
     return 0
 
@@ -303,6 +374,25 @@ def _run_compare(args: argparse.Namespace) -> int:
     return 0 if result["ship"] else EXIT_FAILED
 
 
+def _run_import_weights(args: argparse.Namespace) -> int:
+    from training.import_run import import_weights
+
+    result = import_weights(args.source, args.out)
+    print(
+        f"wrote {', '.join(result.written)} in {result.out}: {result.epochs} epochs, best validation "
+        f"accuracy {result.best_val_accuracy:.4f} at epoch {result.best_epoch}; export it with "
+        f"`python -m training export --checkpoint {result.out / 'best.keras'} --out FILE.onnx`"
+    )
+    return 0
+
+
+def _run_bench(args: argparse.Namespace) -> int:
+    from training.bench import bench, format_bench
+
+    print(format_bench(bench(args.data, widths=args.widths, steps=args.steps, bf16=args.bf16)))
+    return 0
+
+
 _COMMANDS = {
     "train": _run_train,
     "export": _run_export,
@@ -311,6 +401,8 @@ _COMMANDS = {
     "merge": _run_merge,
     "average": _run_average,
     "compare": _run_compare,
+    "import-weights": _run_import_weights,
+    "bench": _run_bench,
 }
 
 
@@ -319,6 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     args = _parser().parse_args(argv)
     try:
+        _use_backend(args.backend)
         return _COMMANDS[args.command](args)
     except (DataError, ModelFileError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -330,3 +423,13 @@ def main(argv: list[str] | None = None) -> int:
     except ExportError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _use_backend(name: str | None) -> None:
+    """Choose the Keras backend before Keras is first imported (it reads KERAS_BACKEND once)."""
+    if name is None:
+        return
+    keras = sys.modules.get("keras")
+    if keras is not None and keras.backend.backend() != name:
+        raise DataError(f"--backend {name}: Keras already runs on {keras.backend.backend()} in this process")
+    os.environ["KERAS_BACKEND"] = name

@@ -3,7 +3,8 @@
 The out folder holds `last.keras` (model + optimizer with its weight average, written every
 epoch), `best.keras` (the weights with the best validation accuracy: the moving average, or the raw
 weights while the average still lags),
-`state.json` (epoch, history, config) and `curves.png`.
+`state.json` (epoch, history, config) and `curves.png`; or, with `checkpoints="npz"` (a GPU
+machine's run), best.npz, last.npz and state.json (training.run_files).
 
 The recipe (v2): faces stay in memory as uint8; each step draws its batch and its
 augmentation (training.augment) from stateless seeds of (seed, epoch, step), and the
@@ -11,31 +12,33 @@ learning rate is a fixed-length warm-up + cosine curve of the optimizer's step c
 resumed run continues exactly where it stopped. Validation scores the exponential moving
 average (EMA) of the weights, which is what best.keras keeps. Where the CPU has bfloat16
 units (AMX or AVX-512 BF16) the network computes in mixed bfloat16 with a float32 softmax.
+
+Any Keras backend runs it (KERAS_BACKEND: tensorflow, jax, torch): the batches come from a
+Python generator (numpy draws, keras.ops pixel work), not tf.data, and the files are the same.
+With a time budget (training.budget) the schedule is sized to end within it.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from training.augment import AugmentConfig
+from training.augment import AugmentConfig, augment_batch, compiled, draw, step_rng
+from training.budget import TimeBudget
 from training.data import IMAGE_SIZE, LABELS, DataError, Split, load_dataset
-from training.model_files import save_keras
+from training.run_files import RunFiles, State, run_files
 
 if TYPE_CHECKING:
     import keras
-    import tensorflow as tf
 
 log = logging.getLogger(__name__)
-
-State = dict[str, Any]  # the contents of state.json
 
 
 @dataclass(frozen=True)
@@ -111,37 +114,31 @@ def _split_for_validation(splits: dict[str, Split]) -> tuple[Split, Split]:
     return Split(train.images[kept], train.labels[kept]), Split(train.images[held], train.labels[held])
 
 
-def train_pipeline(split: Split, config: TrainConfig, start_epoch: int) -> tf.data.Dataset:
-    """Endless augmented batches; the batch of (epoch, step) is the same in every run.
+def train_batches(split: Split, config: TrainConfig, start_epoch: int) -> Iterator[tuple[Any, Any, Any]]:
+    """Endless augmented batches from `start_epoch` on; the batch of (epoch, step) is the same in
+    every run and on every backend.
 
-    The faces stay uint8 in memory; each batch is gathered through a stateless index
-    shuffle of its epoch, so resuming at `start_epoch` replays exactly what a run that never
-    stopped would have seen.
+    The faces stay uint8 in memory; each epoch's order is a permutation drawn from (seed, epoch)
+    and each step's augmentation from (seed, step) (training.augment.draw), so resuming at
+    `start_epoch` replays exactly what a run that never stopped would have seen. The pixel work
+    runs compiled on the backend (on a GPU under JAX, on the GPU).
     """
-    import tensorflow as tf
-
-    from training.augment import augment_batch
-
-    count = len(split.labels)
-    steps = count // config.batch_size
-    images = tf.constant(split.images)
-    onehot = tf.one_hot(tf.constant(split.labels), len(LABELS))
+    count, batch = len(split.labels), config.batch_size
+    steps = steps_per_epoch(split, config)
+    onehot = np.eye(len(LABELS), dtype=np.float32)[split.labels]
     table = class_weights(split.labels, len(LABELS), config.class_weight_power)
-    weights = tf.constant([table[int(i)] for i in split.labels], tf.float32)
+    weights = np.array([table[int(i)] for i in split.labels], dtype=np.float32)
     augmentation = config.augmentation()
-
-    def make_batch(step: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor, tf.Tensor]:
-        epoch, position = step // steps, step % steps
-        seed = tf.stack([tf.constant(config.seed, tf.int64), epoch])
-        slots = position * config.batch_size + tf.range(config.batch_size, dtype=tf.int64)
-        index = tf.random.experimental.index_shuffle(slots, seed, count - 1)
-        batch = (tf.gather(images, index), tf.gather(onehot, index), tf.gather(weights, index))
-        step_seed = tf.stack([tf.constant(config.seed, tf.int64), step])
-        return augment_batch(*batch, augmentation, step_seed)
-
-    first = tf.constant(start_epoch * steps, tf.int64)
-    dataset = tf.data.Dataset.counter(start=first).map(make_batch, num_parallel_calls=tf.data.AUTOTUNE)
-    return dataset.prefetch(tf.data.AUTOTUNE)
+    augment = compiled(augment_batch)
+    step, order, order_epoch = start_epoch * steps, np.arange(count), -1
+    while True:
+        epoch, position = divmod(step, steps)
+        if epoch != order_epoch:
+            order, order_epoch = step_rng(config.seed, 0, epoch).permutation(count), epoch
+        index = order[position * batch : (position + 1) * batch]
+        draws = draw(len(index), IMAGE_SIZE, augmentation, config.seed, step)
+        yield augment(split.images[index], onehot[index], weights[index], draws)
+        step += 1
 
 
 def steps_per_epoch(split: Split, config: TrainConfig) -> int:
@@ -179,9 +176,17 @@ def _build(config: TrainConfig, steps_per_epoch: int) -> keras.Model:
         optimizer=optimizer,
         loss=keras.losses.CategoricalCrossentropy(label_smoothing=config.label_smoothing),
         metrics=["accuracy"],
-        jit_compile=False,  # XLA measured slower than oneDNN on these CPUs
+        jit_compile=_jit_compile(),
     )
     return model
+
+
+def _jit_compile() -> bool:
+    """JAX compiles the step (op by op it is many times slower); TensorFlow runs without XLA
+    (measured slower than oneDNN on these CPUs), and torch eagerly (as Keras's "auto" does)."""
+    import keras
+
+    return keras.backend.backend() == "jax"
 
 
 def _schedule(config: TrainConfig, steps_per_epoch: int) -> keras.optimizers.schedules.LearningRateSchedule:
@@ -212,12 +217,6 @@ def _load_state(out: Path) -> State | None:
     return state
 
 
-def _write_json(path: Path, data: object) -> None:
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, indent=2))
-    os.replace(tmp, path)
-
-
 def train(
     data: Path,
     out: Path,
@@ -225,31 +224,45 @@ def train(
     resume: bool = False,
     config: TrainConfig | None = None,
     bf16: bool | None = None,
+    *,
+    checkpoints: str = "keras",
+    time_budget_s: float | None = None,
 ) -> State:
     """Train (or resume) and return the final state; raises DataError on unusable data.
 
     `bf16` None turns mixed bfloat16 on where the CPU has it; a resumed run keeps its own.
     Keras's dtype policy is process-wide: the run sets it for the network it builds or loads and
     puts the caller's back when it returns or raises, so nothing built afterwards inherits it.
+    `checkpoints`: the files' form (training.run_files: "keras" or "npz"). `time_budget_s`: the
+    wall-clock seconds the run may take from here; the schedule is sized to end within them, at
+    most `epochs` long (training.budget).
     """
     import keras
 
+    budget = None
+    if time_budget_s is not None:
+        budget = TimeBudget(time_budget_s, (config or TrainConfig()).warmup_epochs)
     previous = keras.mixed_precision.global_policy()
     try:
-        return _train(data, out, epochs, resume, config, bf16)
+        return _train(data, out, epochs, resume, config, bf16, run_files(checkpoints, out), budget)
     finally:
         keras.mixed_precision.set_global_policy(previous)
 
 
 def _train(
-    data: Path, out: Path, epochs: int | None, resume: bool, config: TrainConfig | None, bf16: bool | None
+    data: Path,
+    out: Path,
+    epochs: int | None,
+    resume: bool,
+    config: TrainConfig | None,
+    bf16: bool | None,
+    files: RunFiles,
+    budget: TimeBudget | None,
 ) -> State:
     import keras
 
     out.mkdir(parents=True, exist_ok=True)
-    state = _load_state(out) if resume else None
-    if resume and state is None:
-        log.warning("--resume: no checkpoint in %s, starting a new run", out)
+    state = _resumable_state(out, files) if resume else None
     if state is not None:
         saved = {k: v for k, v in state["config"].items() if k in TrainConfig.__dataclass_fields__}
         config = TrainConfig(**{**asdict(TrainConfig()), **saved, "widths": tuple(saved["widths"])})
@@ -260,25 +273,14 @@ def _train(
     if epochs is not None:
         config = replace(config, epochs=epochs)
     keras.utils.set_random_seed(config.seed + (state["epoch"] if state else 0))
-    log.info("mixed bfloat16: %s", "on" if config.bf16 else "off")
+    log.info("backend %s, mixed bfloat16: %s", keras.backend.backend(), "on" if config.bf16 else "off")
 
     train_split, val_split = _split_for_validation(load_dataset(data))
     log.info("train %s, val %s", train_split.counts(), val_split.counts())
     steps = steps_per_epoch(train_split, config)
 
     if state is not None and (out / "last.keras").exists():
-        keras.mixed_precision.set_global_policy("mixed_bfloat16" if config.bf16 else "float32")
-        model = keras.models.load_model(out / "last.keras")
-        start = int(state["epoch"])
-        log.info("resuming from epoch %d (best val accuracy %.4f)", start, state["best_val_accuracy"])
-        if not (out / "best.keras").exists():  # a checkpoint carried without it (see checkpoints/)
-            log.info("no best.keras in %s: the next epoch's average becomes the best", out)
-            state["best_val_accuracy"], state["best_epoch"] = 0.0, 0
-        if resized:
-            # The schedule is saved with the optimizer: stretch or shrink it to the new length.
-            # The optimizer's step count carries on, so the rate continues from the new curve.
-            model.optimizer.learning_rate = _schedule(config, steps)
-            log.info("learning-rate schedule now spans %d epochs", config.epochs)
+        model, start = _resume(out, state, config, steps, resized)
     else:
         model = _build(config, steps)
         start = 0
@@ -288,16 +290,52 @@ def _train(
         log.info("already trained for %d epochs", start)
         return state
 
-    checkpoint = _EpochCheckpoint(out, state, config.patience, val_split, config.crop)
+    checkpoint = _EpochCheckpoint(_Run(files, state, val_split, config, steps, budget))
     model.fit(
-        train_pipeline(train_split, config, start),
+        train_batches(train_split, config, start),
         steps_per_epoch=steps,
         epochs=config.epochs,
         initial_epoch=start,
+        shuffle=False,  # the generator draws each epoch's order itself
         callbacks=[checkpoint],
         verbose=2,
     )
+    files.finish(model, state)
     return state
+
+
+def _resumable_state(out: Path, files: RunFiles) -> State | None:
+    """The saved state to resume, None to start afresh; DataError for a run that cannot go on."""
+    state = _load_state(out)
+    if state is None:
+        log.warning("--resume: no checkpoint in %s, starting a new run", out)
+    elif state.get("imported") or not files.resumable:
+        raise DataError(
+            f"{out}: its files hold no optimizer state (imported from a GPU run, or --checkpoints npz), "
+            f"so it cannot be resumed; continue it as a fine-tune with --init-from {out / 'best.keras'}"
+        )
+    return state
+
+
+def _resume(
+    out: Path, state: State, config: TrainConfig, steps: int, resized: bool
+) -> tuple[keras.Model, int]:
+    import keras
+
+    keras.mixed_precision.set_global_policy("mixed_bfloat16" if config.bf16 else "float32")
+    model = keras.models.load_model(out / "last.keras")
+    model.jit_compile = _jit_compile()  # the saved setting is the backend's that wrote the file
+    start = int(state["epoch"])
+    log.info("resuming from epoch %d (best val accuracy %.4f)", start, state["best_val_accuracy"])
+    if not (out / "best.keras").exists():  # a checkpoint carried without it (see checkpoints/)
+        log.info("no best.keras in %s: the next epoch's average becomes the best", out)
+        state["best_val_accuracy"], state["best_epoch"] = 0.0, 0
+    if resized:
+        # The schedule is saved with the optimizer: stretch or shrink it to the new length.
+        # The optimizer's step count carries on, so the rate continues from the new curve.
+        model.optimizer.learning_rate = _schedule(config, steps)
+        log.info("learning-rate schedule now spans %d epochs", config.epochs)
+    return model, start
 
 
 def centre_view(images: np.ndarray, crop: int) -> np.ndarray:
@@ -325,33 +363,33 @@ def validation_scores(model: keras.Model, split: Split, crop: int = IMAGE_SIZE) 
 
 
 def keep_best(
-    model: keras.Model, split: Split, state: State, out: Path, epoch: int, crop: int = IMAGE_SIZE
+    model: keras.Model, split: Split, state: State, files: RunFiles, epoch: int, crop: int = IMAGE_SIZE
 ) -> dict[str, float]:
-    """Score the raw weights and their moving average; keep the better as best.keras when it
-    beats the best so far. Early in a run the average lags (and BatchNorm's statistics follow
-    the raw weights), so the raw weights can be the better ones. The model ends with its raw
-    weights. Returns the scores: the average's as `val_*` (the raw ones without an average),
-    the raw ones as `val_*_raw`."""
+    """Score the raw weights and their moving average; keep the better as the best (best.keras
+    or best.npz, `files.save_best`) when it beats the best so far. Early in a run the average
+    lags (and BatchNorm's statistics follow the raw weights), so the raw weights can be the
+    better ones. The model ends with its raw weights. Returns the scores: the average's as
+    `val_*` (the raw ones without an average), the raw ones as `val_*_raw`."""
     raw = validation_scores(model, split, crop)
     averaged: dict[str, float] | None = None
     if swap_average(model):
         try:
             averaged = validation_scores(model, split, crop)
             if averaged["val_accuracy"] >= raw["val_accuracy"]:
-                _keep_if_better(model, averaged["val_accuracy"], "average", state, out, epoch)
+                _keep_if_better(model, averaged["val_accuracy"], "average", state, files, epoch)
         finally:
             swap_average(model)
     if averaged is None or raw["val_accuracy"] > averaged["val_accuracy"]:
-        _keep_if_better(model, raw["val_accuracy"], "raw", state, out, epoch)
+        _keep_if_better(model, raw["val_accuracy"], "raw", state, files, epoch)
     return {**(averaged or raw), **{f"{key}_raw": value for key, value in raw.items()}}
 
 
 def _keep_if_better(
-    model: keras.Model, accuracy: float, source: str, state: State, out: Path, epoch: int
+    model: keras.Model, accuracy: float, source: str, state: State, files: RunFiles, epoch: int
 ) -> None:
     if accuracy > state["best_val_accuracy"] or not state["best_epoch"]:
         state.update(best_val_accuracy=accuracy, best_epoch=epoch, best_weights=source)
-        save_keras(model, out / "best.keras")
+        files.save_best(model, state)
 
 
 def swap_average(model: keras.Model) -> bool:
@@ -367,17 +405,29 @@ def swap_average(model: keras.Model) -> bool:
     return True
 
 
+@dataclass
+class _Run:
+    """What the epoch-end callback works with: the run's files, state, validation faces, recipe,
+    steps per epoch and time budget (None: none)."""
+
+    files: RunFiles
+    state: State
+    val_split: Split
+    config: TrainConfig
+    steps: int
+    budget: TimeBudget | None
+
+
 class _EpochCheckpoint:
-    """Keras callback, built lazily so importing this module needs no TensorFlow.
+    """Keras callback, built lazily so importing this module needs no Keras.
 
     At each epoch end: last.keras with the raw weights and the optimizer (for --resume),
     then the averaged weights are swapped in, scored on the validation faces, kept as
-    best.keras when they beat the best so far, and swapped back out.
+    best.keras when they beat the best so far, and swapped back out; then the time budget,
+    if any, sizes the schedule or ends the run (`_within_budget`).
     """
 
-    def __new__(
-        cls, out: Path, state: State, patience: int, val_split: Split, crop: int
-    ) -> keras.callbacks.Callback:
+    def __new__(cls, run: _Run) -> keras.callbacks.Callback:
         import keras
 
         class Checkpoint(keras.callbacks.Callback):
@@ -389,51 +439,57 @@ class _EpochCheckpoint:
                 self.started = time.monotonic()
 
             def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
+                state = run.state
                 row = {k: float(v) for k, v in dict(logs or {}).items()}
                 row.update(epoch=epoch + 1, seconds=round(time.monotonic() - self.started, 1))
                 row["learning_rate"] = float(self.model.optimizer.learning_rate)
-                save_keras(self.model, out / "last.keras")
-                row.update(keep_best(self.model, val_split, state, out, epoch + 1, crop))
-                val = row["val_accuracy"]
+                run.files.save_last(self.model)
+                row.update(keep_best(self.model, run.val_split, state, run.files, epoch + 1, run.config.crop))
                 state["history"].append(row)
                 state["epoch"] = epoch + 1
-                _write_json(out / "state.json", state)
-                _plot_curves(state["history"], out / "curves.png")
-                log.info(
-                    "epoch %d (%.0f s): val accuracy %.4f averaged, %.4f raw (best %.4f at %d, %s)",
-                    epoch + 1,
-                    row["seconds"],
-                    val,
-                    row["val_accuracy_raw"],
-                    state["best_val_accuracy"],
-                    state["best_epoch"],
-                    state.get("best_weights", "raw"),
-                )
-                if epoch + 1 - state["best_epoch"] >= patience:
-                    log.info("early stop: no validation gain for %d epochs", patience)
+                _log_epoch(row, state)
+                if epoch + 1 - state["best_epoch"] >= run.config.patience:
+                    log.info("early stop: no validation gain for %d epochs", run.config.patience)
                     self.model.stop_training = True
+                if run.budget is not None and not _within_budget(self.model, run, epoch + 1):
+                    self.model.stop_training = True
+                run.files.epoch_done(state)
 
         return Checkpoint()
 
 
-def _plot_curves(history: list[dict[str, float]], path: Path) -> None:
-    import matplotlib
+def _log_epoch(row: dict[str, float], state: State) -> None:
+    log.info(
+        "epoch %d (%.0f s): val accuracy %.4f averaged, %.4f raw (best %.4f at %d, %s)",
+        row["epoch"],
+        row["seconds"],
+        row["val_accuracy"],
+        row["val_accuracy_raw"],
+        state["best_val_accuracy"],
+        state["best_epoch"],
+        state.get("best_weights", "raw"),
+    )
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
-    epochs = [row["epoch"] for row in history]
-    fig, (acc_ax, loss_ax) = plt.subplots(1, 2, figsize=(10, 4))
-    for key, ax in (("accuracy", acc_ax), ("loss", loss_ax)):
-        ax.plot(epochs, [row.get(key, np.nan) for row in history], label="train")
-        ax.plot(epochs, [row.get(f"val_{key}", np.nan) for row in history], label="validation")
-        if any(f"val_{key}_raw" in row for row in history):  # the raw weights beside their average
-            raw = [row.get(f"val_{key}_raw", np.nan) for row in history]
-            ax.plot(epochs, raw, label="validation, raw weights", linestyle="--")
-        ax.set_xlabel("epoch")
-        ax.set_title(key)
-        ax.grid(alpha=0.3)
-        ax.legend()
-    fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
+def _within_budget(model: keras.Model, run: _Run, done: int) -> bool:
+    """After `done` epochs: size the schedule once the probe epochs are timed, then say whether
+    the run goes on (its schedule not finished, and the next epoch within the budget)."""
+    budget, state = run.budget, run.state
+    assert budget is not None
+    budget.epoch_ended()
+    if done == budget.probe_epochs:
+        epochs = budget.size(cap=run.config.epochs)
+        run.config = replace(run.config, epochs=epochs)
+        state["config"]["epochs"] = epochs
+        model.optimizer.learning_rate = _schedule(run.config, run.steps)
+        model.make_train_function(force=True)  # the compiled step holds the old schedule
+        log.info("time budget %.0f s: the schedule now spans %d epochs", budget.seconds, epochs)
+    if done >= run.config.epochs:
+        return False
+    if not budget.next_fits():
+        state["stopped"] = (
+            f"time budget of {budget.seconds:.0f} s reached after epoch {done} of {run.config.epochs}"
+        )
+        log.info("%s", state["stopped"])
+        return False
+    return True

@@ -1,4 +1,5 @@
-"""`python -m training train|export|quantize|merge|average|evaluate|compare|import-weights|bench`."""
+"""`python -m training train|export|quantize|merge|average|evaluate|compare|import-weights|bench`,
+and `gpu-pack|gpu-run|gpu-dry-run` (training/gpu_run.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from training.data import DataError
 from training.errors import ExportError, ModelFileError
+from training.gpu_run import GpuRunError, add_gpu_commands
 
 BACKENDS = ("tensorflow", "jax", "torch")
 
@@ -54,7 +56,7 @@ def _widths(text: str) -> tuple[int, ...]:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m training", description=__doc__)
-    parser.set_defaults(backend=None)
+    parser.set_defaults(backend=None, run=None)  # the gpu-* commands name their own `run`
     sub = parser.add_subparsers(dest="command", required=True)
 
     train = sub.add_parser("train", help="train the expression network")
@@ -237,6 +239,7 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--steps", type=_positive, default=100, help="timed steps (after a warm-up)")
     bench.add_argument("--bf16", action="store_true", help="mixed bfloat16 (default float32)")
     _add_backend(bench)
+    add_gpu_commands(sub)
     return parser
 
 
@@ -412,8 +415,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         _use_backend(args.backend)
-        return _COMMANDS[args.command](args)
-    except (DataError, ModelFileError, OSError) as error:
+        return (_COMMANDS.get(args.command) or args.run)(args)
+    except (DataError, ModelFileError, GpuRunError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -296,7 +296,6 @@ class ShowroomPage(SettingsPage):
         if folder is not None:
             edit.setText(str(folder))
 
-
     @Slot()
     def _on_logo_browse_clicked(self) -> None:
         edit = self.form["logo_file"].widget

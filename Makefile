@@ -27,12 +27,12 @@ run: setup
 test: setup $(STAMPS)/postgresql $(STAMPS)/appliance-tools
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
-# The whole kiosk offscreen on the looped demo clip (kiosk/ui/soak.py): prints RSS at start and end,
+# The whole kiosk offscreen on the looped demo clip (tools/soak.py): prints RSS at start and end,
 # its slope per hour, dropped results and the threads/timers alive, as JSON; fails past the growth limit.
 SOAK_MINUTES ?= 60
 SOAK_MAX_GROWTH_MB ?= 20
 soak: setup
-	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk soak --minutes $(SOAK_MINUTES) --max-growth-mb $(SOAK_MAX_GROWTH_MB)
+	QT_QPA_PLATFORM=offscreen $(PY) tools/soak.py --minutes $(SOAK_MINUTES) --max-growth-mb $(SOAK_MAX_GROWTH_MB)
 
 # The fault soak (tools/fault_soak.py): the kiosk in its own process, offscreen, on a network camera,
 # its data folder on a small disk of its own (a tmpfs in a user namespace), while the camera, the

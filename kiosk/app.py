@@ -118,9 +118,6 @@ def _parser() -> argparse.ArgumentParser:
         commands.add_parser("analyze", parents=[common], help="per-frame emotions of a video or camera")
     )
     _add_bench(commands.add_parser("bench", parents=[common], help="time each stage of the pipeline"))
-    _add_soak(
-        commands.add_parser("soak", parents=[common], help="run the whole kiosk offscreen, watch its memory")
-    )
     report = commands.add_parser(
         "report", parents=[common], add_help=False, allow_abbrev=False, help="exposure report (see report -h)"
     )
@@ -164,30 +161,6 @@ def _add_model_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--model", type=Path, default=None, metavar="PATH", help="ONNX model (default: shipped)"
     )
-
-
-def _add_soak(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--minutes", type=float, default=60.0, metavar="N", help="how long (default 60)")
-    parser.add_argument(
-        "--video",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help="video to loop (default: the demo clip)",
-    )
-    _add_model_option(parser)
-    parser.add_argument(
-        "--max-growth-mb",
-        type=float,
-        default=None,
-        metavar="MB",
-        help="fail (exit 1) when RSS grows by more than this after the warm-up",
-    )
-    parser.add_argument(
-        "--warmup-s", type=float, default=30.0, metavar="S", help="RSS is measured from then on (default 30)"
-    )
-    parser.add_argument("--sample-s", type=float, default=5.0, metavar="S", help=argparse.SUPPRESS)
-    parser.set_defaults(handler=_run_soak)
 
 
 def _add_autostart(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -310,7 +283,7 @@ def _run_gui(args: argparse.Namespace, extra: list[str]) -> int:
     noted, previous = _note_stop_signals()  # while Qt and the window's modules load
     try:
         try:
-            from kiosk.ui.app import run_gui
+            from kiosk.ui.app.gui import run_gui
         except ImportError as error:
             raise CliError(f"the kiosk window cannot start: {error}") from error
         return run_gui(args, pending_stop=noted)
@@ -334,19 +307,19 @@ def _note_stop_signals() -> tuple[list[int], dict[int, Any]]:
 
 
 def _run_crash_notice(args: argparse.Namespace, extra: list[str]) -> int:
-    from kiosk.ui.app import run_crash_notice
+    from kiosk.ui.app.gui import run_crash_notice
 
     return run_crash_notice(args)
 
 
 def _run_reset_pin(args: argparse.Namespace, extra: list[str]) -> int:
-    from kiosk.ui.pin_commands import reset_pin
+    from kiosk.cli_pin import reset_pin
 
     return reset_pin(args.settings)
 
 
 def _run_set_pin(args: argparse.Namespace, extra: list[str]) -> int:
-    from kiosk.ui.pin_commands import set_pin
+    from kiosk.cli_pin import set_pin
 
     return set_pin(args.settings)
 
@@ -399,13 +372,6 @@ def _run_bench(args: argparse.Namespace, extra: list[str]) -> int:
 
     _setup_console_logging()
     return run_bench(args)
-
-
-def _run_soak(args: argparse.Namespace, extra: list[str]) -> int:
-    from kiosk.ui.soak import run_soak
-
-    _setup_console_logging()
-    return run_soak(args)
 
 
 def _run_report(args: argparse.Namespace, extra: list[str]) -> int:

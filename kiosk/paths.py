@@ -64,7 +64,7 @@ def using_data_dir(path: Path) -> Iterator[Path]:
 
 def data_dir(*, create: bool = True) -> Path:
     """The application's data folder, created on first use when it can be (a read-only one is
-    reported by whoever writes there: see `kiosk.ui.runtime.data_folder_problem`). A reader that
+    reported by whoever writes there: see `kiosk.ui.app.runtime.data_folder_problem`). A reader that
     must not leave a folder behind (`report` on a mistyped --data-dir) passes create=False."""
     folder = _data_dir_override or _platform_data_dir()
     if create:

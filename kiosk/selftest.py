@@ -16,7 +16,7 @@ The checks, in order:
 - `opencv_lapack`: OpenCV's matrix routines give numpy's answers. The Linux bundle serves
   OpenCV's BLAS/LAPACK from numpy's OpenBLAS (tools/cv2_blas_shim.c); this proves it is wired.
 - `health`: the /health and /metrics server answers on loopback (kiosk.selftest_health).
-- `translations`: German loads from the shipped .qm and answers in German (kiosk.ui.selftest_i18n).
+- `translations`: German loads from the shipped .qm and answers in German (kiosk.ui.common.i18n).
 
 Every check runs even when an earlier one failed (those that need a failed one are
 skipped and say so). The summary goes to stdout and to `<data dir>/self-test.json` (a
@@ -104,7 +104,7 @@ def _audio_check(path: Path) -> Check:
     # one it does not find on stderr; the check itself reports what matters.
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
     try:
-        from kiosk.ui.selftest_audio import check_audio
+        from kiosk.ui.app.selftest_audio import check_audio
     except ImportError as error:
         return failed("audio", f"QtMultimedia cannot be imported: {error}")
     return check_audio(path)
@@ -118,7 +118,7 @@ def _health_check() -> Check:
 
 
 def _translations_check() -> Check:
-    from kiosk.ui.selftest_i18n import check_german
+    from kiosk.ui.common.i18n import check_german
 
     ok, detail = check_german()
     return passed("translations", detail) if ok else failed("translations", detail)

@@ -1,7 +1,7 @@
 """What every self-test check returns: a `Check`, built with `passed`, `failed` or `skipped`.
 
 The modules that hold checks (kiosk/selftest_vision.py, kiosk/selftest_health.py,
-kiosk/ui/selftest_audio.py, ...) import these from here, never from kiosk/selftest.py, which
+kiosk/ui/app/selftest_audio.py, ...) import these from here, never from kiosk/selftest.py, which
 imports them to run the checks: that way round would be an import cycle, and the contracts in
 pyproject.toml refuse one. Adding a check: a function that returns a `Check` in a module of its
 own (under kiosk/ui/ when it needs Qt), and one line in `kiosk.selftest.run_self_test`.

@@ -47,9 +47,9 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 from kiosk.reaction.engine import Event
-from kiosk.ui.pin import hash_pin
-from kiosk.ui.results import AnalysisResult
-from kiosk.ui.settings_store import SettingsStore
+from kiosk.session.results import AnalysisResult
+from kiosk.settings.pin import hash_pin
+from kiosk.ui.common.settings_store import SettingsStore
 from kiosk.vision.labels import EMOTION_LABELS
 from kiosk.vision.types import Analysis
 

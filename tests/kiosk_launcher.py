@@ -69,7 +69,7 @@ def seed_pin(argv: list[str]) -> None:
     settings = Path(argv[argv.index("--data-dir") + 1]) / "settings.ini"
     if settings.is_file() and re.search(r"^pin_hash=\S", settings.read_text(errors="replace"), re.MULTILINE):
         return
-    from kiosk.ui.pin import hash_pin
+    from kiosk.settings.pin import hash_pin
 
     pin_hash = hash_pin(TEST_PIN, iterations=1000)
     if not settings.is_file():
@@ -84,24 +84,24 @@ def seed_pin(argv: list[str]) -> None:
 
 
 def _announce_signals_ready(path: str) -> None:
-    import kiosk.ui.app
-    from kiosk.ui.process_signals import ProcessSignals
+    import kiosk.ui.app.gui
+    from kiosk.ui.app.process_signals import ProcessSignals
 
     class Announced(ProcessSignals):
         def __init__(self) -> None:
             super().__init__()
             Path(path).write_text(f"{os.getpid()}\n", encoding="utf-8")
 
-    kiosk.ui.app.ProcessSignals = Announced  # type: ignore[misc]
+    kiosk.ui.app.gui.ProcessSignals = Announced  # type: ignore[misc]
 
 
 def _break_screen_keeper() -> None:
-    import kiosk.ui.screensaver
+    import kiosk.ui.app.screensaver
 
     def start(_self: object) -> None:
         raise RuntimeError("the screen keeper broke (kiosk_launcher)")
 
-    kiosk.ui.screensaver.ScreenKeeper.start = start  # type: ignore[method-assign]
+    kiosk.ui.app.screensaver.ScreenKeeper.start = start  # type: ignore[method-assign]
 
 
 def main() -> int:
@@ -114,10 +114,10 @@ def main() -> int:
     if state == "screen-keeper-fails":
         _break_screen_keeper()
     if state == "no-source":
-        import kiosk.ui.settings_apply
+        import kiosk.ui.app.settings_apply
 
         missing = Path(__file__).with_name("no-such-demo.mp4")
-        kiosk.ui.settings_apply.demo_clip_path = lambda: missing
+        kiosk.ui.app.settings_apply.demo_clip_path = lambda: missing
     from kiosk.app import main as kiosk_main
 
     return kiosk_main(argv)

@@ -232,14 +232,14 @@ def test_python_dash_m_kiosk() -> None:
 @pytest.fixture
 def fake_gui(monkeypatch: pytest.MonkeyPatch, tiny_model: Path) -> list[argparse.Namespace]:
     calls: list[argparse.Namespace] = []
-    module = types.ModuleType("kiosk.ui.app")
+    module = types.ModuleType("kiosk.ui.app.gui")
 
     def run_gui(args: argparse.Namespace, pending_stop: object = ()) -> int:
         calls.append(args)
         return 0
 
     module.run_gui = run_gui  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "kiosk.ui.app", module)
+    monkeypatch.setitem(sys.modules, "kiosk.ui.app.gui", module)
     monkeypatch.setattr("kiosk.cli_common.default_model_path", lambda: tiny_model)
     return calls
 

@@ -24,10 +24,9 @@ import keyring
 import psycopg
 import pytest
 from pg_cluster import ADMIN_PASSWORD, PgCluster, free_port
-from test_fleet_hook import MemoryKeyring
+from test_session_fleet_link import MemoryKeyring
 
 from kiosk.analytics import Exposure, ReactionStore
-from kiosk.analytics.fleet import _PENDING_SQL as PENDING_SQL
 from kiosk.analytics.fleet import (
     CENTRAL_SCHEMA_VERSION,
     FleetConfig,
@@ -38,6 +37,7 @@ from kiosk.analytics.fleet import (
     queued_count,
 )
 from kiosk.analytics.fleet_central import CENTRAL_MIGRATIONS, READER_ROLE, WRITER_ROLE, init_central
+from kiosk.analytics.fleet_queue import _PENDING_SQL as PENDING_SQL
 from kiosk.app import main
 
 HOUR = datetime(2025, 3, 10, 18, 0, tzinfo=timezone.utc)

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.app import main as kiosk_main
-from kiosk.ui.pin import verify_pin
-from kiosk.ui.runtime import InstanceLock
-from kiosk.ui.settings_store import SettingsStore
+from kiosk.settings.pin import verify_pin
+from kiosk.ui.app.runtime import InstanceLock
+from kiosk.ui.common.settings_store import SettingsStore
 
 ROOT = Path(__file__).resolve().parent.parent
 

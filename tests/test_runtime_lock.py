@@ -1,4 +1,4 @@
-"""kiosk/ui/runtime.py: one kiosk per data folder, also on a full disk; what is wrong with the
+"""kiosk/ui/app/runtime.py: one kiosk per data folder, also on a full disk; what is wrong with the
 data folder, named by its cause; the log file across logrotate and a full disk (issue #28).
 
 The full disk is real: a 1 MiB tmpfs mounted in a user and mount namespace of its own."""
@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtCore import QLockFile
 
 from kiosk.app import main as kiosk_main
-from kiosk.ui.runtime import LOCK_NAME, InstanceLock, KioskLogging, LogFileHandler, data_folder_problem
+from kiosk.ui.app.runtime import LOCK_NAME, InstanceLock, KioskLogging, LogFileHandler, data_folder_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -30,7 +30,7 @@ POSIX = sys.platform != "win32"
 TRY_LOCK = """
 import json, sys
 from pathlib import Path
-from kiosk.ui.runtime import InstanceLock
+from kiosk.ui.app.runtime import InstanceLock
 lock = InstanceLock(Path(sys.argv[1]))
 acquired = lock.acquire()
 print(json.dumps({"acquired": acquired, "held_elsewhere": lock.held_elsewhere,
@@ -264,7 +264,7 @@ def test_a_log_file_on_a_full_disk_is_reported_once_until_it_works_again(
 FULL_DISK_SCRIPT = """
 import io, json, logging, os, subprocess, sys
 from pathlib import Path
-from kiosk.ui.runtime import InstanceLock, KioskLogging, data_folder_problem
+from kiosk.ui.app.runtime import InstanceLock, KioskLogging, data_folder_problem
 
 disk, try_lock, mode = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 folder = disk / "data"  # made before a read-only disk was remounted read-only
@@ -396,8 +396,8 @@ TWO_KIOSKS_SCRIPT = """
 import json, os, signal, subprocess, sys, time
 from dataclasses import replace
 from pathlib import Path
-from kiosk.ui.pin import hash_pin
-from kiosk.ui.settings_store import SettingsStore
+from kiosk.settings.pin import hash_pin
+from kiosk.ui.common.settings_store import SettingsStore
 
 disk, out, demo = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 folder = disk / "data"

@@ -33,15 +33,22 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QScroll
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import main
-from kiosk.ui import theme
-from kiosk.ui.catalog import load_catalog
-from kiosk.ui.hud import BASE_WIDTH
-from kiosk.ui.i18n import EMOTION_NAMES, apply_language, emotion_name, remove_translations, resolve, translate
-from kiosk.ui.kiosk import Kiosk, LaunchOptions
-from kiosk.ui.selftest_i18n import check_german
-from kiosk.ui.settings import DEFAULT_PRIVACY_TEXT, privacy_notice
-from kiosk.ui.settings_dialog import SettingsDialog
-from kiosk.ui.settings_store import SettingsStore
+from kiosk.settings.model import DEFAULT_PRIVACY_TEXT, privacy_notice
+from kiosk.ui.app.kiosk import Kiosk, LaunchOptions
+from kiosk.ui.common import theme
+from kiosk.ui.common.i18n import (
+    EMOTION_NAMES,
+    apply_language,
+    check_german,
+    emotion_name,
+    remove_translations,
+    resolve,
+    translate,
+)
+from kiosk.ui.common.settings_store import SettingsStore
+from kiosk.ui.settings.dialog import SettingsDialog
+from kiosk.ui.showroom.hud import BASE_WIDTH
+from kiosk.ui.showroom.images import load_catalog
 
 LANGUAGES = translations.shipped_languages()
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|</?b>")

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kiosk.analytics import Exposure, ReactionStore
-from kiosk.ui.analytics_page import ReactionsPage, short_date_format
-from kiosk.ui.i18n import apply_language, remove_translations
+from kiosk.ui.common.i18n import apply_language, remove_translations
+from kiosk.ui.settings.reactions_page import ReactionsPage, short_date_format
 
 NOW = datetime(2025, 3, 10, 12, 0).astimezone()
 

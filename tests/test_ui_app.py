@@ -11,8 +11,8 @@ import pytest
 from fakes import settings_store
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.app import EXIT_ALREADY_RUNNING, run_gui
-from kiosk.ui.runtime import LOCK_NAME, InstanceLock
+from kiosk.ui.app.gui import EXIT_ALREADY_RUNNING, run_gui
+from kiosk.ui.app.runtime import LOCK_NAME, InstanceLock
 
 
 def _args(**changes: object) -> argparse.Namespace:

@@ -25,12 +25,12 @@ from pytestqt.qtbot import QtBot
 from kiosk.analytics.records import CarChange
 from kiosk.appliance.crashguard import CrashLoopGuard
 from kiosk.appliance.resume import load_car, save_car
-from kiosk.ui.app import EXIT_CRASH_LOOP, EXIT_FAILED, run_gui
-from kiosk.ui.catalog import load_catalog
-from kiosk.ui.kiosk import Kiosk, LaunchOptions
-from kiosk.ui.runtime import LOCK_NAME
-from kiosk.ui.settings import KioskSettings
-from kiosk.ui.settings_store import SettingsStore
+from kiosk.settings.model import KioskSettings
+from kiosk.ui.app.gui import EXIT_CRASH_LOOP, EXIT_FAILED, run_gui
+from kiosk.ui.app.kiosk import Kiosk, LaunchOptions
+from kiosk.ui.app.runtime import LOCK_NAME
+from kiosk.ui.common.settings_store import SettingsStore
+from kiosk.ui.showroom.images import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 LAUNCHER = Path(__file__).with_name("kiosk_launcher.py")
@@ -183,7 +183,7 @@ def test_an_error_after_the_analysis_started_ends_the_kiosk_cleanly_as_a_crash(
     def broken_start(_self: object) -> None:
         raise RuntimeError("the screen keeper broke")
 
-    monkeypatch.setattr("kiosk.ui.app.ScreenKeeper.start", broken_start)
+    monkeypatch.setattr("kiosk.ui.app.gui.ScreenKeeper.start", broken_start)
     assert run_gui(_args()) == EXIT_FAILED  # and the analysis thread has stopped (qt_leak_check)
     log_text = (isolated_data_dir / "logs" / "kiosk.log").read_text()
     assert "event kiosk_started" in log_text and "event kiosk_failed status=70" in log_text

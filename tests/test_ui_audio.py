@@ -1,7 +1,7 @@
 """The uplifting music: fades, at most once per cooldown, and no audio device is no problem.
 
 Tests that need real playback run only where an audio output device exists; without one
-the player must refuse cleanly (see kiosk/ui/audio.py for why it does not play into nothing).
+the player must refuse cleanly (see kiosk/ui/showroom/audio.py for why it does not play into nothing).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from fakes import write_tone
 from pytestqt.qtbot import QtBot
 
 from kiosk.paths import bundled_music_path
-from kiosk.ui.audio import NO_DEVICE, UpliftPlayer, has_audio_output
+from kiosk.ui.showroom.audio import NO_DEVICE, UpliftPlayer, has_audio_output
 
 needs_device = pytest.mark.skipif(not has_audio_output(), reason="no audio output device on this machine")
 

@@ -22,13 +22,13 @@ from kiosk.content import catalog_store
 from kiosk.content.catalog import CatalogError, bundled_catalog_dir, dealer_catalog_dir, read_catalog
 from kiosk.content.catalog_store import save_catalog
 from kiosk.content.currencies import COMMON_CURRENCIES
-from kiosk.ui.cars_page import CarsPage
-from kiosk.ui.catalog import placeholder_image
-from kiosk.ui.catalog_watch import CatalogWatcher
-from kiosk.ui.kiosk import Kiosk, LaunchOptions
-from kiosk.ui.settings_dialog import SettingsDialog
-from kiosk.ui.settings_store import SettingsStore
-from kiosk.ui.showroom import ShowroomView
+from kiosk.ui.app.catalog_watch import CatalogWatcher
+from kiosk.ui.app.kiosk import Kiosk, LaunchOptions
+from kiosk.ui.common.settings_store import SettingsStore
+from kiosk.ui.settings.cars_page import CarsPage
+from kiosk.ui.settings.dialog import SettingsDialog
+from kiosk.ui.showroom.images import placeholder_image
+from kiosk.ui.showroom.view import ShowroomView
 
 
 @pytest.fixture(autouse=True)
@@ -270,7 +270,7 @@ def test_commit_reports_catalog_errors_from_the_store(
     def refuse(folder: Path, cars: object, language: str | None = None) -> None:
         raise CatalogError(["Car 3 (x): photo /nowhere/x.jpg not found"])
 
-    monkeypatch.setattr("kiosk.ui.cars_page.save_catalog", refuse)
+    monkeypatch.setattr("kiosk.ui.settings.cars_page.save_catalog", refuse)
     assert not page.commit()
     assert "The cars are not saved:" in page.problem_text and "x.jpg not found" in page.problem_text
 

@@ -1,5 +1,5 @@
 """The Cars and Audio pages choose their files with the settings' own file chooser
-(kiosk.ui.file_dialog.choose_file): photos from Pictures, music from where the current file is."""
+(kiosk.ui.settings.file_dialog.choose_file): photos from Pictures, music from where the current file is."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ import pytest
 from catalog_samples import write_photo
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui import cars_page, music_page
-from kiosk.ui.cars_page import CarsPage
-from kiosk.ui.music_page import AudioPage
-from kiosk.ui.settings_dialog import SettingsDialog
-from kiosk.ui.settings_store import SettingsStore
+from kiosk.ui.common.settings_store import SettingsStore
+from kiosk.ui.settings import cars_page, music_page
+from kiosk.ui.settings.cars_page import CarsPage
+from kiosk.ui.settings.dialog import SettingsDialog
+from kiosk.ui.settings.music_page import AudioPage
 
 
 @pytest.fixture

@@ -10,7 +10,13 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QTreeView
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.file_dialog import SCREEN_MARGIN, choose_file, fit_file_dialog, make_file_dialog, start_folder
+from kiosk.ui.settings.file_dialog import (
+    SCREEN_MARGIN,
+    choose_file,
+    fit_file_dialog,
+    make_file_dialog,
+    start_folder,
+)
 
 PHOTOS = "Photos (*.jpg *.jpeg *.png *.webp)"
 MUSIC = "Music (*.mp3 *.wav *.ogg *.flac)"

@@ -18,12 +18,12 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.audio import has_audio_output
-from kiosk.ui.kiosk import Kiosk, LaunchOptions
-from kiosk.ui.main_window import choose_screen
-from kiosk.ui.pin import hash_pin
-from kiosk.ui.pin_backoff import PinBackoff
-from kiosk.ui.settings_store import SettingsStore
+from kiosk.settings.pin import hash_pin
+from kiosk.settings.pin_backoff import PinBackoff
+from kiosk.ui.app.kiosk import Kiosk, LaunchOptions
+from kiosk.ui.app.main_window import choose_screen
+from kiosk.ui.common.settings_store import SettingsStore
+from kiosk.ui.showroom.audio import has_audio_output
 
 KioskFactory = Callable[..., Kiosk]
 PIN_2580 = hash_pin("2580", iterations=1000)

@@ -1,5 +1,5 @@
 """The music choice: the Audio page (file, volume, fades, preview) and the fallback to the bundled
-track. Without an audio device nothing may be played (see kiosk/ui/audio.py), so the device check
+track. Without an audio device nothing may be played (see kiosk/ui/showroom/audio.py), so the device check
 is injected; the one test that really plays runs only where a device exists."""
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from kiosk.paths import bundled_music_path
-from kiosk.ui.audio import NO_DEVICE, UpliftPlayer, has_audio_output
-from kiosk.ui.music_page import AudioPage
-from kiosk.ui.settings import KioskSettings, field_specs
-from kiosk.ui.settings_dialog import SettingsDialog
-from kiosk.ui.settings_store import SettingsStore
+from kiosk.settings.model import KioskSettings, field_specs
+from kiosk.ui.common.settings_store import SettingsStore
+from kiosk.ui.settings.dialog import SettingsDialog
+from kiosk.ui.settings.music_page import AudioPage
+from kiosk.ui.showroom.audio import NO_DEVICE, UpliftPlayer, has_audio_output
 
 needs_device = pytest.mark.skipif(not has_audio_output(), reason="no audio output device on this machine")
 

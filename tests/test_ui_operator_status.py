@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.analytics import ReactionStore
 from kiosk.analytics.records import CarChange
-from kiosk.ui.kiosk import Kiosk, LaunchOptions
+from kiosk.ui.app.kiosk import Kiosk, LaunchOptions
 
 
 @pytest.fixture

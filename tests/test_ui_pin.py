@@ -12,9 +12,10 @@ from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui import theme
-from kiosk.ui.pin import MARGIN, RESET_HINT, PinDialog, damaged_message, hash_pin, is_valid_pin, verify_pin
-from kiosk.ui.pin_backoff import MAX_DELAY_S, PinBackoff, delay_after
+from kiosk.settings.pin import RESET_HINT, damaged_message, hash_pin, is_valid_pin, verify_pin
+from kiosk.settings.pin_backoff import MAX_DELAY_S, PinBackoff, delay_after
+from kiosk.ui.common import theme
+from kiosk.ui.operator.pin import MARGIN, PinDialog
 
 FAST = 1_000  # iterations: the format and checks are the same, the tests are quicker
 
@@ -249,7 +250,7 @@ def test_the_pin_pad_uses_the_showroom_type(qtbot: QtBot) -> None:
 def test_the_set_up_screen_keeps_the_pin_form_in_view(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from kiosk.ui.setup_screen import SetupScreen
+    from kiosk.ui.operator.setup_screen import SetupScreen
 
     for width, height in ((1280, 720), (1920, 1080)):
         window = QWidget()

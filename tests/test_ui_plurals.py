@@ -21,9 +21,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.analytics import Exposure, ReactionStore
 from kiosk.health import HealthThresholds
-from kiosk.ui.analytics_page import ReactionsPage
-from kiosk.ui.operator_status import OperatorStatus
-from kiosk.ui.status_page import StatusPage
+from kiosk.ui.operator.status import OperatorStatus
+from kiosk.ui.operator.status_page import StatusPage
+from kiosk.ui.settings.reactions_page import ReactionsPage
 
 DAY = datetime(2025, 3, 10, 12, 0).astimezone()
 SUMMARY = "%n problem(s), {serious} of them stopping part of the kiosk's work."
@@ -142,7 +142,7 @@ def test_the_status_page_counts_its_problems(qtbot: QtBot, english: EnglishPlura
 
 def test_lupdate_collects_every_count_as_a_numerus_message(tmp_path: Path) -> None:
     ts = tmp_path / "kiosk_en.ts"
-    sources = ["kiosk/ui/analytics_page.py", "kiosk/ui/status_page.py"]
+    sources = ["kiosk/ui/settings/reactions_page.py", "kiosk/ui/operator/status_page.py"]
     command = [translations.tool("lupdate"), "-silent", "-pluralonly", "-extensions", "py", *sources]
     subprocess.run([*command, "-ts", str(ts)], cwd=translations.ROOT, check=True)
     found = {

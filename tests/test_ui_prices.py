@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale
 
 from kiosk.content.catalog import Car
 from kiosk.content.currencies import ISO_4217
-from kiosk.ui.prices import _locales_by_currency, currency_symbol, format_price, price_text
+from kiosk.ui.showroom.prices import _locales_by_currency, currency_symbol, format_price, price_text
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

@@ -17,18 +17,19 @@ from pytestqt.qtbot import QtBot
 
 from kiosk import paths
 from kiosk.app import main as kiosk_main
-from kiosk.ui.analytics_hook import AnalyticsHook
-from kiosk.ui.app import run_gui
-from kiosk.ui.audio import NO_DEVICE
-from kiosk.ui.kiosk import Kiosk, LaunchOptions
-from kiosk.ui.pin import DAMAGED_MESSAGE, PinDialog, hash_pin, verify_pin
-from kiosk.ui.runtime import InstanceLock
-from kiosk.ui.settings import KioskSettings
-from kiosk.ui.settings_dialog import SettingsDialog
-from kiosk.ui.settings_store import SettingsError, SettingsStore
+from kiosk.session.records import ReactionRecords
+from kiosk.settings.model import KioskSettings
+from kiosk.settings.pin import DAMAGED_MESSAGE, hash_pin, verify_pin
+from kiosk.ui.app.gui import run_gui
+from kiosk.ui.app.kiosk import Kiosk, LaunchOptions
+from kiosk.ui.app.runtime import InstanceLock
+from kiosk.ui.common.settings_store import SettingsError, SettingsStore
+from kiosk.ui.operator.pin import PinDialog
+from kiosk.ui.settings.dialog import SettingsDialog
+from kiosk.ui.showroom.audio import NO_DEVICE
 
 
-def _dialog(qtbot: QtBot, store: SettingsStore, hook: AnalyticsHook) -> SettingsDialog:
+def _dialog(qtbot: QtBot, store: SettingsStore, hook: ReactionRecords) -> SettingsDialog:
     dialog = SettingsDialog(store, reaction_store=hook.store, reaction_notice=hook.notice)
     qtbot.addWidget(dialog)
     return dialog
@@ -37,7 +38,7 @@ def _dialog(qtbot: QtBot, store: SettingsStore, hook: AnalyticsHook) -> Settings
 def test_the_reactions_page_says_where_a_corrupt_database_went(qtbot: QtBot, tmp_path: Path) -> None:
     db = tmp_path / "reactions.sqlite3"
     db.write_bytes(b"garbage" * 500)
-    hook = AnalyticsHook(db, retention_days=30)
+    hook = ReactionRecords(db, retention_days=30)
     try:
         assert hook.available  # recording goes on, into a fresh file
         copies = list(tmp_path.glob("reactions.sqlite3.corrupt-*"))
@@ -56,9 +57,9 @@ def test_a_read_only_database_is_explained_on_the_reactions_page(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "reactions.sqlite3"
-    AnalyticsHook(db, retention_days=30).close()
+    ReactionRecords(db, retention_days=30).close()
     monkeypatch.setattr("kiosk.analytics.recovery.is_writable", lambda _path: False)
-    hook = AnalyticsHook(db, retention_days=30)
+    hook = ReactionRecords(db, retention_days=30)
     assert not hook.available
     store = SettingsStore(tmp_path / "settings.ini")
     store.load()
@@ -121,7 +122,7 @@ def test_a_read_only_data_folder_is_named_as_such_not_as_a_running_kiosk(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr("kiosk.ui.runtime._writable", lambda _folder: False)  # root writes anyway
+    monkeypatch.setattr("kiosk.ui.app.runtime._writable", lambda _folder: False)  # root writes anyway
     _quit_soon(monkeypatch, tmp_path)
     assert run_gui(_args()) == 0
     err = capsys.readouterr().err

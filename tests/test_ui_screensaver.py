@@ -23,7 +23,7 @@ pytest.importorskip("PySide6.QtDBus")
 from fake_screensaver import start_session_bus
 
 from kiosk.appliance.hours import OpeningHours
-from kiosk.ui.screensaver import ScreenKeeper, session_bus_expected
+from kiosk.ui.app.screensaver import ScreenKeeper, session_bus_expected
 
 FAKE = Path(__file__).with_name("fake_screensaver.py")
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,7 +157,7 @@ def test_outside_hours_on_x11_the_display_is_switched_off_then_on(qapp: Any, bus
 
 
 X11_SCRIPT = """
-from kiosk.ui.screensaver import X11Display
+from kiosk.ui.app.screensaver import X11Display
 display = X11Display.open()
 assert display is not None, "no X11 display"
 display.reset_screensaver()
@@ -247,7 +247,7 @@ def test_an_unreachable_bus_address_is_a_warning_and_falls_back(
 UNREACHABLE_SCRIPT = """
 import json, logging, sys
 from PySide6.QtCore import QCoreApplication
-from kiosk.ui.screensaver import ScreenKeeper, session_bus_expected
+from kiosk.ui.app.screensaver import ScreenKeeper, session_bus_expected
 
 class X11:
     resets = 0
@@ -319,7 +319,7 @@ def test_nothing_to_keep_the_screen_on_is_said_once_not_every_minute(
     states: list[str] = []
     keeper = ScreenKeeper(bus_address="unix:path=/nonexistent/bus", x11=lambda: None)
     keeper.state_changed.connect(states.append)
-    with caplog.at_level("WARNING", "kiosk.ui.screensaver"):
+    with caplog.at_level("WARNING", "kiosk.ui.app.screensaver"):
         keeper.start()
         for _minute in range(3):
             keeper._on_hours_timer_timeout()  # the minute's check tries again

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.settings import (
+from kiosk.settings.model import (
     SCHEMA_VERSION,
     KioskSettings,
     SettingsError,
@@ -18,7 +18,7 @@ from kiosk.ui.settings import (
     reaction_config,
     validate,
 )
-from kiosk.ui.settings_store import SettingsStore
+from kiosk.ui.common.settings_store import SettingsStore
 
 
 def test_every_default_lies_within_its_bounds() -> None:

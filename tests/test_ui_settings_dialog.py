@@ -26,16 +26,16 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kiosk.analytics import ReactionStore
-from kiosk.ui.cars_page import CarsPage
-from kiosk.ui.catalog import load_catalog
-from kiosk.ui.fields import PercentField
-from kiosk.ui.hints import HINTS
-from kiosk.ui.pin import verify_pin
-from kiosk.ui.results import AnalysisResult
-from kiosk.ui.settings import KioskSettings, field_specs
-from kiosk.ui.settings_dialog import SettingsDialog
-from kiosk.ui.settings_pages import CameraPage, DetectionPage, KioskPage, ShowroomPage
-from kiosk.ui.settings_store import SettingsStore
+from kiosk.session.results import AnalysisResult
+from kiosk.settings.hints import HINTS
+from kiosk.settings.model import KioskSettings, field_specs
+from kiosk.settings.pin import verify_pin
+from kiosk.ui.common.settings_store import SettingsStore
+from kiosk.ui.settings.cars_page import CarsPage
+from kiosk.ui.settings.dialog import SettingsDialog
+from kiosk.ui.settings.fields import PercentField
+from kiosk.ui.settings.pages import CameraPage, DetectionPage, KioskPage, ShowroomPage
+from kiosk.ui.showroom.images import load_catalog
 from kiosk.vision.types import Analysis, Box, FaceResult
 
 
@@ -285,7 +285,7 @@ def reaction_store(tmp_path: Path) -> Iterator[ReactionStore]:
 def test_the_reactions_page_is_embedded_when_the_records_are_open(
     qtbot: QtBot, store: SettingsStore, reaction_store: ReactionStore
 ) -> None:
-    from kiosk.ui.analytics_page import ReactionsPage
+    from kiosk.ui.settings.reactions_page import ReactionsPage
 
     with_records = SettingsDialog(store, reaction_store=reaction_store)
     qtbot.addWidget(with_records)

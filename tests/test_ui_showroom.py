@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.analytics.records import CarChange
-from kiosk.ui import showroom as showroom_module
-from kiosk.ui.catalog import Catalog, bundled_catalog_dir, load_catalog
-from kiosk.ui.hud import HUD_MIN_SCALE, EmotionHud
-from kiosk.ui.main_window import CursorHider, KioskWindow
-from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
-from kiosk.ui.showroom import ShowroomView
+from kiosk.session.results import AnalysisResult, SourceMode, WorkerStatus
+from kiosk.ui.app.main_window import CursorHider, KioskWindow
+from kiosk.ui.showroom import view as showroom_module
+from kiosk.ui.showroom.hud import HUD_MIN_SCALE, EmotionHud
+from kiosk.ui.showroom.images import Catalog, bundled_catalog_dir, load_catalog
+from kiosk.ui.showroom.view import ShowroomView
 from kiosk.vision.source import SourceState
 from kiosk.vision.types import Analysis, Box, FaceResult
 

@@ -17,22 +17,22 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.catalog import dealer_logo_dir, read_catalog
 from kiosk.reaction.engine import ReactionConfig, ReactionEngine
-from kiosk.ui import showroom as showroom_module
-from kiosk.ui import theme
-from kiosk.ui.catalog import Catalog, load_catalog
-from kiosk.ui.hud import (
+from kiosk.session.results import AnalysisResult, SourceMode, WorkerStatus
+from kiosk.settings.model import KioskSettings
+from kiosk.ui.app.main_window import KioskWindow
+from kiosk.ui.app.settings_apply import apply_view_settings
+from kiosk.ui.common import theme
+from kiosk.ui.common.i18n import apply_language, remove_translations
+from kiosk.ui.showroom import view as showroom_module
+from kiosk.ui.showroom.hud import (
     BASE_WIDTH,
     MIN_TEXT_PX,
     PAD,
     SMALLEST_TEXT,
     EmotionHud,
 )
-from kiosk.ui.i18n import apply_language, remove_translations
-from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.results import AnalysisResult, SourceMode, WorkerStatus
-from kiosk.ui.scene import car_area
-from kiosk.ui.settings import KioskSettings
-from kiosk.ui.settings_apply import apply_view_settings
+from kiosk.ui.showroom.images import Catalog, load_catalog
+from kiosk.ui.showroom.scene import car_area
 from kiosk.vision.source import SourceState
 from kiosk.vision.types import Analysis, Box, FaceResult
 

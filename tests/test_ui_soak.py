@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from kiosk.ui.soak import Alive, SoakReport, _judge, resident_mb, run_soak, slope_per_hour
+from soak import Alive, SoakReport, _judge, resident_mb, run_soak, slope_per_hour
 
 
 def test_a_short_soak_runs_the_kiosk_and_reports_what_the_readme_quotes(

@@ -16,9 +16,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.kiosk import Kiosk, LaunchOptions
-from kiosk.ui.pin import hash_pin, verify_pin
-from kiosk.ui.settings_store import SettingsStore
+from kiosk.settings.pin import hash_pin, verify_pin
+from kiosk.ui.app.kiosk import Kiosk, LaunchOptions
+from kiosk.ui.common.settings_store import SettingsStore
 
 PIN = "2580"
 HOLD_MS = 2300  # the corner hold opens the settings after 2 s

@@ -21,8 +21,8 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.app import run_gui
-from kiosk.ui.watchdog import ServiceWatchdog
+from kiosk.ui.app.gui import run_gui
+from kiosk.ui.app.watchdog import ServiceWatchdog
 
 WATCHDOG_USEC = 300_000  # pings every 100 ms
 HANG_S = 2.0

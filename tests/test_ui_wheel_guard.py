@@ -12,10 +12,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.cars_page import CarsPage
-from kiosk.ui.settings_dialog import SettingsDialog
-from kiosk.ui.settings_pages import DetectionPage
-from kiosk.ui.settings_store import SettingsStore
+from kiosk.ui.common.settings_store import SettingsStore
+from kiosk.ui.settings.cars_page import CarsPage
+from kiosk.ui.settings.dialog import SettingsDialog
+from kiosk.ui.settings.pages import DetectionPage
 
 DOWN = QPoint(0, -120)  # one notch of the wheel, turned towards the user: the page goes down
 

@@ -13,10 +13,10 @@ from fakes import FakeCamera, FakeCapture, build_tiny_model, empty_result, write
 from pytestqt.qtbot import QtBot
 
 from kiosk.reaction.engine import Event, ReactionConfig
-from kiosk.ui import sources
-from kiosk.ui.results import AnalysisResult, LatestResult, SourceMode, WorkerStatus
-from kiosk.ui.sources import DEMO_MESSAGE, SourcePlan, SourceSwitcher
-from kiosk.ui.worker import PREVIEW_WIDTH, AnalysisController, WorkerSetup, make_preview
+from kiosk.session import sources
+from kiosk.session.results import AnalysisResult, LatestResult, SourceMode, WorkerStatus
+from kiosk.session.sources import DEMO_MESSAGE, SourcePlan, SourceSwitcher
+from kiosk.ui.app.worker import PREVIEW_WIDTH, AnalysisController, WorkerSetup, make_preview
 from kiosk.vision.pipeline import PipelineConfig
 from kiosk.vision.source import SourceState
 

@@ -148,8 +148,8 @@ def prepare_settings(data: Path, health_port: int) -> None:
     """A kiosk set up as a dealer's would be: a PIN (nobody's), /health on a free port."""
     from dataclasses import replace
 
-    from kiosk.ui.pin import unknown_pin_hash
-    from kiosk.ui.settings_store import SettingsStore
+    from kiosk.settings.pin import unknown_pin_hash
+    from kiosk.ui.common.settings_store import SettingsStore
 
     store = SettingsStore(data / "settings.ini")
     store.load()

@@ -38,16 +38,16 @@ from kiosk.analytics import ReactionStore  # noqa: E402
 from kiosk.analytics.records import Exposure  # noqa: E402
 from kiosk.languages import LANGUAGES  # noqa: E402
 from kiosk.reaction.engine import ReactionEngine  # noqa: E402
-from kiosk.ui.catalog import load_catalog  # noqa: E402
-from kiosk.ui.i18n import apply_language  # noqa: E402
-from kiosk.ui.pin import PinDialog, hash_pin  # noqa: E402
-from kiosk.ui.pin_backoff import PinBackoff  # noqa: E402
-from kiosk.ui.results import AnalysisResult  # noqa: E402
-from kiosk.ui.settings import pipeline_config, reaction_config  # noqa: E402
-from kiosk.ui.settings_dialog import SettingsDialog  # noqa: E402
-from kiosk.ui.settings_pages import DetectionPage  # noqa: E402
-from kiosk.ui.settings_store import SettingsStore  # noqa: E402
-from kiosk.ui.worker import make_preview  # noqa: E402
+from kiosk.session.results import AnalysisResult  # noqa: E402
+from kiosk.settings.model import pipeline_config, reaction_config  # noqa: E402
+from kiosk.settings.pin_backoff import PinBackoff  # noqa: E402
+from kiosk.ui.app.worker import make_preview  # noqa: E402
+from kiosk.ui.common.i18n import apply_language  # noqa: E402
+from kiosk.ui.common.settings_store import SettingsStore  # noqa: E402
+from kiosk.ui.operator.pin import PinDialog, hash_pin  # noqa: E402
+from kiosk.ui.settings.dialog import SettingsDialog  # noqa: E402
+from kiosk.ui.settings.pages import DetectionPage  # noqa: E402
+from kiosk.ui.showroom.images import load_catalog  # noqa: E402
 from kiosk.vision.classifier import EmotionClassifier  # noqa: E402
 from kiosk.vision.detector import FaceDetector  # noqa: E402
 from kiosk.vision.pipeline import Pipeline  # noqa: E402

@@ -35,9 +35,9 @@ from kiosk.analytics.records import CarChange  # noqa: E402
 from kiosk.content.catalog import dealer_catalog_dir  # noqa: E402
 from kiosk.content.catalog_store import import_catalog  # noqa: E402
 from kiosk.paths import set_data_dir  # noqa: E402
-from kiosk.ui.kiosk import Kiosk, LaunchOptions  # noqa: E402
-from kiosk.ui.pin import hash_pin  # noqa: E402
-from kiosk.ui.settings_store import SettingsStore  # noqa: E402
+from kiosk.ui.app.kiosk import Kiosk, LaunchOptions  # noqa: E402
+from kiosk.ui.common.settings_store import SettingsStore  # noqa: E402
+from kiosk.ui.operator.pin import hash_pin  # noqa: E402
 
 DOCS = ROOT / "docs"
 DEMO = ROOT / "resources" / "demo" / "demo.mp4"

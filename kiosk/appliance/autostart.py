@@ -34,7 +34,7 @@ START_LIMIT_INTERVAL_S = 120
 # READY=1 comes once the window's event loop runs; a first start after boot (cold caches,
 # a font cache to build) can take far longer than the usual few seconds.
 START_TIMEOUT_S = 120
-# The GUI thread pings every WATCHDOG_S / 3 (kiosk/ui/watchdog.py); one that hangs this long
+# The GUI thread pings every WATCHDOG_S / 3 (kiosk/ui/app/watchdog.py); one that hangs this long
 # is killed (SIGABRT) and restarted like a crash.
 WATCHDOG_S = 30
 METHODS = ("auto", "systemd", "xdg")

@@ -6,7 +6,7 @@ its cause goes. The operator's channels all read this one list: the log (each ch
 `event problem` or `event problem_cleared` line), `/health` (a degrading problem makes it
 "degraded", with the codes as its machine-readable `reasons`), `/metrics` (`kiosk_problem`),
 the discreet indicator on the showroom and the Status page of the settings dialog, which says
-each problem in the kiosk's language with what to do (kiosk.ui.problem_text). Visitors see none
+each problem in the kiosk's language with what to do (kiosk.ui.operator.problem_text). Visitors see none
 of it.
 
 `PROBLEMS` declares every code once: whether it degrades `/health`, and whether it is a notice

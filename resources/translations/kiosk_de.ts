@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>AnalyticsHook</name>
-    <message>
-        <source>The reaction database {file} could not be read. It was kept as {copy} in {folder}, and a new, empty database was started: reactions are recorded again.</source>
-        <translation>Die Reaktionsdatenbank {file} war nicht lesbar. Sie wurde als {copy} in {folder} aufbewahrt und eine neue, leere Datenbank angelegt: Reaktionen werden wieder gespeichert.</translation>
-    </message>
-    <message>
-        <source>The reaction database {file} is read-only (or its folder is): reactions are not recorded this session. `python -m kiosk report` can still read it.</source>
-        <translation>Die Reaktionsdatenbank {file} ist schreibgeschützt (oder ihr Ordner): In dieser Sitzung werden keine Reaktionen gespeichert. `python -m kiosk report` kann sie weiterhin lesen.</translation>
-    </message>
-    <message>
-        <source>Reactions are not recorded: {file} cannot be opened (details in the log).</source>
-        <translation>Reaktionen werden nicht gespeichert: {file} lässt sich nicht öffnen (Details im Protokoll).</translation>
-    </message>
-</context>
-<context>
     <name>AudioPage</name>
     <message>
         <source>the bundled music</source>
@@ -850,6 +835,21 @@
     <message>
         <source>Give the fleet&apos;s database role the rights the README lists.</source>
         <translation>Geben Sie der Datenbankrolle des Verbunds die Rechte, die das README nennt.</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionRecords</name>
+    <message>
+        <source>The reaction database {file} could not be read. It was kept as {copy} in {folder}, and a new, empty database was started: reactions are recorded again.</source>
+        <translation>Die Reaktionsdatenbank {file} war nicht lesbar. Sie wurde als {copy} in {folder} aufbewahrt und eine neue, leere Datenbank angelegt: Reaktionen werden wieder gespeichert.</translation>
+    </message>
+    <message>
+        <source>The reaction database {file} is read-only (or its folder is): reactions are not recorded this session. `python -m kiosk report` can still read it.</source>
+        <translation>Die Reaktionsdatenbank {file} ist schreibgeschützt (oder ihr Ordner): In dieser Sitzung werden keine Reaktionen gespeichert. `python -m kiosk report` kann sie weiterhin lesen.</translation>
+    </message>
+    <message>
+        <source>Reactions are not recorded: {file} cannot be opened (details in the log).</source>
+        <translation>Reaktionen werden nicht gespeichert: {file} lässt sich nicht öffnen (Details im Protokoll).</translation>
     </message>
 </context>
 <context>

@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name>AnalyticsHook</name>
-    <message>
-        <source>The reaction database {file} could not be read. It was kept as {copy} in {folder}, and a new, empty database was started: reactions are recorded again.</source>
-        <translation>No se pudo leer la base de datos de reacciones {file}. Se guardó como {copy} en {folder} y se creó una base nueva y vacía: las reacciones vuelven a registrarse.</translation>
-    </message>
-    <message>
-        <source>The reaction database {file} is read-only (or its folder is): reactions are not recorded this session. `python -m kiosk report` can still read it.</source>
-        <translation>La base de datos de reacciones {file} es de solo lectura (o su carpeta): en esta sesión no se registran reacciones. `python -m kiosk report` aún puede leerla.</translation>
-    </message>
-    <message>
-        <source>Reactions are not recorded: {file} cannot be opened (details in the log).</source>
-        <translation>Las reacciones no se registran: no se puede abrir {file} (detalles en el registro).</translation>
-    </message>
-</context>
-<context>
     <name>AudioPage</name>
     <message>
         <source>the bundled music</source>
@@ -850,6 +835,21 @@
     <message>
         <source>Give the fleet&apos;s database role the rights the README lists.</source>
         <translation>Conceda al rol de base de datos de la red los permisos que indica el README.</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionRecords</name>
+    <message>
+        <source>The reaction database {file} could not be read. It was kept as {copy} in {folder}, and a new, empty database was started: reactions are recorded again.</source>
+        <translation>No se pudo leer la base de datos de reacciones {file}. Se guardó como {copy} en {folder} y se creó una base nueva y vacía: las reacciones vuelven a registrarse.</translation>
+    </message>
+    <message>
+        <source>The reaction database {file} is read-only (or its folder is): reactions are not recorded this session. `python -m kiosk report` can still read it.</source>
+        <translation>La base de datos de reacciones {file} es de solo lectura (o su carpeta): en esta sesión no se registran reacciones. `python -m kiosk report` aún puede leerla.</translation>
+    </message>
+    <message>
+        <source>Reactions are not recorded: {file} cannot be opened (details in the log).</source>
+        <translation>Las reacciones no se registran: no se puede abrir {file} (detalles en el registro).</translation>
     </message>
 </context>
 <context>

@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>AnalyticsHook</name>
-    <message>
-        <source>The reaction database {file} could not be read. It was kept as {copy} in {folder}, and a new, empty database was started: reactions are recorded again.</source>
-        <translation>La base des réactions {file} était illisible. Elle a été conservée sous le nom {copy} dans {folder}, et une nouvelle base vide a été créée : les réactions sont de nouveau enregistrées.</translation>
-    </message>
-    <message>
-        <source>The reaction database {file} is read-only (or its folder is): reactions are not recorded this session. `python -m kiosk report` can still read it.</source>
-        <translation>La base des réactions {file} est en lecture seule (ou son dossier) : aucune réaction n&apos;est enregistrée pendant cette session. `python -m kiosk report` peut toujours la lire.</translation>
-    </message>
-    <message>
-        <source>Reactions are not recorded: {file} cannot be opened (details in the log).</source>
-        <translation>Les réactions ne sont pas enregistrées : impossible d&apos;ouvrir {file} (détails dans le journal).</translation>
-    </message>
-</context>
-<context>
     <name>AudioPage</name>
     <message>
         <source>the bundled music</source>
@@ -850,6 +835,21 @@
     <message>
         <source>Give the fleet&apos;s database role the rights the README lists.</source>
         <translation>Accordez au rôle de base de données du réseau les droits indiqués dans le README.</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionRecords</name>
+    <message>
+        <source>The reaction database {file} could not be read. It was kept as {copy} in {folder}, and a new, empty database was started: reactions are recorded again.</source>
+        <translation>La base des réactions {file} était illisible. Elle a été conservée sous le nom {copy} dans {folder}, et une nouvelle base vide a été créée : les réactions sont de nouveau enregistrées.</translation>
+    </message>
+    <message>
+        <source>The reaction database {file} is read-only (or its folder is): reactions are not recorded this session. `python -m kiosk report` can still read it.</source>
+        <translation>La base des réactions {file} est en lecture seule (ou son dossier) : aucune réaction n&apos;est enregistrée pendant cette session. `python -m kiosk report` peut toujours la lire.</translation>
+    </message>
+    <message>
+        <source>Reactions are not recorded: {file} cannot be opened (details in the log).</source>
+        <translation>Les réactions ne sont pas enregistrées : impossible d&apos;ouvrir {file} (détails dans le journal).</translation>
     </message>
 </context>
 <context>

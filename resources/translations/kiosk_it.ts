@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
-    <name>AnalyticsHook</name>
-    <message>
-        <source>The reaction database {file} could not be read. It was kept as {copy} in {folder}, and a new, empty database was started: reactions are recorded again.</source>
-        <translation>Il database delle reazioni {file} non era leggibile. È stato conservato come {copy} in {folder} ed è stato creato un nuovo database vuoto: le reazioni vengono di nuovo registrate.</translation>
-    </message>
-    <message>
-        <source>The reaction database {file} is read-only (or its folder is): reactions are not recorded this session. `python -m kiosk report` can still read it.</source>
-        <translation>Il database delle reazioni {file} è di sola lettura (o lo è la sua cartella): in questa sessione le reazioni non vengono registrate. `python -m kiosk report` può ancora leggerlo.</translation>
-    </message>
-    <message>
-        <source>Reactions are not recorded: {file} cannot be opened (details in the log).</source>
-        <translation>Le reazioni non vengono registrate: impossibile aprire {file} (dettagli nel registro).</translation>
-    </message>
-</context>
-<context>
     <name>AudioPage</name>
     <message>
         <source>the bundled music</source>
@@ -850,6 +835,21 @@
     <message>
         <source>Give the fleet&apos;s database role the rights the README lists.</source>
         <translation>Concedere al ruolo di database della rete i permessi indicati nel README.</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionRecords</name>
+    <message>
+        <source>The reaction database {file} could not be read. It was kept as {copy} in {folder}, and a new, empty database was started: reactions are recorded again.</source>
+        <translation>Il database delle reazioni {file} non era leggibile. È stato conservato come {copy} in {folder} ed è stato creato un nuovo database vuoto: le reazioni vengono di nuovo registrate.</translation>
+    </message>
+    <message>
+        <source>The reaction database {file} is read-only (or its folder is): reactions are not recorded this session. `python -m kiosk report` can still read it.</source>
+        <translation>Il database delle reazioni {file} è di sola lettura (o lo è la sua cartella): in questa sessione le reazioni non vengono registrate. `python -m kiosk report` può ancora leggerlo.</translation>
+    </message>
+    <message>
+        <source>Reactions are not recorded: {file} cannot be opened (details in the log).</source>
+        <translation>Le reazioni non vengono registrate: impossibile aprire {file} (dettagli nel registro).</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""What every room shares: the installed language and the theme."""

@@ -1,0 +1,431 @@
+"""The operator's "Reactions" page: which cars people liked, per car, over a date range.
+
+Reads aggregates from a `ReactionStore` (a few small queries on their own connection, so
+the GUI thread never waits on the writer queue); exports the table as CSV; sets the
+retention (applied to the store at once, which purges) and erases everything on request.
+The page does not own the store: whoever opened it closes it. Counts are Qt numerus
+translations (`self.tr(text, disambiguation, n)`: each language's plural forms), dates are in
+the kiosk's language's own short form (the default QLocale, which `apply_language` sets).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QDate, QLocale, QMargins, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.analytics import (
+    DEFAULT_RETENTION_DAYS,
+    CarSummary,
+    ReactionStore,
+    SchemaError,
+    StoreUnavailableError,
+)
+from kiosk.analytics.summary import format_min_s, format_percent, write_csv
+from kiosk.ui.common.i18n import QT_TRANSLATE_NOOP, translate
+
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ReactionsPage", "Car"),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Exposures"),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Visitor time"),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Positive"),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Negative"),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Reaction switches"),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Uplift success"),
+)
+COLUMN_NOTES = (  # one short line per column: the header's tooltip and the legend under the table
+    QT_TRANSLATE_NOOP("ReactionsPage", "The car, by the name the showroom shows."),
+    QT_TRANSLATE_NOOP("ReactionsPage", "How many times the car was shown."),
+    QT_TRANSLATE_NOOP("ReactionsPage", "How long visitors watched it (min:s)."),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Share of that time visitors looked happy or surprised."),
+    QT_TRANSLATE_NOOP("ReactionsPage", "Share of that time visitors looked angry, disgusted, afraid or sad."),
+    QT_TRANSLATE_NOOP("ReactionsPage", "How often the car was changed because the visitor looked unhappy."),
+    QT_TRANSLATE_NOOP(
+        "ReactionsPage", "After the music played: how often the visitor looked less unhappy 10 s later."
+    ),
+)
+TABLE_LEGEND = QT_TRANSLATE_NOOP(
+    "ReactionsPage",
+    "<b>Positive</b> and <b>Negative</b> need not add up to 100 %: the rest of the time visitors "
+    "looked neutral. <b>Uplift success</b> shows – when no music played while that car was shown "
+    "(music off, or nobody looked unhappy enough). <b>Reaction switches</b>: the car changed "
+    "because the visitor looked unhappy. Hover over a column title for more.",
+)
+POSITIVE_COLOR = QColor("#6fcf97")
+CHART_TEXT = "#c9ccd1"
+NEGATIVE_COLOR = QColor("#eb5757")
+MAX_RETENTION_DAYS = 3650
+PRIVACY_NOTE = QT_TRANSLATE_NOOP(
+    "ReactionsPage",
+    "Only per-showing totals are kept: no images, no faces, nothing that identifies a visitor.",
+)
+
+
+class _SortableItem(QTableWidgetItem):
+    """A read-only cell that sorts by a number (or text) kept beside what it shows."""
+
+    def __init__(self, text: str, key: float | str) -> None:
+        super().__init__(text)
+        self.setData(Qt.ItemDataRole.UserRole, key)
+        self.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        if not isinstance(key, str):
+            self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
+        if isinstance(mine, str) or isinstance(theirs, str):
+            return str(mine).casefold() < str(theirs).casefold()  # "retired-suv" before "Testa"
+        return float(mine) < float(theirs)
+
+
+class ReactionsPage(QWidget):
+    """Per-car table and chart over a date range, CSV export, retention and erase-all."""
+
+    retention_changed = Signal(int)  # the operator changed the retention (days); persist it
+    data_erased = Signal()  # the operator erased every exposure
+
+    def __init__(
+        self,
+        store: ReactionStore,
+        notice: str = "",
+        parent: QWidget | None = None,
+        *,
+        car_names: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._car_names = dict(car_names or {})  # id -> display name; unknown ids show as they are
+        self._summaries: list[CarSummary] = []
+        self.notice_label = QLabel(notice)  # e.g. a corrupt database set aside, and where it is
+        self.notice_label.setObjectName("reactionsNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setVisible(bool(notice))
+        self._build_controls()
+        self._build_chart()
+        self._build_layout()
+        self._connect()
+
+    # -- public ----------------------------------------------------------------------------
+
+    @property
+    def summaries(self) -> list[CarSummary]:
+        """What the table shows now."""
+        return list(self._summaries)
+
+    def set_retention_days(self, days: int) -> None:
+        """Show and apply a retention loaded from the settings (purges; emits nothing)."""
+        self.retention_spin.blockSignals(True)
+        self.retention_spin.setValue(days)
+        self.retention_spin.blockSignals(False)
+        self._show_days_suffix()
+        self._apply_retention(self.retention_spin.value())
+
+    def date_range(self) -> tuple[date, date]:
+        return _to_date(self.since_edit.date()), _to_date(self.until_edit.date())
+
+    @Slot()
+    def refresh(self) -> None:
+        """Query the store for the chosen dates and show the result."""
+        since, until = self.date_range()
+        if since > until:
+            self._show([], self.tr("The start date is after the end date."))
+            return
+        try:
+            summaries = self._store.summary(since, until)
+        except (sqlite3.Error, SchemaError, OSError) as exc:
+            self._show([], self.tr("Could not read the reaction database: {error}").format(error=exc))
+            return
+        self._show(summaries, self._status_text(summaries, since, until))
+
+    def export_csv(self, path: Path) -> bool:
+        """Write the chosen date range's per-car summary to `path`; the status line says how it went."""
+        self.refresh()
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as out:
+                write_csv(self._summaries, out)
+        except OSError as exc:
+            text = self.tr("Could not write {file}: {error}")
+            self.status_label.setText(text.format(file=path, error=exc.strerror or exc))
+            return False
+        text = self.tr("Exported %n cars to {file}", "", len(self._summaries))
+        self.status_label.setText(text.format(file=path))
+        return True
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_controls(self) -> None:
+        today = QDate.currentDate()
+        retention = self._store.retention_days or DEFAULT_RETENTION_DAYS
+        self.since_edit = _date_edit(today.addDays(1 - retention))
+        self.until_edit = _date_edit(today)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.erase_button = QPushButton(self.tr("Erase all…"))
+        self.retention_spin = QSpinBox()
+        self.retention_spin.setRange(1, MAX_RETENTION_DAYS)
+        self.retention_spin.setKeyboardTracking(False)  # typing "365" must not purge at "3"
+        self.retention_spin.setValue(retention)
+        self._show_days_suffix()
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([translate("ReactionsPage", column) for column in COLUMNS])
+        for column, note in enumerate(COLUMN_NOTES):
+            header = self.table.horizontalHeaderItem(column)
+            if header is not None:
+                header.setToolTip(translate("ReactionsPage", note))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # by car at first
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+
+    def _build_chart(self) -> None:
+        self._positive_set = QBarSet(translate("ReactionsPage", COLUMNS[3]))
+        self._positive_set.setColor(POSITIVE_COLOR)
+        self._negative_set = QBarSet(translate("ReactionsPage", COLUMNS[4]))
+        self._negative_set.setColor(NEGATIVE_COLOR)
+        self._series = QBarSeries()
+        self._series.append([self._positive_set, self._negative_set])
+        chart = QChart()
+        chart.setBackgroundVisible(False)  # sits on the dialog; text colours follow its palette
+        chart.setMargins(QMargins(0, 0, 0, 0))
+        chart.addSeries(self._series)
+        self._axis_x = QBarCategoryAxis()
+        self._axis_y = QValueAxis()
+        self._axis_y.setRange(0, 100)
+        self._axis_y.setLabelFormat("%d%%")
+        chart.addAxis(self._axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
+        self._series.attachAxis(self._axis_x)
+        self._series.attachAxis(self._axis_y)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.chart_view = QChartView(chart)
+        self.chart_view.setObjectName("reactionsChart")
+        self.chart_view.setBackgroundBrush(QColor("#14171c"))
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(220)
+
+    def _build_layout(self) -> None:
+        range_row = _row_layout(
+            QLabel(self.tr("From")),
+            self.since_edit,
+            QLabel(self.tr("to")),
+            self.until_edit,
+            self.refresh_button,
+        )
+        range_row.addStretch(1)
+        range_row.addWidget(self.export_button)
+        retention_row = _row_layout(QLabel(self.tr("Keep reactions for")), self.retention_spin)
+        retention_row.addStretch(1)
+        retention_row.addWidget(self.erase_button)
+        note = QLabel(translate("ReactionsPage", PRIVACY_NOTE))
+        note.setWordWrap(True)
+        note.setObjectName("hint")
+        heading = QLabel(self.tr("Reactions"))
+        heading.setObjectName("pageHeading")
+        self.legend = QLabel(translate("ReactionsPage", TABLE_LEGEND))
+        self.legend.setObjectName("hint")
+        self.legend.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.notice_label)
+        layout.addLayout(range_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.chart_view, 1)
+        layout.addLayout(retention_row)
+        layout.addWidget(note)
+        layout.addWidget(self.status_label)
+
+    def _connect(self) -> None:
+        self.since_edit.dateChanged.connect(self._on_date_changed)
+        self.until_edit.dateChanged.connect(self._on_date_changed)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.erase_button.clicked.connect(self._on_erase_clicked)
+        self.retention_spin.valueChanged.connect(self._on_retention_value_changed)
+
+    # -- handlers --------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._follow_palette()  # polished by now: a dialog style sheet has set the palette
+        self.refresh()
+
+    @Slot(QDate)
+    def _on_date_changed(self, _date: QDate) -> None:
+        self.refresh()
+
+    @Slot(int)
+    def _on_retention_value_changed(self, days: int) -> None:
+        self._show_days_suffix()
+        self._apply_retention(days)
+        self.retention_changed.emit(days)
+
+    @Slot()
+    def _on_export_clicked(self) -> None:
+        since, until = self.date_range()
+        suggested = Path.home() / f"reactions-{since.isoformat()}-to-{until.isoformat()}.csv"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export reactions"), str(suggested), self.tr("CSV files (*.csv)")
+        )
+        if chosen:
+            self.export_csv(Path(chosen))
+
+    @Slot()
+    def _on_erase_clicked(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Erase all reactions"),
+            self.tr("Delete every recorded exposure, for all cars and dates? This cannot be undone."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            deleted = self._store.erase_all()
+        except (sqlite3.Error, StoreUnavailableError) as exc:  # its message names the file and why
+            self.status_label.setText(self.tr("Could not erase the reactions: {error}").format(error=exc))
+            return
+        self.refresh()
+        self.status_label.setText(self.tr("Exposures erased: {count}.").format(count=deleted))
+        self.data_erased.emit()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _follow_palette(self) -> None:
+        text = QColor(CHART_TEXT)  # the dialog is dark whatever the system palette says
+        grid = QColor(text)
+        grid.setAlphaF(0.2)
+        for axis in (self._axis_x, self._axis_y):
+            axis.setLabelsColor(text)
+            axis.setGridLineColor(grid)
+            axis.setLinePenColor(grid)
+        self.chart_view.chart().legend().setLabelColor(text)
+
+    def _apply_retention(self, days: int) -> None:
+        try:
+            purged = self._store.set_retention_days(days)
+        except (sqlite3.Error, StoreUnavailableError) as exc:  # the retention is kept all the same
+            self.status_label.setText(self.tr("Could not apply the retention: {error}").format(error=exc))
+            return
+        self.refresh()
+        if purged:
+            text = self.tr("Exposures older than %n days deleted: {count}.", "", days)
+            self.status_label.setText(text.format(count=purged))
+
+    def _show_days_suffix(self) -> None:
+        days = self.retention_spin.value()
+        self.retention_spin.setSuffix(self.tr(" days", "after the number of days to keep reactions", days))
+
+    def _show(self, summaries: Sequence[CarSummary], status: str) -> None:
+        self._summaries = list(summaries)
+        self._fill_table(summaries)
+        self._fill_chart(summaries)
+        self.status_label.setText(status)
+
+    def _fill_table(self, summaries: Sequence[CarSummary]) -> None:
+        self.table.setSortingEnabled(False)  # rows would move while being filled
+        self.table.setRowCount(len(summaries))
+        for row, summary in enumerate(summaries):
+            for column, item in enumerate(_row_items(summary, self.car_name(summary.car_id))):
+                self.table.setItem(row, column, item)
+        self.table.setSortingEnabled(True)
+
+    def _fill_chart(self, summaries: Sequence[CarSummary]) -> None:
+        for bar_set in (self._positive_set, self._negative_set):
+            bar_set.remove(0, bar_set.count())
+        self._positive_set.append([100 * (s.positive_share or 0.0) for s in summaries])
+        self._negative_set.append([100 * (s.negative_share or 0.0) for s in summaries])
+        self._axis_x.clear()
+        self._axis_x.append([self.car_name(s.car_id) for s in summaries])
+
+    def car_name(self, car_id: str) -> str:
+        return self._car_names.get(car_id, car_id)
+
+    def _status_text(self, summaries: Sequence[CarSummary], since: date, until: date) -> str:
+        if not summaries:
+            text = self.tr("No exposures recorded from {since} to {until}.")
+            return text.format(since=local_date(since), until=local_date(until))
+        exposures = sum(s.exposures for s in summaries)
+        seconds = sum(s.visitor_seconds for s in summaries)
+        return self.tr("{exposures} of {cars}, {time} (min:s) of visitor time.").format(
+            exposures=self.tr("%n exposures", "the first count of: 3 exposures of 2 cars", exposures),
+            cars=self.tr("%n cars", "the second count, after 'of': 3 exposures of 2 cars", len(summaries)),
+            time=format_min_s(seconds),
+        )
+
+
+def _row_items(s: CarSummary, name: str) -> list[_SortableItem]:
+    rate = s.uplift_success_rate
+    uplift = "–" if rate is None else f"{format_percent(rate)} ({s.uplift_successes}/{s.audio_plays})"
+    return [
+        _SortableItem(name, name),
+        _SortableItem(str(s.exposures), s.exposures),
+        _SortableItem(format_min_s(s.visitor_seconds), s.visitor_seconds),
+        _SortableItem(format_percent(s.positive_share, "–"), _key(s.positive_share)),
+        _SortableItem(format_percent(s.negative_share, "–"), _key(s.negative_share)),
+        _SortableItem(str(s.negative_switches), s.negative_switches),
+        _SortableItem(uplift, _key(rate)),
+    ]
+
+
+def _key(value: float | None) -> float:
+    return -1.0 if value is None else value  # undefined sorts below 0%
+
+
+def _row_layout(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    return row
+
+
+def _date_edit(initial: QDate) -> QDateEdit:
+    edit = QDateEdit(initial)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(short_date_format(QLocale()))
+    return edit
+
+
+def short_date_format(locale: QLocale) -> str:
+    """The locale's short date form with the year in full, which a date picker can edit without
+    guessing the century: 09.03.2025 (German), 09/03/2025 (French), 3/9/2025 (US English); ISO
+    2025-03-09 for the C locale, which has no form of its own."""
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"
+    form = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return form if "yyyy" in form else form.replace("yy", "yyyy")
+
+
+def local_date(day: date) -> str:
+    """`day` as the date pickers show it, in the kiosk's language (the default QLocale)."""
+    locale = QLocale()
+    return locale.toString(QDate(day.year, day.month, day.day), short_date_format(locale))
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

@@ -1,0 +1,1 @@
+"""What visitors see and hear: the car stage, the HUD, the music."""

@@ -19,7 +19,7 @@ APT_PACKAGES := python3-venv libpulse0 libegl1 libgl1 libglib2.0-0 libxkbcommon0
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
 	libxcb-xfixes0 libx11-xcb1 xvfb imagemagick binutils gcc libsndfile1
 
-.PHONY: run test lint screenshot translations dist selftest-dist deb check-deb clean setup lock soak soak-faults
+.PHONY: run test lint screenshot translations dist selftest-dist deb check-deb clean setup lock lock-windows soak soak-faults
 
 run: setup
 	$(PY) -m kiosk $(ARGS)
@@ -146,6 +146,13 @@ $(STAMPS)/venv: pyproject.toml $(LOCK)
 lock: setup
 	$(PY) tools/lock.py --extras $(EXTRAS) --lock $(LOCK)
 	$(MAKE) setup
+
+# Refreshes $(WINDOWS_LOCK), the Windows build's set (the project and its [build] extra, CPython 3.11
+# on win_amd64), from this machine: $(LOCK)'s versions wherever Windows has them, Windows' own markers
+# (tools/lock.py --platform windows). Run it after `make lock`; CI's Windows job installs exactly it.
+WINDOWS_LOCK := requirements-lock-windows.txt
+lock-windows: setup
+	$(PY) tools/lock.py --platform windows --like $(LOCK) --lock $(WINDOWS_LOCK)
 
 clean:
 	rm -rf $(STAMPS) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -27,6 +27,7 @@ from kiosk import __version__  # noqa: E402
 
 PACKAGE = "emotion-kiosk"
 LINUX = ROOT / "packaging" / "linux"
+WORK = ROOT / "build" / "deb"  # the package's tree is staged in WORK/emotion-kiosk
 # Data, not linked code, so no ELF file names them: fonts for the captions (the bundled
 # libfontconfig reads the system's configuration and fonts).
 RECOMMENDS = "fontconfig-config, fonts-dejavu-core, libpq5"  # libpq5: the optional fleet sync
@@ -74,32 +75,47 @@ def size_kib(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) // 1024
 
 
-def main() -> int:
+def architecture() -> str:
+    """This machine's Debian architecture (amd64, arm64): the bundle's, since it was built here."""
+    done = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def build(bundle: Path, out: Path, work: Path = WORK) -> tuple[Path, list[str]]:
+    """The .deb of `bundle`, staged in `work`, written into `out`; returns it and its Depends.
+
+    Raises DependsError when a library the bundle needs is missing here or belongs to no package.
+    """
+    arch = architecture()
+    needs = depends(bundle)
+    root = work / PACKAGE
+    stage(bundle, root)
+    (root / "DEBIAN" / "control").write_text(
+        control(__version__, arch, needs, size_kib(root)), encoding="utf-8"
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    deb = out / f"{PACKAGE}_{__version__}_{arch}.deb"
+    # gzip: every dpkg reads it (zstd needs dpkg 1.21.18 or later), and it is quick on two cores.
+    command = ["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(root), str(deb)]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return deb, needs
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("bundle", type=Path, help="the one-folder build (dist/EmotionKiosk)")
     parser.add_argument("--out", type=Path, default=Path("dist"), help="folder for the .deb")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if not (args.bundle / "EmotionKiosk").is_file():
         print(f"error: {args.bundle}/EmotionKiosk does not exist: run `make dist` first", file=sys.stderr)
         return 2
-    arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True, check=True)
     try:
-        needs = depends(args.bundle)
+        deb, needs = build(args.bundle, args.out, WORK)
     except DependsError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    root = ROOT / "build" / "deb" / PACKAGE
-    stage(args.bundle, root)
-    (root / "DEBIAN" / "control").write_text(
-        control(__version__, arch.stdout.strip(), needs, size_kib(root)), encoding="utf-8"
-    )
-    args.out.mkdir(parents=True, exist_ok=True)
-    deb = args.out / f"{PACKAGE}_{__version__}_{arch.stdout.strip()}.deb"
-    # gzip: every dpkg reads it (zstd needs dpkg 1.21.18 or later), and it is quick on two cores.
-    build = ["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(root), str(deb)]
-    subprocess.run(build, check=True, stdout=subprocess.DEVNULL)
     print(f"{deb}: Depends: {', '.join(needs)}")
     return 0
 

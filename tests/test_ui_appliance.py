@@ -22,7 +22,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.analytics.records import CarChange
 from kiosk.appliance.crashguard import CrashLoopGuard
 from kiosk.appliance.resume import load_car, save_car
 from kiosk.settings.model import KioskSettings
@@ -271,7 +270,7 @@ def test_a_restarted_kiosk_resumes_the_car_it_showed(
     try:
         current = kiosk.window.showroom.current_car
         assert current is not None and current.id == cars[2].id
-        kiosk.window.showroom.show_next(CarChange.ROTATION)
+        kiosk.showroom.step(1, kiosk.clock.now())
         assert load_car(isolated_data_dir) == cars[3 % len(cars)].id  # saved as it changes
     finally:
         with qtbot.waitSignal(kiosk.finished, timeout=10_000):

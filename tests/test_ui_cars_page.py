@@ -17,7 +17,6 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from kiosk.analytics.records import CarChange
 from kiosk.content import catalog_store
 from kiosk.content.catalog import CatalogError, bundled_catalog_dir, dealer_catalog_dir, read_catalog
 from kiosk.content.catalog_store import save_catalog
@@ -211,10 +210,10 @@ def test_the_running_kiosk_shows_a_saved_or_imported_catalogue_at_once(
         showroom = kiosk.window.showroom
         assert len(showroom.cars) >= 6  # the bundled cars
         cars = read_catalog(sample_catalog(tmp_path / "src")).cars
-        with qtbot.waitSignal(showroom.car_changed, timeout=5000):
+        with qtbot.waitSignal(kiosk.car_shown, timeout=5000):
             save_catalog(dealer_catalog_dir(), cars)  # what the dialog's Apply and `catalog import` do
         assert [c.id for c in showroom.cars] == ["alpha", "beta", "gamma"]
-        with qtbot.waitSignal(showroom.car_changed, timeout=5000):
+        with qtbot.waitSignal(kiosk.car_shown, timeout=5000):
             save_catalog(dealer_catalog_dir(), [replace(cars[1], name="Beta Prime")])
         assert [c.name for c in showroom.cars] == ["Beta Prime"]
     finally:
@@ -235,29 +234,13 @@ def test_the_showroom_shows_a_placeholder_for_a_photo_it_cannot_decode(
     qtbot.addWidget(view)
     view.resize(640, 360)
     view.show()
-    view.set_catalog(catalog)
+    view.set_cars(catalog.cars)
     with caplog.at_level(logging.WARNING):
         image = view._image(catalog.cars[0])
     assert image == placeholder_image()
     assert any("car=cut" in r.getMessage() and "cut.jpg" in r.getMessage() for r in caplog.records)
     assert view._image(catalog.cars[1]).size().width() == 640
     view.grab()  # paints with the placeholder without raising
-    view.close()
-
-
-def test_an_unhappy_visitor_is_taken_where_the_catalogue_says(qtbot: QtBot, tmp_path: Path) -> None:
-    write_photo(tmp_path / "a.jpg")
-    cars = [car("a", "a.jpg", uplift_to="c"), car("b", "a.jpg"), car("c", "a.jpg"), car("d", "a.jpg")]
-    view = ShowroomView()
-    qtbot.addWidget(view)
-    view.show()
-    view.set_catalog(read_catalog(write_catalog(tmp_path, cars)))
-    with qtbot.waitSignal(view.car_changed) as blocker:
-        view.show_uplift(CarChange.NEGATIVE)
-    assert blocker.args[0].id == "c" and blocker.args[1] == CarChange.NEGATIVE
-    view.show_uplift(CarChange.NEGATIVE)
-    current = view.current_car
-    assert current is not None and current.id == "d"  # c has no choice and no car is cheerful: the next
     view.close()
 
 

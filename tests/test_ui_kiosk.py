@@ -89,9 +89,7 @@ def test_a_visitor_turning_negative_changes_the_car_and_plays_music(
     kiosk = make_kiosk(visitor_video)
     first = kiosk.window.showroom.current_car
     negative = qtbot.waitSignal(
-        kiosk.window.showroom.car_changed,
-        timeout=20_000,
-        check_params_cb=lambda car, reason: reason == "negative",
+        kiosk.car_shown, timeout=20_000, check_params_cb=lambda shown: shown.reason == "negative"
     )
     with negative, qtbot.waitSignal(_music_outcome(kiosk), timeout=20_000):
         pass
@@ -106,7 +104,7 @@ def test_a_happy_visitor_changes_nothing(
     first = kiosk.window.showroom.current_car
     with (
         qtbot.assertNotEmitted(_music_outcome(kiosk)),
-        qtbot.assertNotEmitted(kiosk.window.showroom.car_changed),
+        qtbot.assertNotEmitted(kiosk.car_shown),
     ):
         _wait_until_t(qtbot, kiosk, 3.4)
     assert kiosk.window.showroom.current_car == first
@@ -236,7 +234,7 @@ def test_no_image_or_face_crop_is_ever_written(
     watched = (isolated_data_dir, tmp_path, visitor_video.parent)
     before = _media_files(*watched)
     kiosk = make_kiosk(visitor_video, show_preview=True)
-    with qtbot.waitSignal(kiosk.window.showroom.car_changed, timeout=20_000):
+    with qtbot.waitSignal(kiosk.car_shown, timeout=20_000):
         pass
     _wait_until_t(qtbot, kiosk, 4.4)
     with qtbot.waitSignal(kiosk.finished, timeout=10_000):
@@ -307,7 +305,7 @@ def test_the_cars_rotate_slowly_while_nobody_is_there(
 ) -> None:
     kiosk = make_kiosk(face_video([("none", 1.0)]), rotation_s=1)
     first = kiosk.window.showroom.current_car
-    with qtbot.waitSignal(kiosk.window.showroom.car_changed, timeout=5000) as blocker:
+    with qtbot.waitSignal(kiosk.car_shown, timeout=5000) as blocker:
         pass
-    assert blocker.args[1] == "rotation"
+    assert blocker.args[0].reason == "rotation"
     assert kiosk.window.showroom.current_car != first

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.analytics import ReactionStore
-from kiosk.analytics.records import CarChange
 from kiosk.ui.app.kiosk import Kiosk, LaunchOptions
 
 
@@ -122,7 +121,7 @@ def test_a_locked_database_is_a_problem_until_it_frees_and_nothing_is_lost(
         (problem,) = [p for p in kiosk.operator.current() if p.code == "records_off"]
         assert problem.facts["reason"] == "locked" and problem.degrades
         for _ in range(3):
-            kiosk.window.showroom.show_next(CarChange.MANUAL)  # exposures end while it is locked
+            kiosk.showroom.step(1, kiosk.clock.now())  # exposures end while it is locked
         assert locker.stdin is not None
         locker.stdin.write("\n")
         locker.stdin.flush()

@@ -50,14 +50,14 @@ def test_the_reactions_page_says_where_a_corrupt_database_went(qtbot: QtBot, tmp
         assert label is not None and not label.isHidden()
         assert copies[0].name in label.text() and "new, empty database" in label.text()
     finally:
-        hook.close()
+        hook.close(0.0)
 
 
 def test_a_read_only_database_is_explained_on_the_reactions_page(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "reactions.sqlite3"
-    ReactionRecords(db, retention_days=30).close()
+    ReactionRecords(db, retention_days=30).close(0.0)
     monkeypatch.setattr("kiosk.analytics.recovery.is_writable", lambda _path: False)
     hook = ReactionRecords(db, retention_days=30)
     assert not hook.available

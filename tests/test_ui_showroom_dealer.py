@@ -48,7 +48,7 @@ def english_after() -> Iterator[None]:
 def _window(qtbot: QtBot, size: tuple[int, int], catalog: Catalog) -> KioskWindow:
     window = KioskWindow()
     qtbot.addWidget(window)
-    window.showroom.set_catalog(catalog)
+    window.showroom.set_cars(catalog.cars)
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)

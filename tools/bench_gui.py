@@ -23,7 +23,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
-from kiosk.analytics.records import CarChange
 from kiosk.paths import set_data_dir
 from kiosk.session.results import AnalysisResult
 from kiosk.settings.pin import unknown_pin_hash
@@ -85,7 +84,7 @@ class GuiProbe(QObject):
 
     @Slot()
     def _on_switcher_timeout(self) -> None:
-        self.kiosk.window.showroom.show_next(CarChange.MANUAL)
+        self.kiosk.showroom.step(1, self.kiosk.clock.now())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -43,7 +43,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from kiosk.analytics.records import CarChange
 from kiosk.paths import demo_clip_path, using_data_dir
 from kiosk.settings.pin import unknown_pin_hash
 from kiosk.ui.app.kiosk import Kiosk, LaunchOptions
@@ -202,7 +201,7 @@ class _Tour(QObject):
 
     def __init__(self, kiosk: Kiosk) -> None:
         super().__init__(kiosk)
-        self._showroom = kiosk.window.showroom
+        self._kiosk = kiosk
         self._left = 0
         self._timer = QTimer(self, interval=TOUR_STEP_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -214,8 +213,8 @@ class _Tour(QObject):
     @Slot()
     def _on_timer_timeout(self) -> None:
         if self._left == 0:
-            self._left = len(self._showroom.cars)  # the catalogue is loaded by the first tick
-        self._showroom.show_next(CarChange.MANUAL)
+            self._left = len(self._kiosk.showroom.cars)  # the catalogue is loaded by the first tick
+        self._kiosk.showroom.step(1, self._kiosk.clock.now())
         self._left -= 1
         if self._left <= 0:
             self._timer.stop()
@@ -244,7 +243,7 @@ def _soak(args: argparse.Namespace, video: Path, folder: Path, report: SoakRepor
     )
     kiosk = Kiosk(store, options)
     changes: list[object] = []
-    kiosk.window.showroom.car_changed.connect(lambda *_: changes.append(None))
+    kiosk.car_shown.connect(lambda *_: changes.append(None))
     results: list[object] = []
     kiosk.controller.result_received.connect(lambda _: results.append(None))
     kiosk.start()

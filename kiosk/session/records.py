@@ -1,7 +1,8 @@
 """The reaction records, when their database can be opened.
 
 Every call is a no-op when it cannot: the showroom never stops for its statistics.
-Times are `time.monotonic()` seconds, as `ExposureRecorder` expects. The store's own state
+Times are the session's (`kiosk.session.showroom.SessionClock`: the analysed frames' time), as
+for the showroom model, so an exposure ends exactly when the `CarShown` after it says. The store's own state
 (writing, waiting for a lock or for disk space, recreated after the file was deleted) goes to
 the operator status on its tick (`report_to`), so staff and IT see it and visitors never do.
 """
@@ -10,16 +11,15 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import time
 from collections.abc import Mapping
 from pathlib import Path
 
 from kiosk.analytics import ExposureRecorder, ReactionStore, StoreUnavailableError
 from kiosk.analytics.recorder import END_REASONS
-from kiosk.analytics.records import CarChange
 from kiosk.analytics.recovery import OpenedStore, open_reaction_store
 from kiosk.languages import translate
 from kiosk.session.operator import OperatorState
+from kiosk.session.showroom import CarShown
 
 log = logging.getLogger(__name__)
 
@@ -57,25 +57,24 @@ class ReactionRecords:
         self._recorder = ExposureRecorder(self.store)
         log.info("reaction records in %s", db_path)
 
-    def car_shown(self, car_id: str, reason: CarChange) -> None:
-        """A car is now on screen; the previous one ended for `reason`."""
+    def car_shown(self, shown: CarShown) -> None:
+        """A car is now on screen; the previous one ended then, for the same reason."""
         if self._recorder is None:
             return
-        now = time.monotonic()
         try:
-            if reason in END_REASONS:  # START ends nothing
-                self._recorder.car_ended(now, reason)
-            self._recorder.car_shown(car_id, now)
+            if shown.reason in END_REASONS:  # START ends nothing
+                self._recorder.car_ended(shown.t, shown.reason)
+            self._recorder.car_shown(shown.car.id, shown.t)
         except ValueError as exc:
             log.warning("reaction records: %s", exc)
 
-    def observe(self, probs: Mapping[str, float] | None, negative: float | None) -> None:
+    def observe(self, t: float, probs: Mapping[str, float] | None, negative: float | None) -> None:
         if self._recorder is not None:
-            self._recorder.observe(time.monotonic(), probs, negative)
+            self._recorder.observe(t, probs, negative)
 
-    def audio_played(self) -> None:
+    def audio_played(self, t: float) -> None:
         if self._recorder is not None:
-            self._recorder.audio_played(time.monotonic())
+            self._recorder.audio_played(t)
 
     def set_retention_days(self, days: int) -> None:
         """The new retention; kept by the store and applied once its file can be written again."""
@@ -115,10 +114,10 @@ class ReactionRecords:
             detail = f"{store.path} was deleted or replaced while the kiosk ran and was created anew"
             problems.report("records_recreated", detail)
 
-    def close(self) -> None:
-        """End the exposure on screen ("shutdown") and flush the database."""
+    def close(self, t: float) -> None:
+        """End the exposure on screen ("shutdown") at session time `t` and flush the database."""
         if self._recorder is not None:
-            self._recorder.close(time.monotonic())
+            self._recorder.close(t)
             self._recorder = None
         if self.store is not None:
             self.store.close()

@@ -1,9 +1,11 @@
 """The running kiosk: wires the settings, the analysis thread, the window, the music and the records.
 
 Reaction events arrive with the newest analysis result (never lost with a skipped frame,
-see `results.LatestResult`) and are acted on here: `switch_car` crossfades to the next car,
-`play_uplift` plays the music. Each event and each state change is logged as one line
-starting with "event". Settings apply live through `SettingsStore.settings_changed`.
+see `results.LatestResult`): the showroom model (`kiosk.session.showroom`) decides which car
+`switch_car` brings, and its `CarShown` reaches the reaction records and the showroom widget
+alike, on one clock (the frames' time, `SessionClock`); `play_uplift` plays the music. Each
+event and each state change is logged as one line starting with "event". Settings apply live
+through `SettingsStore.settings_changed`.
 
 Two audiences, two channels: visitors only ever see the showroom in the kiosk's language;
 every problem goes to the one operator status (`OperatorStatus`: the log, /health and
@@ -31,6 +33,7 @@ from kiosk.reaction.engine import Event
 from kiosk.session.fleet_link import FleetLink
 from kiosk.session.records import ReactionRecords
 from kiosk.session.results import AnalysisResult, WorkerStatus
+from kiosk.session.showroom import CarShown, SessionClock, ShowroomModel
 from kiosk.settings.model import KioskSettings, privacy_notice
 from kiosk.settings.pin import DAMAGED_MESSAGE, is_damaged
 from kiosk.ui.app.catalog_watch import CatalogWatcher
@@ -52,11 +55,12 @@ from kiosk.ui.operator.pin_gate import PinGate
 from kiosk.ui.operator.status import OperatorStatus
 from kiosk.ui.settings.dialog import SettingsDialog
 from kiosk.ui.showroom.audio import UpliftPlayer
-from kiosk.ui.showroom.images import Car, showroom_catalog
+from kiosk.ui.showroom.images import showroom_catalog
 
 log = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE_MS = 10_000  # then quit anyway; the caller waits for the thread off-screen
+ROTATION_TICK_MS = 1000  # how often the showroom model is asked whether the next car is due
 
 
 class Kiosk(QObject):
@@ -70,6 +74,7 @@ class Kiosk(QObject):
 
     finished = Signal()
     showroom_started = Signal()  # the cars and the analysis run (at start, or once a PIN is set)
+    car_shown = Signal(object)  # CarShown, after the widget and the records have it
 
     def __init__(self, store: SettingsStore, options: LaunchOptions | None = None) -> None:
         super().__init__(QCoreApplication.instance())
@@ -79,6 +84,8 @@ class Kiosk(QObject):
         self.language = apply_language(options.language or self.settings.language)  # before any text
         self.window = KioskWindow()
         self.status = WorkerStatus()
+        self.clock = SessionClock()
+        self.showroom = ShowroomModel(rotation_s=self.settings.rotation_s)
         self.visitor_present = False
         self.dialog: SettingsDialog | None = None
         self.pin_gate = PinGate(store, self)
@@ -105,8 +112,7 @@ class Kiosk(QObject):
         self.fleet: FleetLink | None = None
         if options.monitoring:
             self.fleet = FleetLink(self.settings, self.analytics.db_path, self.operator.state, self.kiosk_id)
-        self._rotation = QTimer(self)
-        self._rotation.setSingleShot(True)
+        self._rotation = QTimer(self, interval=ROTATION_TICK_MS)
         self._shutdown_grace = QTimer(self, singleShot=True, interval=SHUTDOWN_GRACE_MS)
         self._parts = LiveParts(self.window, self.controller, self.player, self.analytics, self.fleet)
         self._connect()
@@ -118,7 +124,9 @@ class Kiosk(QObject):
         self.controller.result_received.connect(self._on_result_received)
         self.controller.status_changed.connect(self._on_status_changed)
         self.controller.stopped.connect(self._on_controller_stopped)
-        self.window.showroom.car_changed.connect(self._on_car_changed)
+        self.showroom.subscribe(self.analytics.car_shown)
+        self.showroom.subscribe(self._on_car_shown)
+        self.window.showroom.step_requested.connect(self._on_step_requested)
         self.window.exit_requested.connect(self._on_exit_requested)
         self.window.settings_requested.connect(self._on_settings_requested)
         self.player.playback_started.connect(self._on_playback_started)
@@ -146,6 +154,7 @@ class Kiosk(QObject):
     def _start_showroom(self) -> None:
         self._showroom_started = True
         self._load_catalog(self.settings)
+        self._rotation.start()
         self.controller.start()
         self.operator.monitor.analysis_started()
         self.showroom_started.emit()
@@ -177,7 +186,9 @@ class Kiosk(QObject):
     def _load_catalog(self, settings: KioskSettings) -> None:
         catalog = showroom_catalog(settings.catalog_dir)  # the setting's folder, the dealer's, or bundled
         resume = load_car(data_dir()) if self.options.records else None  # after a restart: same car
-        self.window.showroom.set_catalog(catalog, start_at=resume)
+        self.showroom.set_cars(catalog.cars, self.clock.now(), start_at=resume)
+        if not catalog.cars:
+            self.window.showroom.set_cars(())
         self.catalog_watcher.watch(settings.catalog_dir, catalog.stamp)
         self.operator.problems.set_all("catalog", [(str(i), p) for i, p in enumerate(catalog.problems)])
 
@@ -196,18 +207,19 @@ class Kiosk(QObject):
         self.window.hud.show_result(result)
         if self.dialog is not None:
             self.dialog.show_result(result)
+        t = self.clock.frame(result.t)
         face = result.analysis.visitor_face if result.analysis is not None else None
-        self.analytics.observe(face.probs if face is not None else None, result.negative)
+        self.analytics.observe(t, face.probs if face is not None else None, result.negative)
         self.operator.observe_result(result)
         self.visitor_present = result.visitor_present
+        self.showroom.on_events(result.events, t)
         for event in result.events:
             self._on_reaction_event(event, result)
 
     def _on_reaction_event(self, event: Event, result: AnalysisResult) -> None:
         negative = f"{result.negative:.2f}" if result.negative is not None else "none"
-        if event == Event.SWITCH_CAR:
-            self.window.showroom.show_uplift(CarChange.NEGATIVE)  # the car the catalogue says cheers up
-            car = self.window.showroom.current_car
+        if event == Event.SWITCH_CAR:  # the model has shown the car the catalogue says cheers up
+            car = self.showroom.current_car
             log.info("event switch_car car=%s negative=%s", car.id if car else "none", negative)
         elif event == Event.PLAY_UPLIFT:
             played = self.settings.audio_enabled and self.player.play()
@@ -215,28 +227,25 @@ class Kiosk(QObject):
         else:
             log.info("event %s negative=%s", event.value, negative)
 
-    @Slot(object, str)
-    def _on_car_changed(self, car: Car, reason: CarChange) -> None:
-        log.info("event car_shown car=%s reason=%s", car.id, CarChange(reason).value)
-        self.window.hud.set_accent(QColor(car.accent))
-        self.analytics.car_shown(car.id, reason)
-        if self.options.records:
-            save_car(data_dir(), car.id)
-        self._restart_rotation()
-
-    def _restart_rotation(self) -> None:
-        seconds = self.settings.rotation_s
-        if seconds > 0:
-            self._rotation.start(seconds * 1000)
+    def _on_car_shown(self, shown: CarShown) -> None:
+        """The model showed a car: the widget crossfades to it (a new catalogue: at once)."""
+        log.info("event car_shown car=%s reason=%s", shown.car.id, shown.reason.value)
+        if shown.reason == CarChange.START:
+            self.window.showroom.set_cars(self.showroom.cars, shown.index)
         else:
-            self._rotation.stop()
+            self.window.showroom.show_index(shown.index)
+        self.window.hud.set_accent(QColor(shown.car.accent))
+        if self.options.records:
+            save_car(data_dir(), shown.car.id)
+        self.car_shown.emit(shown)
+
+    @Slot(int)
+    def _on_step_requested(self, delta: int) -> None:
+        self.showroom.step(delta, self.clock.now())
 
     @Slot()
     def _on_rotation_timeout(self) -> None:
-        if self.visitor_present:
-            self._restart_rotation()  # someone is looking: leave the car be
-        else:
-            self.window.showroom.show_next(CarChange.ROTATION)
+        self.showroom.tick(self.clock.now(), visitor_present=self.visitor_present)
 
     @Slot(object)
     def _on_status_changed(self, status: WorkerStatus) -> None:
@@ -294,7 +303,7 @@ class Kiosk(QObject):
     @Slot()
     def _on_playback_started(self) -> None:
         self.operator.problems.clear("music")
-        self.analytics.audio_played()
+        self.analytics.audio_played(self.clock.now())
 
     @Slot(str)
     def _on_audio_failed(self, message: str) -> None:
@@ -311,7 +320,7 @@ class Kiosk(QObject):
         if redo.catalog:
             self._load_catalog(settings)
         if redo.rotation:
-            self._restart_rotation()
+            self.showroom.set_rotation_s(settings.rotation_s, self.clock.now())
         if redo.language:
             self._change_language(settings.language)
         self.operator.monitor.thresholds = HealthThresholds(settings.health_stale_s)
@@ -354,7 +363,7 @@ class Kiosk(QObject):
             operator=self.operator,
             health_url=self.fleet.url if self.fleet is not None else "",
             kiosk_id=self.kiosk_id,
-            cars=self.window.showroom.cars,
+            cars=self.showroom.cars,
             parent=self.window,
         )
         dialog.exit_requested.connect(self.quit)
@@ -408,7 +417,7 @@ class Kiosk(QObject):
         self.operator.stop()
         self.catalog_watcher.stop()
         self.player.stop()
-        self.analytics.close()
+        self.analytics.close(self.clock.now())
         if self.fleet is not None:
             self.fleet.close()
         if self.dialog is not None:

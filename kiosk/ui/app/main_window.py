@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.analytics.records import CarChange
 from kiosk.ui.operator.setup_screen import SetupScreen
 from kiosk.ui.showroom.hud import EmotionHud
 from kiosk.ui.showroom.view import ShowroomView
@@ -159,9 +158,9 @@ class KioskWindow(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         key = event.key()
         if key == Qt.Key.Key_Right:
-            self.showroom.show_next(CarChange.MANUAL)
+            self.showroom.step_requested.emit(1)
         elif key == Qt.Key.Key_Left:
-            self.showroom.show_previous(CarChange.MANUAL)
+            self.showroom.step_requested.emit(-1)
         elif key == Qt.Key.Key_Escape:
             self.exit_requested.emit()
         else:

@@ -45,11 +45,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from kiosk.analytics.records import CarChange
-from kiosk.content.catalog import uplift_index
 from kiosk.ui.common import theme
 from kiosk.ui.common.i18n import current_language
-from kiosk.ui.showroom.images import Car, Catalog, PhotoError, photo_image, placeholder_image
+from kiosk.ui.showroom.images import Car, PhotoError, photo_image, placeholder_image
 from kiosk.ui.showroom.overlays import (
     paint_attention,
     paint_hold,
@@ -69,9 +67,10 @@ SWIPE_FRACTION = 0.06  # a horizontal drag longer than this (of the width) is a 
 
 
 class ShowroomView(QWidget):
-    """Shows one car of the catalog at a time; `car_changed(car, reason)` after each change."""
+    """Shows the car the showroom model chose (`kiosk.session.showroom`), crossfading; staff's taps
+    and swipes only ask for another (`step_requested(+1 or -1)`): the model decides."""
 
-    car_changed = Signal(object, object)  # Car, CarChange
+    step_requested = Signal(int)
     settings_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -125,18 +124,16 @@ class ShowroomView(QWidget):
     def is_fading(self) -> bool:
         return self._fade.state() == QVariantAnimation.State.Running
 
-    def set_catalog(self, catalog: Catalog, start_at: str | None = None) -> None:
-        """Show this catalog from the car with id `start_at` (a restart resumes), else its first."""
-        self._cars = catalog.cars
+    def set_cars(self, cars: tuple[Car, ...], index: int = 0) -> None:
+        """Show these cars, car `index` at once (a new catalogue, or the start)."""
+        self._cars = cars
         self._images.clear()
         self._scenes.clear()
-        self._index = next((i for i, car in enumerate(self._cars) if car.id == start_at), 0)
+        self._index = index if 0 <= index < len(cars) else 0
         self._previous = None
         self._progress = 1.0
         self.update()
         self._start_warm_up()
-        if self._cars:
-            self.car_changed.emit(self._cars[self._index], CarChange.START)
 
     def set_transition_ms(self, ms: int) -> None:
         self._fade.setDuration(max(1, ms))
@@ -184,30 +181,15 @@ class ShowroomView(QWidget):
     def attention(self) -> str:
         return self._attention
 
-    def show_next(self, reason: CarChange) -> None:
-        self.show_index(self._index + 1, reason)
-
-    def show_previous(self, reason: CarChange) -> None:
-        self.show_index(self._index - 1, reason)
-
-    def show_uplift(self, reason: CarChange) -> None:
-        """The car the catalogue chose to cheer up a visitor unhappy at this one (see uplift_index)."""
-        if self._cars:
-            self.show_index(uplift_index(self._cars, self._index), reason)
-
-    def show_index(self, index: int, reason: CarChange) -> None:
-        """Crossfade to car `index` (wrapping around)."""
-        if len(self._cars) < 2:
-            return
-        index %= len(self._cars)
-        if index == self._index:
+    def show_index(self, index: int) -> None:
+        """Crossfade to car `index` of the cars shown."""
+        if not 0 <= index < len(self._cars) or index == self._index:
             return
         self._previous = (self._scene(self._index), QColor(self._cars[self._index].accent))
         self._index = index
         self._progress = 0.0
         self._fade.stop()
         self._fade.start()
-        self.car_changed.emit(self._cars[index], reason)
 
     # -- images --------------------------------------------------------------------------
 
@@ -422,11 +404,9 @@ class ShowroomView(QWidget):
             return
         dx = event.position().x() - press.x()
         if abs(dx) > self.width() * SWIPE_FRACTION:
-            self.show_index(self._index + (1 if dx < 0 else -1), CarChange.MANUAL)
-        elif press.x() < self.width() / 2:
-            self.show_previous(CarChange.MANUAL)
+            self.step_requested.emit(1 if dx < 0 else -1)
         else:
-            self.show_next(CarChange.MANUAL)
+            self.step_requested.emit(-1 if press.x() < self.width() / 2 else 1)
 
     @Slot()
     def _on_long_press_timeout(self) -> None:

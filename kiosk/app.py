@@ -28,6 +28,7 @@ from kiosk.cli_common import CliError, resolve_model
 from kiosk.cli_fleet import add_fleet_parser
 from kiosk.languages import LANGUAGE_CHOICES
 from kiosk.paths import set_data_dir
+from kiosk.session.launch import GuiRequest
 from kiosk.vision.types import VISITOR_MIN_FACE
 
 PROG = "emotion-kiosk"
@@ -286,7 +287,7 @@ def _run_gui(args: argparse.Namespace, extra: list[str]) -> int:
             from kiosk.ui.app.gui import run_gui
         except ImportError as error:
             raise CliError(f"the kiosk window cannot start: {error}") from error
-        return run_gui(args, pending_stop=noted)
+        return run_gui(GuiRequest.from_args(args), pending_stop=noted)
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -309,7 +310,7 @@ def _note_stop_signals() -> tuple[list[int], dict[int, Any]]:
 def _run_crash_notice(args: argparse.Namespace, extra: list[str]) -> int:
     from kiosk.ui.app.gui import run_crash_notice
 
-    return run_crash_notice(args)
+    return run_crash_notice(GuiRequest.from_args(args))
 
 
 def _run_reset_pin(args: argparse.Namespace, extra: list[str]) -> int:

@@ -20,6 +20,7 @@ from kiosk import __version__, paths
 from kiosk.analytics import DB_FILENAME, Exposure, ReactionStore
 from kiosk.app import main
 from kiosk.cli_report import car_names
+from kiosk.session.launch import GuiRequest
 from kiosk.vision.source import FrameSource
 
 RECORD_KEYS = {"frame", "t", "faces", "visitor", "negative", "baseline", "events"}
@@ -230,12 +231,12 @@ def test_python_dash_m_kiosk() -> None:
 
 
 @pytest.fixture
-def fake_gui(monkeypatch: pytest.MonkeyPatch, tiny_model: Path) -> list[argparse.Namespace]:
-    calls: list[argparse.Namespace] = []
+def fake_gui(monkeypatch: pytest.MonkeyPatch, tiny_model: Path) -> list[GuiRequest]:
+    calls: list[GuiRequest] = []
     module = types.ModuleType("kiosk.ui.app.gui")
 
-    def run_gui(args: argparse.Namespace, pending_stop: object = ()) -> int:
-        calls.append(args)
+    def run_gui(request: GuiRequest, pending_stop: object = ()) -> int:
+        calls.append(request)
         return 0
 
     module.run_gui = run_gui  # type: ignore[attr-defined]
@@ -245,7 +246,7 @@ def fake_gui(monkeypatch: pytest.MonkeyPatch, tiny_model: Path) -> list[argparse
 
 
 def test_no_command_starts_the_gui_with_its_options(
-    capsys: pytest.CaptureFixture[str], fake_gui: list[argparse.Namespace], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], fake_gui: list[GuiRequest], tmp_path: Path
 ) -> None:
     argv = [
         "--windowed",
@@ -259,14 +260,13 @@ def test_no_command_starts_the_gui_with_its_options(
         tmp_path,
     ]
     assert _run(capsys, *argv)[0] == 0
-    (args,) = fake_gui
-    assert args.windowed and args.camera == 1 and args.video == Path("demo.mp4")
-    assert args.settings == Path("s.ini") and not args.self_test
-    assert args.data_dir == tmp_path and paths.data_dir() == tmp_path.resolve()
+    (request,) = fake_gui
+    assert request == GuiRequest(windowed=True, camera=1, video=Path("demo.mp4"), settings=Path("s.ini"))
+    assert paths.data_dir() == tmp_path.resolve()
 
 
 def test_the_camera_is_an_index_or_a_network_cameras_url(
-    capsys: pytest.CaptureFixture[str], fake_gui: list[argparse.Namespace]
+    capsys: pytest.CaptureFixture[str], fake_gui: list[GuiRequest]
 ) -> None:
     assert _run(capsys, "--camera", "rtsp://cam:pw@10.0.0.7/stream1")[0] == 0
     assert fake_gui[0].camera == "rtsp://cam:pw@10.0.0.7/stream1"
@@ -274,16 +274,15 @@ def test_the_camera_is_an_index_or_a_network_cameras_url(
     assert code == 2 and "expected a camera index (0, 1, ...) or an rtsp:// or http:// URL" in err
 
 
-def test_gui_defaults(capsys: pytest.CaptureFixture[str], fake_gui: list[argparse.Namespace]) -> None:
+def test_gui_defaults(capsys: pytest.CaptureFixture[str], fake_gui: list[GuiRequest]) -> None:
     assert _run(capsys)[0] == 0  # (--self-test does not open the window: see test_selftest.py)
-    (args,) = fake_gui
-    assert not args.self_test and not args.windowed
-    assert args.camera is None and args.video is None and args.settings is None and args.data_dir is None
+    (request,) = fake_gui
+    assert request == GuiRequest()  # the settings decide the rest
 
 
 def test_gui_without_model_warns_and_still_starts(
     capsys: pytest.CaptureFixture[str],
-    fake_gui: list[argparse.Namespace],
+    fake_gui: list[GuiRequest],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:

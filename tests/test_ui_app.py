@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import socket
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fakes import settings_store
 from PySide6.QtWidgets import QApplication
 
+from kiosk.session.launch import GuiRequest
 from kiosk.ui.app.gui import EXIT_ALREADY_RUNNING, run_gui
 from kiosk.ui.app.runtime import LOCK_NAME, InstanceLock
 
 
-def _args(**changes: object) -> argparse.Namespace:
-    values: dict[str, object] = {
-        "windowed": True,
-        "camera": 97,
-        "video": None,
-        "settings": None,
-        "data_dir": None,
-        "self_test": False,
-    }
-    values.update(changes)
-    return argparse.Namespace(**values)
+def _args(**changes: Any) -> GuiRequest:
+    return replace(GuiRequest(windowed=True, camera=97), **changes)
 
 
 def test_without_a_camera_it_runs_the_demo_clip_and_logs_each_event(
@@ -75,5 +68,5 @@ def test_a_settings_file_can_be_given(
     settings = tmp_path / "elsewhere" / "showroom.ini"
     monkeypatch.setenv("KIOSK_SCREENSHOT", str(tmp_path / "shot.png"))
     monkeypatch.setenv("KIOSK_SCREENSHOT_AFTER_MS", "300")
-    assert run_gui(_args(settings=str(settings))) == 0
+    assert run_gui(_args(settings=settings)) == 0
     assert "[reaction]" in settings.read_text()

@@ -4,7 +4,6 @@ Qt's abort); SIGHUP's settings reload; a restart resumes the car."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import os
@@ -24,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.appliance.crashguard import CrashLoopGuard
 from kiosk.appliance.resume import load_car, save_car
+from kiosk.session.launch import GuiRequest
 from kiosk.settings.model import KioskSettings
 from kiosk.ui.app.gui import EXIT_CRASH_LOOP, EXIT_FAILED, run_gui
 from kiosk.ui.app.kiosk import Kiosk, LaunchOptions
@@ -37,10 +37,8 @@ SERVICE_VARIABLES = ("NOTIFY_SOCKET", "INVOCATION_ID", "WATCHDOG_USEC", "WATCHDO
 PROMPT_S = 20.0  # a fresh Python with Qt, on a busy 2-core machine
 
 
-def _args() -> argparse.Namespace:
-    return argparse.Namespace(
-        windowed=True, camera=97, video=None, settings=None, data_dir=None, self_test=False
-    )
+def _args() -> GuiRequest:
+    return GuiRequest(windowed=True, camera=97)
 
 
 def _crash_loop_history(folder: Path) -> None:

@@ -3,12 +3,13 @@ folder, a read-only data folder, a broken PIN hash, no negative labels, no audio
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import logging
 import os
 import signal
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fakes import TEST_PIN_HASH, VideoFactory, settings_store
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk import paths
 from kiosk.app import main as kiosk_main
+from kiosk.session.launch import GuiRequest
 from kiosk.session.records import ReactionRecords
 from kiosk.settings.model import KioskSettings
 from kiosk.settings.pin import DAMAGED_MESSAGE, hash_pin, verify_pin
@@ -74,10 +76,8 @@ def test_a_read_only_database_is_explained_on_the_reactions_page(
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def _args(**changes: object) -> argparse.Namespace:
-    values: dict[str, object] = {"windowed": True, "camera": 97, "video": None, "settings": None}
-    values.update({"data_dir": None, "self_test": False, "model": None, **changes})
-    return argparse.Namespace(**values)
+def _args(**changes: Any) -> GuiRequest:
+    return replace(GuiRequest(windowed=True, camera=97), **changes)
 
 
 def _quit_soon(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -91,7 +91,7 @@ def test_a_settings_path_that_is_a_folder_is_refused_and_left_alone(
     folder = tmp_path / "my-settings"
     folder.mkdir()
     (folder / "notes.txt").write_text("the user's own file")
-    assert run_gui(_args(settings=str(folder))) == 2
+    assert run_gui(_args(settings=folder)) == 2
     err = capsys.readouterr().err
     assert f"the settings path {folder} is a folder" in err and "nothing was changed" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["my-settings"]  # no .corrupt-*, no file
@@ -314,7 +314,7 @@ def test_a_settings_file_the_kiosk_did_not_write_is_never_renamed(
     photo = tmp_path / "holiday.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0 not an ini file \x00\x01")
     content = photo.read_bytes()
-    assert run_gui(_args(settings=str(photo))) == 2
+    assert run_gui(_args(settings=photo)) == 2
     assert "not a settings file written by this kiosk" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["holiday.jpg"] and photo.read_bytes() == content
 

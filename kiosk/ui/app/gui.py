@@ -1,4 +1,4 @@
-"""`run_gui(args)`: start the kiosk window (called by `python -m kiosk` / `emotion-kiosk`).
+"""`run_gui(request)`: start the kiosk window (called by `python -m kiosk` / `emotion-kiosk`).
 
 Order: the stop and reload signals first (a stop at any moment of start-up ends the kiosk
 cleanly, never as a crash), one instance per data folder (lock), logging to stderr and
@@ -20,7 +20,6 @@ For the documentation screenshot, `KIOSK_SCREENSHOT=FILE` (and optionally
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import functools
 import logging
@@ -40,9 +39,10 @@ from kiosk.appliance.autostart import kiosk_command
 from kiosk.appliance.crashguard import CrashLoopGuard, hand_over, notice_unit, scope_command
 from kiosk.appliance.hours import HoursError, OpeningHours
 from kiosk.paths import APP_NAME, data_dir, resource_path
+from kiosk.session.launch import GuiRequest, LaunchOptions
 from kiosk.settings.model import KioskSettings
 from kiosk.ui.app.crash_notice import RestartWatch, crash_loop_text, show_crash_notice
-from kiosk.ui.app.kiosk import Kiosk, LaunchOptions
+from kiosk.ui.app.kiosk import Kiosk
 from kiosk.ui.app.process_signals import ProcessSignals
 from kiosk.ui.app.runtime import InstanceLock, KioskLogging, data_disk_full, data_folder_problem
 from kiosk.ui.app.screensaver import ScreenKeeper
@@ -66,28 +66,28 @@ SETUP_STATUS = "Waiting for the operator PIN on the set-up screen (or emotion-ki
 CRASH_LOOP_STATUS = "Stopped by the crash-loop guard"
 
 
-def run_gui(args: argparse.Namespace, pending_stop: Sequence[int] = ()) -> int:
+def run_gui(request: GuiRequest, pending_stop: Sequence[int] = ()) -> int:
     """Run the kiosk until the operator or a stop signal ends it; returns the exit status.
     `pending_stop`: stop signals that came while this module was loading (kiosk.app notes them)."""
     signals = ProcessSignals()  # first: a stop during start-up is a clean stop, never a crash
     for signum in pending_stop[:1]:
         signal.raise_signal(signum)  # handled as if it came now
     try:
-        return _run_gui(args, signals)
+        return _run_gui(request, signals)
     finally:
         signals.restore()
 
 
-def _run_gui(args: argparse.Namespace, signals: ProcessSignals) -> int:
+def _run_gui(request: GuiRequest, signals: ProcessSignals) -> int:
     folder = data_dir()
-    settings = Path(args.settings) if getattr(args, "settings", None) else folder / "settings.ini"
+    settings = request.settings or folder / "settings.ini"
     refused = settings_path_problem(settings)
     if refused:
         print(f"error: {refused}", file=sys.stderr)
         return EXIT_USAGE
     _application()  # first: the language (of the messages below too) needs it
     signals.watch()
-    language = apply_language(getattr(args, "language", None) or configured_language(settings))
+    language = apply_language(request.language or configured_language(settings))
     problem = data_folder_problem(folder)
     full = bool(problem) and data_disk_full(folder)
     lock: InstanceLock | None = InstanceLock(folder)  # holds on a full or read-only disk too
@@ -102,7 +102,7 @@ def _run_gui(args: argparse.Namespace, signals: ProcessSignals) -> int:
         problem = ""  # passing: the log, the records and the crash guard stay on and wait for room
     logs = KioskLogging(folder, to_file=not problem)
     try:
-        return _guarded(args, settings, problem, signals, logs, language)
+        return _guarded(request, settings, problem, signals, logs, language)
     finally:
         logs.close()
         if lock is not None:
@@ -120,7 +120,7 @@ def _already_running(lock: InstanceLock, folder: Path) -> int:
 
 
 def _guarded(
-    args: argparse.Namespace,
+    request: GuiRequest,
     settings: Path,
     data_problem: str,
     signals: ProcessSignals,
@@ -131,8 +131,8 @@ def _guarded(
     guard = CrashLoopGuard(data_dir()) if not data_problem else None  # after the lock: not a 2nd kiosk
     try:
         if guard is not None and guard.starting():
-            return _crash_loop(args, guard, signals, language)
-        status = _run(args, settings, data_problem, signals, logs)
+            return _crash_loop(request, guard, signals, language)
+        status = _run(request, settings, data_problem, signals, logs)
     except Exception:  # a bug: its traceback in the log, the marker left (a crash), no Qt abort
         log.exception("event kiosk_failed status=%d: the kiosk stopped on an error", EXIT_FAILED)
         return EXIT_FAILED
@@ -142,9 +142,9 @@ def _guarded(
 
 
 def _run(
-    args: argparse.Namespace, settings: Path, data_problem: str, signals: ProcessSignals, logs: KioskLogging
+    request: GuiRequest, settings: Path, data_problem: str, signals: ProcessSignals, logs: KioskLogging
 ) -> int:
-    store = SettingsStore(settings, owned=not getattr(args, "settings", None))
+    store = SettingsStore(settings, owned=request.settings is None)
     try:
         store.load()
     except SettingsError as refused:  # not a file the kiosk wrote: never renamed or overwritten
@@ -153,7 +153,7 @@ def _run(
     if signals.stop_requested:  # stopped while starting: nothing runs yet
         log.info("event kiosk_stopped status=0 while_starting signal=%s", signals.stop_requested)
         return EXIT_OK
-    kiosk = Kiosk(store, _launch_options(args, data_problem))
+    kiosk = Kiosk(store, _launch_options(request, data_problem))
     service = ServiceWatchdog(kiosk)
     try:
         status = _serve(kiosk, signals, service, functools.partial(_reload, store, logs))
@@ -165,20 +165,18 @@ def _run(
     return EXIT_OK if status == 0 else status
 
 
-def _launch_options(args: argparse.Namespace, data_problem: str) -> LaunchOptions:
-    video = getattr(args, "video", None)
-    model = getattr(args, "model", None)
+def _launch_options(request: GuiRequest, data_problem: str) -> LaunchOptions:
     return LaunchOptions(
-        windowed=bool(getattr(args, "windowed", False)),
-        camera=getattr(args, "camera", None),
-        video=str(video) if video is not None else None,
-        model_path=Path(model) if model is not None else None,
+        windowed=request.windowed,
+        camera=request.camera,
+        video=str(request.video) if request.video is not None else None,
+        model_path=request.model,
         records=not data_problem,
         monitoring=True,
         data_problem=_sentence(f"{data_problem}: {translate('KioskApp', READ_ONLY_CONSEQUENCES)}")
         if data_problem
         else "",
-        language=getattr(args, "language", None),
+        language=request.language,
     )
 
 
@@ -249,12 +247,10 @@ def _tear_down(kiosk: Kiosk) -> None:
             log.error("event analysis_thread_busy: the kiosk is left to the process's end")
 
 
-def _crash_loop(
-    args: argparse.Namespace, guard: CrashLoopGuard, signals: ProcessSignals, language: str
-) -> int:
+def _crash_loop(request: GuiRequest, guard: CrashLoopGuard, signals: ProcessSignals, language: str) -> int:
     """Exit 3 after the notice: under systemd once a scope of its own shows it (so that the unit
     can end "failed" while it stays on screen), else (or when that fails) once it is stopped here."""
-    windowed = bool(getattr(args, "windowed", False))
+    windowed = request.windowed
     if sd_notify.under_systemd() and _hand_over_notice(windowed, language):
         return EXIT_CRASH_LOOP
     _show_notice(crash_loop_text(guard), windowed=windowed, signals=signals, marker=guard.marker)
@@ -273,7 +269,7 @@ def _hand_over_notice(windowed: bool, language: str) -> bool:
     return True
 
 
-def run_crash_notice(args: argparse.Namespace) -> int:
+def run_crash_notice(request: GuiRequest) -> int:
     """`emotion-kiosk crash-notice` (hidden; the crash-loop guard starts it in a scope of its own):
     the notice, full screen, until SIGTERM or SIGINT (status 0), or until a kiosk starts again
     with the data folder."""
@@ -283,12 +279,10 @@ def run_crash_notice(args: argparse.Namespace) -> int:
         _application()
         signals.watch()
         folder = data_dir()
-        apply_language(getattr(args, "language", None) or configured_language(folder / "settings.ini"))
+        apply_language(request.language or configured_language(folder / "settings.ini"))
         guard = CrashLoopGuard(folder)
         log.info("event crash_notice_shown data_dir=%s", folder)
-        _show_notice(
-            crash_loop_text(guard), windowed=bool(args.windowed), signals=signals, marker=guard.marker
-        )
+        _show_notice(crash_loop_text(guard), windowed=request.windowed, signals=signals, marker=guard.marker)
         log.info("event crash_notice_closed")
         return EXIT_OK
     finally:

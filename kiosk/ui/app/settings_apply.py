@@ -18,6 +18,7 @@ from kiosk.content.catalog import dealer_logo_dir
 from kiosk.content.catalog_store import keep_logo
 from kiosk.paths import bundled_music_path, default_model_path, demo_clip_path
 from kiosk.session.fleet_link import FleetLink
+from kiosk.session.launch import LaunchOptions
 from kiosk.session.records import ReactionRecords
 from kiosk.session.sources import SourcePlan
 from kiosk.settings.model import (
@@ -34,23 +35,6 @@ from kiosk.ui.showroom.audio import UpliftPlayer
 from kiosk.ui.showroom.images import PhotoError, logo_image
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class LaunchOptions:
-    """What the command line decides (the rest comes from the settings)."""
-
-    windowed: bool = False
-    camera: int | str | None = None  # overrides the settings: a camera index, or a stream URL
-    video: str | None = None
-    model_path: Path | None = None  # None: models/emotion.onnx
-    demo_clip: Path | None = None  # None: resources/demo/demo.mp4
-    reaction_db: Path | None = None  # None: <data dir>/reactions.sqlite3
-    records: bool = True  # False: no reaction records (tests, benchmarks)
-    monitoring: bool = False  # True: /health, /metrics and the fleet sync, as settings say (the app)
-    realtime: bool = True  # pace video files at their frame rate
-    data_problem: str = ""  # e.g. a read-only data folder: shown on screen and in the dialog
-    language: str | None = None  # --language: overrides the language setting for this run
 
 
 def worker_setup(settings: KioskSettings, options: LaunchOptions) -> WorkerSetup:

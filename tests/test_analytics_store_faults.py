@@ -32,7 +32,7 @@ from kiosk.analytics.faults import StoreTimings, fault_reason
 from kiosk.analytics.fleet import queued_count
 from kiosk.analytics.recovery import open_reaction_store
 from kiosk.analytics.store import SCHEMA_VERSION
-from kiosk.ui.analytics_page import ReactionsPage
+from kiosk.ui.settings.reactions_page import ReactionsPage
 
 PROJECT_ROOT = Path(kiosk.__file__).resolve().parent.parent
 NOW = datetime(2025, 3, 10, 12, 0).astimezone()

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 # Opened at run time, named by no DT_NEEDED entry: QtDBus loads libdbus-1 itself; the screen
-# keep-alive (kiosk.ui.screensaver) loads libX11 and libXext through ctypes.
+# keep-alive (kiosk.ui.app.screensaver) loads libX11 and libXext through ctypes.
 DLOPENED = ("libdbus-1.so.3", "libX11.so.6", "libXext.so.6")
 ELF_MAGIC = b"\x7fELF"
 

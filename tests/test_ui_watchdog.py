@@ -7,7 +7,6 @@ purpose for 2 s, and the datagrams' arrival times show the pings stop and come b
 
 from __future__ import annotations
 
-import argparse
 import os
 import signal
 import time
@@ -21,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.session.launch import GuiRequest
 from kiosk.ui.app.gui import run_gui
 from kiosk.ui.app.watchdog import ServiceWatchdog
 
@@ -94,10 +94,7 @@ def test_a_hung_gui_thread_stops_the_pings_of_the_real_kiosk(
     settings = f"[schema]\nversion=1\n\n[security]\npin_hash={TEST_PIN_HASH}\n"  # else the set-up screen
     (isolated_data_dir / "settings.ini").write_text(settings)
     hang = _Hang(lambda: len(notify.with_field("WATCHDOG=1")))
-    args = argparse.Namespace(
-        windowed=True, camera=97, video=None, settings=None, data_dir=None, self_test=False
-    )
-    assert run_gui(args) == 0
+    assert run_gui(GuiRequest(windowed=True, camera=97)) == 0
     assert hang.started and hang.ended, "the kiosk never pinged"
     ready = notify.with_field("READY=1")
     assert ready and ready[0].has("STATUS=Showroom running")

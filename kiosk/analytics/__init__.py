@@ -12,13 +12,18 @@ Modules:
     database  the SQLite file: schema, migrations, connections, the summary read.
     store     `ReactionStore`: a background writer for the file that keeps what it cannot
               write yet and retries; `status()` says how it stands (`StoreStatus`).
-    faults    `StoreStatus`, `StoreTimings`, `StoreUnavailableError`, and the names of
-              what stops a write (locked, disk full, read-only, I/O error, ...).
+    store_writer, store_queue, store_file  its writer thread, the exposures it holds in
+              memory, and its connection to the file at the path (reopened when replaced).
+    faults    `StoreStatus`, `StoreTimings`, `StoreUnavailableError`, the names of what
+              stops a write (locked, disk full, read-only, I/O error, ...), the retry schedule.
     recovery  `open_reaction_store`: the kiosk's open (a corrupt file set aside, a
               read-only one left alone, a locked one retried).
     recorder  `ExposureRecorder`: turns the live stream (car shown, frames, audio, car
               ended) into `Exposure` records.
-    summary   `CarSummary`: the per-car figures, and their CSV / JSON forms.
+    summary   `CarSummary`: the per-car figures (`SUM_FIELDS`), and their CSV / JSON forms.
+    fleet, fleet_queue, fleet_central, fleet_status, fleet_report, fleet_secret  the fleet's
+              central store: the push and its local queue, the central schema, heartbeats,
+              the fleet report, the password in the keyring.
     report    `python -m kiosk report`.
 
 Definitions (all per car, over the exposures that *started* inside the chosen dates):

@@ -25,7 +25,7 @@ from kiosk.analytics.records import (
     POSITIVE_EXPRESSIONS,
     Exposure,
 )
-from kiosk.analytics.summary import CarSummary, car_summary
+from kiosk.analytics.summary import SUM_FIELDS, CarSummary, car_summary
 
 __all__ = [
     "DATABASE_ID_SQL",
@@ -39,6 +39,7 @@ __all__ = [
     "checked_retention",
     "default_db_path",
     "exposure_row",
+    "exposure_sums_sql",
     "is_writable",
     "migrate",
     "open_for_writing",
@@ -107,13 +108,31 @@ INSERT_SQL: Final = (
     + ", ".join("?" * (4 + len(EXPRESSIONS) + 4))
     + ")"
 )
-_POSITIVE_SUM: Final = " + ".join(f"p_{name}" for name in sorted(POSITIVE_EXPRESSIONS))
-_NEGATIVE_SUM: Final = " + ".join(f"p_{name}" for name in sorted(NEGATIVE_EXPRESSIONS))
 DATABASE_ID_SQL: Final = "SELECT value FROM kiosk_meta WHERE key = 'database_id'"
+
+
+def exposure_sums_sql(alias: str = "") -> str:
+    """The SQL that sums rows of `exposures` into the SUM_FIELDS, in their order; `alias` is
+    the table's name in the query, if it has one. COUNT and TOTAL give 0 for no rows."""
+    e = f"{alias}." if alias else ""
+    positive = " + ".join(f"{e}p_{name}" for name in sorted(POSITIVE_EXPRESSIONS))
+    negative = " + ".join(f"{e}p_{name}" for name in sorted(NEGATIVE_EXPRESSIONS))
+    sums = {
+        "exposures": f"COUNT({e}id)",
+        "visitor_seconds": f"TOTAL({e}visitor_seconds)",
+        "positive_seconds": f"TOTAL({e}visitor_seconds * ({positive}))",
+        "negative_seconds": f"TOTAL({e}visitor_seconds * ({negative}))",
+        "negative_switches": f"TOTAL({e}ended_by_negative)",
+        "audio_plays": f"TOTAL({e}audio_played)",
+        "uplift_successes": f"TOTAL({e}uplift_success)",
+    }
+    if set(sums) != set(SUM_FIELDS):
+        raise AssertionError(f"exposure_sums_sql sums {sorted(sums)}, not SUM_FIELDS {sorted(SUM_FIELDS)}")
+    return ", ".join(sums[name] for name in SUM_FIELDS)
+
+
 _SUMMARY_SQL: Final = f"""
-    SELECT car_id, COUNT(*), TOTAL(visitor_seconds),
-        TOTAL(visitor_seconds * ({_POSITIVE_SUM})), TOTAL(visitor_seconds * ({_NEGATIVE_SUM})),
-        TOTAL(ended_by_negative), TOTAL(audio_played), TOTAL(uplift_success)
+    SELECT car_id, {exposure_sums_sql()}
     FROM exposures WHERE started_at >= ? AND started_at < ?
     GROUP BY car_id ORDER BY car_id"""
 
@@ -154,7 +173,7 @@ def read_summary(path: Path, since: date | None = None, until: date | None = Non
         low = _day_start_utc(since) if since is not None else ""
         high = _day_start_utc(until + timedelta(days=1)) if until is not None else "~"
         rows = conn.execute(_SUMMARY_SQL, (low, high)).fetchall()
-    return [_car_summary(row) for row in rows]
+    return [car_summary(row[0], row[1:]) for row in rows]
 
 
 def open_for_writing(
@@ -287,7 +306,3 @@ def exposure_row(e: Exposure) -> tuple[object, ...]:
     times = (_iso_utc(e.started_at), _iso_utc(e.ended_at))
     flags = (int(e.ended_by_negative), int(e.audio_played), uplift)
     return (e.car_id, *times, e.visitor_seconds, *probs, e.peak_negative, *flags)
-
-
-def _car_summary(row: tuple[str, int, float, float, float, float, float, float]) -> CarSummary:
-    return car_summary(row[0], row[1:])

@@ -2,12 +2,14 @@
 
 `fault_reason` names why a write or an open failed (one of `REASONS`), from SQLite's result
 code where Python gives it (3.11 on) and from the message otherwise; a full disk is named as
-one. The first four reasons pass with time (the writer retries); the others do not.
+one. The first four reasons pass with time (the writer retries, `RetrySchedule`); the others
+do not.
 """
 
 from __future__ import annotations
 
 import errno
+import math
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +21,11 @@ __all__ = [
     "DEFAULT_TIMINGS",
     "REASONS",
     "RETRYABLE_REASONS",
+    "RetrySchedule",
     "StoreStatus",
     "StoreTimings",
     "StoreUnavailableError",
+    "Trouble",
     "fault_detail",
     "fault_reason",
 ]
@@ -98,6 +102,61 @@ class StoreUnavailableError(RuntimeError):
         super().__init__(f"the reaction database {path} cannot be changed now ({reason}): {detail}")
         self.path = path
         self.reason = reason
+
+
+@dataclass(frozen=True)
+class Trouble:
+    """Why the writer cannot write now, and since when (wall-clock seconds)."""
+
+    reason: str  # one of REASONS
+    detail: str
+    since: float
+
+    @property
+    def retrying(self) -> bool:
+        """Whether time may mend it, so the writer tries again."""
+        return self.reason in RETRYABLE_REASONS
+
+
+class RetrySchedule:
+    """The writer's trouble, if any, and when it next tries (`due`, monotonic seconds).
+
+    After a failure that time may mend: `retry_first_s`, doubling up to `retry_max_s`; after one
+    it will not: never. While all is well: the idle check, every `check_interval_s`. Not
+    thread-safe: the store uses it under its own condition.
+    """
+
+    def __init__(self, timings: StoreTimings, now_s: float) -> None:
+        self.trouble: Trouble | None = None
+        self.due = now_s + timings.check_interval_s
+        self._timings = timings
+        self._delay = timings.retry_first_s
+
+    def failed(self, reason: str, detail: str, *, wall_s: float, now_s: float) -> Trouble | None:
+        """Note a failure at `wall_s` (`now_s` on the monotonic clock); returns the trouble
+        before it, None when all was well."""
+        before = self.trouble
+        self.trouble = Trouble(reason, detail, before.since if before is not None else wall_s)
+        delay = self._delay if self.trouble.retrying else math.inf
+        self._delay = min(self._delay * 2, self._timings.retry_max_s)
+        self.due = now_s + delay
+        return before
+
+    def succeeded(self, now_s: float) -> Trouble | None:
+        """All is well again; returns the trouble that ended, None when there was none."""
+        before, self.trouble = self.trouble, None
+        self._delay = self._timings.retry_first_s
+        self.due = now_s + self._timings.check_interval_s
+        return before
+
+    def status(self, pending: int, recreated_at: float | None, dropped: int) -> StoreStatus:
+        trouble = self.trouble
+        if trouble is None:
+            return StoreStatus("ok", "", "", pending, None, recreated_at, dropped)
+        state = "retrying" if trouble.retrying else "off"
+        return StoreStatus(
+            state, trouble.reason, trouble.detail, pending, trouble.since, recreated_at, dropped
+        )
 
 
 def fault_reason(exc: BaseException) -> str:

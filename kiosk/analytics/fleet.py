@@ -7,7 +7,8 @@ plays, uplift successes), with the kiosk's id and name; and about once a minute 
 
 Nothing is lost, nothing counts twice, and nothing is overwritten:
 - the local database's `fleet_outbox` (schema v3, filled by a trigger on every recorded
-  exposure) is the queue: it survives restarts and holds each (car, hour) still to push;
+  exposure) is the queue (kiosk.analytics.fleet_queue): it survives restarts and holds each
+  (car, hour) still to push;
 - a push reads a batch of pairs and their full hourly sums in one read transaction, upserts
   them in one PostgreSQL transaction, and only then takes the pairs off the queue, each only
   if no exposure was added to it meanwhile. An interrupted push is pushed again;
@@ -34,15 +35,13 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Final
 
 import psycopg
 
-from kiosk.analytics.database import DATABASE_ID_SQL
 from kiosk.analytics.fleet_central import (
     CENTRAL_SCHEMA_VERSION,
     FAILURE_CAUSES,
@@ -51,9 +50,16 @@ from kiosk.analytics.fleet_central import (
     failure_cause,
     first_line,
 )
+from kiosk.analytics.fleet_queue import (
+    HourRow,
+    backlog_or,
+    database_id,
+    pending_hours,
+    queued_count,
+    take_off_queue,
+)
 from kiosk.analytics.fleet_status import Heartbeat, send_heartbeat
-from kiosk.analytics.records import NEGATIVE_EXPRESSIONS, POSITIVE_EXPRESSIONS
-from kiosk.analytics.summary import SUM_FIELDS, sums_of
+from kiosk.analytics.summary import SUM_FIELDS
 
 __all__ = [
     "CENTRAL_SCHEMA_VERSION",
@@ -74,23 +80,11 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_SUM_COLUMNS: Final = SUM_FIELDS
-_POSITIVE: Final = " + ".join(f"e.p_{name}" for name in sorted(POSITIVE_EXPRESSIONS))
-_NEGATIVE: Final = " + ".join(f"e.p_{name}" for name in sorted(NEGATIVE_EXPRESSIONS))
-# An hour's exposures are those whose started_at begins with it: the range [hour, hour || ';').
-_PENDING_SQL: Final = f"""
-    SELECT o.car_id, o.hour, o.changes, COUNT(e.id), TOTAL(e.visitor_seconds),
-        TOTAL(e.visitor_seconds * ({_POSITIVE})), TOTAL(e.visitor_seconds * ({_NEGATIVE})),
-        TOTAL(e.ended_by_negative), TOTAL(e.audio_played), TOTAL(e.uplift_success)
-    FROM (SELECT car_id, hour, changes FROM fleet_outbox ORDER BY hour, car_id LIMIT ?) AS o
-    LEFT JOIN exposures AS e
-        ON e.car_id = o.car_id AND e.started_at >= o.hour AND e.started_at < o.hour || ';'
-    GROUP BY o.car_id, o.hour, o.changes ORDER BY o.hour, o.car_id"""
 _UPSERT_SQL: Final = (
-    f"INSERT INTO kiosk_car_hours (kiosk_id, database_id, kiosk, car_id, hour, {', '.join(_SUM_COLUMNS)}) "
-    f"VALUES (%s, %s, %s, %s, %s, {', '.join(['%s'] * len(_SUM_COLUMNS))}) "
+    f"INSERT INTO kiosk_car_hours (kiosk_id, database_id, kiosk, car_id, hour, {', '.join(SUM_FIELDS)}) "
+    f"VALUES (%s, %s, %s, %s, %s, {', '.join(['%s'] * len(SUM_FIELDS))}) "
     "ON CONFLICT (kiosk_id, database_id, car_id, hour) DO UPDATE SET kiosk = EXCLUDED.kiosk, "
-    + ", ".join(f"{name} = GREATEST(kiosk_car_hours.{name}, EXCLUDED.{name})" for name in _SUM_COLUMNS)
+    + ", ".join(f"{name} = GREATEST(kiosk_car_hours.{name}, EXCLUDED.{name})" for name in SUM_FIELDS)
     + ", pushed_at = now()"
 )
 
@@ -121,24 +115,6 @@ class FleetConfig:
 
 
 @dataclass(frozen=True)
-class HourRow:
-    """One (car, UTC hour) of local sums, as pushed."""
-
-    car_id: str
-    hour: datetime
-    exposures: int
-    visitor_seconds: float
-    positive_seconds: float
-    negative_seconds: float
-    negative_switches: int
-    audio_plays: int
-    uplift_successes: int
-
-    def values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in ("car_id", "hour", *_SUM_COLUMNS))
-
-
-@dataclass(frozen=True)
 class PushResult:
     pushed: int  # (car, hour) rows upserted
     remaining: int  # pairs still queued locally
@@ -163,61 +139,6 @@ def connect_central(config: FleetConfig) -> psycopg.Connection[Any]:
     except psycopg.Error as exc:
         message = f"cannot connect to the central store: {first_line(exc)}"
         raise FleetError(message, failure_cause(exc)) from exc
-
-
-# -- the local queue -------------------------------------------------------------------------
-
-
-def pending_hours(db_path: Path, limit: int) -> tuple[list[HourRow], list[tuple[str, str, int]]]:
-    """Up to `limit` queued (car, hour) pairs: their sums (pairs with no exposure left, after a
-    retention purge, have none) and the queue keys (car_id, hour, changes) they were read at."""
-    with closing(_connect_local(db_path)) as conn:
-        conn.execute("BEGIN")  # one snapshot for the queue and the sums
-        rows = conn.execute(_PENDING_SQL, (limit,)).fetchall()
-        conn.execute("COMMIT")
-    keys = [(str(car), str(hour), int(changes)) for car, hour, changes, *_ in rows]
-    return [_hour_row(row) for row in rows if row[3] > 0], keys
-
-
-def database_id(db_path: Path) -> str:
-    """The local database's own id (schema v4), what its rows in the central store are keyed on."""
-    with closing(_connect_local(db_path)) as conn:
-        row = conn.execute(DATABASE_ID_SQL).fetchone()
-    if row is None:
-        raise sqlite3.DatabaseError(f"{db_path} has no database id (schema older than 4?)")
-    return str(row[0])
-
-
-def queued_count(db_path: Path) -> int:
-    with closing(_connect_local(db_path)) as conn:
-        return int(conn.execute("SELECT COUNT(*) FROM fleet_outbox").fetchone()[0])
-
-
-def _take_off_queue(db_path: Path, keys: Sequence[tuple[str, str, int]]) -> None:
-    with closing(_connect_local(db_path)) as conn:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.executemany("DELETE FROM fleet_outbox WHERE car_id = ? AND hour = ? AND changes = ?", keys)
-        conn.execute("COMMIT")
-
-
-def _backlog_or(db_path: Path, fallback: int) -> int:
-    """The queue's length, or `fallback` when the local database cannot be read now."""
-    try:
-        return queued_count(db_path)
-    except sqlite3.Error:
-        return fallback
-
-
-def _connect_local(db_path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(
-        f"{db_path.resolve().as_uri()}?mode=rw", uri=True, timeout=10.0, isolation_level=None
-    )
-
-
-def _hour_row(row: Sequence[Any]) -> HourRow:
-    car_id, hour, _changes, *sums = row
-    hour_utc = datetime.strptime(str(hour), "%Y-%m-%dT%H").replace(tzinfo=timezone.utc)
-    return HourRow(str(car_id), hour_utc, *sums_of(sums))
 
 
 # -- pushing ---------------------------------------------------------------------------------
@@ -247,7 +168,7 @@ def push_once(
                 if not keys:
                     break
                 _upsert(conn, (config.kiosk_id, source, config.kiosk), rows)
-                _take_off_queue(db_path, keys)
+                take_off_queue(db_path, keys)
                 pushed += len(rows)
                 batches += 1
         except (psycopg.Error, sqlite3.Error) as exc:
@@ -378,7 +299,7 @@ class FleetSync:
 
     def _failed(self, exc: FleetError | sqlite3.Error) -> None:
         cause = failure_cause(exc)
-        backlog = _backlog_or(self.db_path, self.backlog)
+        backlog = backlog_or(self.db_path, self.backlog)
         with self._lock:
             self.failures += 1
             self.last_error, self.last_cause = str(exc), cause

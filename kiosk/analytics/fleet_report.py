@@ -24,6 +24,7 @@ import psycopg
 from kiosk.analytics.fleet_central import FleetError, connect_dsn
 from kiosk.analytics.summary import (
     CSV_COLUMNS,
+    SUM_FIELDS,
     CarSummary,
     car_summary,
     count_text,
@@ -34,10 +35,7 @@ from kiosk.analytics.summary import (
 __all__ = ["FLEET_SCOPE", "FleetSummary", "KioskInfo", "read_fleet_summary", "write_fleet_csv"]
 
 FLEET_SCOPE: Final = "*"  # the `kiosk` cell of the rows for the whole fleet
-_SUMS: Final = (
-    "SUM(exposures), SUM(visitor_seconds), SUM(positive_seconds), SUM(negative_seconds), "
-    "SUM(negative_switches), SUM(audio_plays), SUM(uplift_successes)"
-)
+_SUMS: Final = ", ".join(f"SUM({name})" for name in SUM_FIELDS)  # the central columns are named so
 _FROM: Final = "FROM kiosk_car_hours WHERE hour >= %s AND hour < %s"
 _FLEET_SQL: Final = f"SELECT '', car_id, {_SUMS} {_FROM} GROUP BY car_id ORDER BY car_id"
 _KIOSK_SQL: Final = (

@@ -9,6 +9,7 @@ keyring is available nothing is stored: libpq's own means still work (`PGPASSWOR
 
 from __future__ import annotations
 
+import configparser
 import logging
 from typing import Final
 
@@ -22,6 +23,21 @@ __all__ = ["SERVICE", "account", "dsn_problem", "keyring_available", "load_passw
 log = logging.getLogger(__name__)
 
 SERVICE: Final = "emotion-kiosk-fleet"
+
+# What loading or asking a backend raises: keyring's own errors; a named backend that cannot be
+# imported (ImportError, AttributeError); `priority` saying it does not work here (RuntimeError,
+# as keyring's backends do); a priority that is no number (TypeError, ValueError); an unreadable
+# keyringrc.cfg (configparser.Error).
+_BACKEND_FAILURES: Final = (
+    keyring.errors.KeyringError,
+    ImportError,
+    AttributeError,
+    RuntimeError,
+    TypeError,
+    ValueError,
+    configparser.Error,
+)
+_warned: set[str] = set()  # load_password runs before every push: say each problem once
 
 
 def _parts(dsn: str) -> dict[str, str]:
@@ -59,10 +75,22 @@ def dsn_problem(dsn: str) -> str | None:
 
 
 def keyring_available() -> bool:
+    """Whether a keyring backend that can store passwords is set up (the "fail" one has priority 0).
+
+    A backend that is named (PYTHON_KEYRING_BACKEND, keyringrc.cfg) but cannot be loaded or
+    run here is no backend: the log says why, once.
+    """
     try:
-        return float(keyring.get_keyring().priority) > 0  # the "fail" backend has priority 0
-    except Exception:  # a broken backend is no backend
+        return float(keyring.get_keyring().priority) > 0
+    except _BACKEND_FAILURES as exc:
+        _warn_once(f"no usable keyring: {type(exc).__name__}: {exc}")
         return False
+
+
+def _warn_once(message: str) -> None:
+    if message not in _warned:
+        _warned.add(message)
+        log.warning("%s", message)
 
 
 def load_password(dsn: str) -> str | None:

@@ -61,10 +61,6 @@ class Exposure:
         if (self.uplift_success is None) == self.audio_played:
             raise ValueError("uplift_success must be a bool when audio played and None when it did not")
 
-    @property
-    def duration_s(self) -> float:
-        return max(0.0, (self.ended_at - self.started_at).total_seconds())
-
 
 def check_car_id(car_id: object) -> None:
     if not isinstance(car_id, str) or not car_id.strip() or len(car_id) > MAX_CAR_ID_LENGTH:

@@ -1,7 +1,7 @@
 """A car of the catalogue, its key figures, and a catalogue read from a folder. No Qt here.
 
-The format they are read from and written to is described in `kiosk.content.catalog`; the texts
-a car has in several languages in `kiosk.content.car_text`.
+The format they are read from and written to is described in `kiosk.content.catalog_format`;
+the texts a car has in several languages in `kiosk.content.car_text`.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ over the old one with `os.replace`, which is atomic. A save interrupted at any p
 previous catalogue complete and loadable; what it had written is removed, and anything still
 left over goes with the next save. The name the dealer gave the photo is kept as `image_name`.
 An import is a save of a folder that validated without an error (its warnings are reported,
-see `kiosk.content.catalog`); an export writes the cars into a new folder with plain photo
+see `kiosk.content.catalog_format`); an export writes the cars into a new folder with plain photo
 names. The dealer's logo is kept in the data folder the same way (`keep_logo`).
 """
 
@@ -24,20 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.car_text import DEFAULT_LANGUAGE
-from kiosk.content.catalog import (
-    CAR_ID,
-    CATALOG_FILE,
-    MAX_SPECS,
-    PHOTOS_DIR,
-    SCREEN_DIR,
-    Car,
-    Catalog,
-    CatalogError,
-    car_entry,
-    catalog_document,
-    read_catalog,
-    screen_copy_of,
-)
+from kiosk.content.cars import CAR_ID, MAX_SPECS, Car, Catalog, CatalogError
+from kiosk.content.catalog import CATALOG_FILE, read_catalog
+from kiosk.content.catalog_format import PHOTOS_DIR, SCREEN_DIR, car_entry, catalog_document, screen_copy_of
 from kiosk.content.currencies import currency_problem, price_text_problem
 from kiosk.content.photos import SUFFIXES, PhotoError, encode_screen_copy, logo_format, photo_info, read_photo
 

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.analytics import DEFAULT_RETENTION_DAYS
 from kiosk.appliance.hours import HoursError, OpeningHours
+from kiosk.health import DEFAULT_PORT, DEFAULT_STALE_S
 from kiosk.languages import AUTO, LANGUAGE_CHOICES, LANGUAGES, QT_TRANSLATE_NOOP, translate, translate_in
 from kiosk.reaction.engine import ReactionConfig
 from kiosk.vision.labels import EMOTION_LABELS
@@ -232,7 +234,7 @@ class KioskSettings:
     )
     # Reactions (analytics)
     retention_days: int = _setting(
-        30,
+        DEFAULT_RETENTION_DAYS,
         "analytics/retention_days",
         QT_TRANSLATE_NOOP("Settings", "Keep reaction records (days)"),
         minimum=1,
@@ -240,7 +242,7 @@ class KioskSettings:
     )
     # Fleet: health for IT, the central store (kiosk.health, kiosk.analytics.fleet)
     health_port: int = _setting(
-        9464,
+        DEFAULT_PORT,
         "fleet/health_port",
         QT_TRANSLATE_NOOP("Settings", "Health and metrics port (0 = off)"),
         minimum=0,
@@ -252,7 +254,7 @@ class KioskSettings:
         QT_TRANSLATE_NOOP("Settings", "Serve health and metrics to the network, not only this PC"),
     )
     health_stale_s: float = _setting(
-        10.0,
+        DEFAULT_STALE_S,
         "fleet/health_stale_s",
         QT_TRANSLATE_NOOP("Settings", "Degraded after (s) without camera or results"),
         minimum=2.0,

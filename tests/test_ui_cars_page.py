@@ -17,10 +17,12 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from kiosk.analytics.records import CarChange
 from kiosk.content import catalog_store
 from kiosk.content.catalog import CatalogError, bundled_catalog_dir, dealer_catalog_dir, read_catalog
 from kiosk.content.catalog_store import save_catalog
 from kiosk.content.currencies import COMMON_CURRENCIES
+from kiosk.session.showroom import CarShown
 from kiosk.ui.app.catalog_watch import CatalogWatcher
 from kiosk.ui.app.kiosk import Kiosk, LaunchOptions
 from kiosk.ui.common.settings_store import SettingsStore
@@ -155,8 +157,9 @@ def test_bad_cars_are_named_when_saving(dialog: SettingsDialog) -> None:
     page = _cars_page(dialog)
     page.name_edit.setText("")
     page.name_edit.textEdited.emit("")
-    assert not page.commit()
+    assert not dialog.apply()
     assert "Car 1 (aurora-gt): the name is empty" in page.problem_text
+    assert page.dirty  # the edits are kept for the dealer to fix
 
 
 def test_restore_defaults_keeps_the_edited_cars(dialog: SettingsDialog) -> None:
@@ -211,11 +214,15 @@ def test_the_running_kiosk_shows_a_saved_or_imported_catalogue_at_once(
         assert len(showroom.cars) >= 6  # the bundled cars
         cars = read_catalog(sample_catalog(tmp_path / "src")).cars
         with qtbot.waitSignal(kiosk.car_shown, timeout=5000):
-            save_catalog(dealer_catalog_dir(), cars)  # what the dialog's Apply and `catalog import` do
+            save_catalog(dealer_catalog_dir(), cars)  # what `catalog import` does, in another process
         assert [c.id for c in showroom.cars] == ["alpha", "beta", "gamma"]
-        with qtbot.waitSignal(kiosk.car_shown, timeout=5000):
-            save_catalog(dealer_catalog_dir(), [replace(cars[1], name="Beta Prime")])
-        assert [c.name for c in showroom.cars] == ["Beta Prime"]
+        shown: list[CarShown] = []
+        kiosk.car_shown.connect(shown.append)
+        kiosk.catalog.save([replace(cars[1], name="Beta Prime")], "en")  # the dialog's commit
+        assert [c.name for c in showroom.cars] == ["Beta Prime"]  # at once: no file watcher involved
+        assert [(s.car.name, s.reason) for s in shown] == [("Beta Prime", CarChange.START)]
+        with qtbot.assertNotEmitted(kiosk.car_shown, wait=1500):  # and the watcher adds nothing
+            pass
     finally:
         with qtbot.waitSignal(kiosk.finished, timeout=10_000):
             kiosk.quit()
@@ -253,9 +260,11 @@ def test_commit_reports_catalog_errors_from_the_store(
     def refuse(folder: Path, cars: object, language: str | None = None) -> None:
         raise CatalogError(["Car 3 (x): photo /nowhere/x.jpg not found"])
 
-    monkeypatch.setattr("kiosk.ui.settings.cars_page.save_catalog", refuse)
-    assert not page.commit()
+    monkeypatch.setattr("kiosk.session.catalog.save_catalog", refuse)
+    before = dialog._store.settings
+    assert not dialog.apply()
     assert "The cars are not saved:" in page.problem_text and "x.jpg not found" in page.problem_text
+    assert dialog._store.settings == before  # one commit: no settings saved without the cars
 
 
 def test_the_texts_are_edited_per_language_and_a_save_keeps_every_one(dialog: SettingsDialog) -> None:

@@ -40,7 +40,6 @@ NUMERUS = {  # every numerus message of the two pages, by context
     ("ReactionsPage", "%n cars"),
     ("ReactionsPage", "Exported %n cars to {file}"),
     ("ReactionsPage", " days"),
-    ("ReactionsPage", "Exposures older than %n days deleted: {count}."),
     ("StatusPage", SUMMARY),
 }
 

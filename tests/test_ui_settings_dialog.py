@@ -290,9 +290,11 @@ def test_the_reactions_page_is_embedded_when_the_records_are_open(
     with_records = SettingsDialog(store, reaction_store=reaction_store)
     qtbot.addWidget(with_records)
     assert isinstance(with_records.reactions_page, ReactionsPage)
+    with_records.reactions_page.retention_spin.setValue(90)
+    assert store.settings.retention_days == 30  # part of the draft, like every other setting
     with qtbot.waitSignal(store.settings_changed):
-        with_records.reactions_page.retention_spin.setValue(90)
-    assert store.settings.retention_days == 90  # kept at once: the page already applied it
+        assert with_records.apply()
+    assert store.settings.retention_days == 90 and reaction_store.retention_days == 30  # the kiosk applies it
     without = SettingsDialog(store)
     qtbot.addWidget(without)
     assert isinstance(without.reactions_page, QLabel)

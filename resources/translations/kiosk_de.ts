@@ -938,13 +938,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exposures older than %n days deleted: {count}.</source>
-        <translation>
-            <numerusform>Einblendungen älter als %n Tag gelöscht: {count}.</numerusform>
-            <numerusform>Einblendungen älter als %n Tage gelöscht: {count}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source> days</source>
         <comment>after the number of days to keep reactions</comment>
         <translation>
@@ -1023,10 +1016,6 @@
     <message>
         <source>Exposures erased: {count}.</source>
         <translation>Gelöschte Einblendungen: {count}.</translation>
-    </message>
-    <message>
-        <source>Could not apply the retention: {error}</source>
-        <translation>Die Aufbewahrungsdauer konnte nicht angewendet werden: {error}</translation>
     </message>
     <message>
         <source>No exposures recorded from {since} to {until}.</source>

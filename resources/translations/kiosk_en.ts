@@ -11,13 +11,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exposures older than %n days deleted: {count}.</source>
-        <translation>
-            <numerusform>Exposures older than %n day deleted: {count}.</numerusform>
-            <numerusform>Exposures older than %n days deleted: {count}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source> days</source>
         <comment>after the number of days to keep reactions</comment>
         <translation>

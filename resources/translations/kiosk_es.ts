@@ -938,13 +938,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exposures older than %n days deleted: {count}.</source>
-        <translation>
-            <numerusform>Exposiciones de más de %n día borradas: {count}.</numerusform>
-            <numerusform>Exposiciones de más de %n días borradas: {count}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source> days</source>
         <comment>after the number of days to keep reactions</comment>
         <translation>
@@ -1023,10 +1016,6 @@
     <message>
         <source>Exposures erased: {count}.</source>
         <translation>Apariciones borradas: {count}.</translation>
-    </message>
-    <message>
-        <source>Could not apply the retention: {error}</source>
-        <translation>No se pudo aplicar el periodo de conservación: {error}</translation>
     </message>
     <message>
         <source>No exposures recorded from {since} to {until}.</source>

@@ -938,13 +938,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exposures older than %n days deleted: {count}.</source>
-        <translation>
-            <numerusform>Affichages de plus de %n jour supprimés : {count}.</numerusform>
-            <numerusform>Affichages de plus de %n jours supprimés : {count}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source> days</source>
         <comment>after the number of days to keep reactions</comment>
         <translation>
@@ -1023,10 +1016,6 @@
     <message>
         <source>Exposures erased: {count}.</source>
         <translation>Affichages effacés : {count}.</translation>
-    </message>
-    <message>
-        <source>Could not apply the retention: {error}</source>
-        <translation>Impossible d&apos;appliquer la durée de conservation : {error}</translation>
     </message>
     <message>
         <source>No exposures recorded from {since} to {until}.</source>

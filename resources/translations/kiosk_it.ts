@@ -938,13 +938,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exposures older than %n days deleted: {count}.</source>
-        <translation>
-            <numerusform>Esposizioni più vecchie di %n giorno cancellate: {count}.</numerusform>
-            <numerusform>Esposizioni più vecchie di %n giorni cancellate: {count}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source> days</source>
         <comment>after the number of days to keep reactions</comment>
         <translation>
@@ -1023,10 +1016,6 @@
     <message>
         <source>Exposures erased: {count}.</source>
         <translation>Esposizioni cancellate: {count}.</translation>
-    </message>
-    <message>
-        <source>Could not apply the retention: {error}</source>
-        <translation>Impossibile applicare il periodo di conservazione: {error}</translation>
     </message>
     <message>
         <source>No exposures recorded from {since} to {until}.</source>

@@ -30,6 +30,7 @@ from kiosk.content.catalog import showroom_folder
 from kiosk.health import HealthThresholds
 from kiosk.paths import bundled_music_path, data_dir
 from kiosk.reaction.engine import Event
+from kiosk.session.catalog import CatalogStore
 from kiosk.session.fleet_link import FleetLink
 from kiosk.session.records import ReactionRecords
 from kiosk.session.results import AnalysisResult, WorkerStatus
@@ -55,7 +56,7 @@ from kiosk.ui.operator.pin_gate import PinGate
 from kiosk.ui.operator.status import OperatorStatus
 from kiosk.ui.settings.dialog import SettingsDialog
 from kiosk.ui.showroom.audio import UpliftPlayer
-from kiosk.ui.showroom.images import showroom_catalog
+from kiosk.ui.showroom.images import Catalog, showroom_catalog
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,7 @@ class Kiosk(QObject):
         # the fallback is for a chosen file that will not play
         self.player = UpliftPlayer(music_path(self.settings), fallback=bundled_music_path(), parent=self)
         apply_player_settings(self.player, self.settings)
+        self.catalog = CatalogStore()  # the dealer's catalogue: the settings dialog saves through it
         self.catalog_watcher = CatalogWatcher(self)
         db = options.reaction_db or data_dir() / "reactions.sqlite3"
         self.analytics = ReactionRecords(
@@ -132,6 +134,7 @@ class Kiosk(QObject):
         self.player.playback_started.connect(self._on_playback_started)
         self.player.audio_failed.connect(self._on_audio_failed)
         self.pin_gate.dialog_closed.connect(self._refocus_window)
+        self.catalog.subscribe(self._on_catalog_saved)
         self.catalog_watcher.catalog_replaced.connect(self._on_catalog_replaced)
         self._rotation.timeout.connect(self._on_rotation_timeout)
         self._shutdown_grace.timeout.connect(self._on_controller_stopped)
@@ -184,17 +187,26 @@ class Kiosk(QObject):
         self._start_showroom()
 
     def _load_catalog(self, settings: KioskSettings) -> None:
-        catalog = showroom_catalog(settings.catalog_dir)  # the setting's folder, the dealer's, or bundled
+        # the setting's folder, the dealer's, or bundled
+        self._show_catalog(showroom_catalog(settings.catalog_dir), settings.catalog_dir)
+
+    def _show_catalog(self, catalog: Catalog, catalog_dir: str) -> None:
         resume = load_car(data_dir()) if self.options.records else None  # after a restart: same car
         self.showroom.set_cars(catalog.cars, self.clock.now(), start_at=resume)
         if not catalog.cars:
             self.window.showroom.set_cars(())
-        self.catalog_watcher.watch(settings.catalog_dir, catalog.stamp)
+        self.catalog_watcher.watch(catalog_dir, catalog.stamp)
         self.operator.problems.set_all("catalog", [(str(i), p) for i, p in enumerate(catalog.problems)])
+
+    def _on_catalog_saved(self, catalog: Catalog) -> None:
+        """The settings dialog saved the dealer's cars through the catalogue store: show them now
+        (the same commit points the settings at the dealer's catalogue)."""
+        log.info("event catalog_replaced folder=%s", catalog.folder)
+        self._show_catalog(catalog, "")
 
     @Slot()
     def _on_catalog_replaced(self) -> None:
-        """A new catalogue was saved (the dialog's Cars page, or `catalog import`): show it now."""
+        """Another process installed a catalogue (`python -m kiosk catalog import`): show it now."""
         log.info("event catalog_replaced folder=%s", showroom_folder(self.settings.catalog_dir))
         self._load_catalog(self.settings)
 
@@ -364,6 +376,7 @@ class Kiosk(QObject):
             health_url=self.fleet.url if self.fleet is not None else "",
             kiosk_id=self.kiosk_id,
             cars=self.showroom.cars,
+            catalog=self.catalog,
             parent=self.window,
         )
         dialog.exit_requested.connect(self.quit)

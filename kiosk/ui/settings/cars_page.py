@@ -1,12 +1,14 @@
 """The Cars page of the settings dialog: the dealer's catalogue, edited without touching JSON.
 
 It starts from the cars the showroom shows (the dealer's own, or the bundled ones until the
-dealer saves their own) and keeps every edit in memory until Apply or OK. Then the dialog
-calls `commit()`, which saves the cars as the dealer's catalogue in the data folder, all or
-nothing (`kiosk.content.catalog_store`); the showroom notices the new catalog.json and shows
-it at once (`kiosk.ui.app.catalog_watch`). A photo is checked when it is added: one that cannot be
-used is refused, and the page and the log say why; a photo is shown by the name the dealer gave
-it (the stored copy's name has a hash in it).
+dealer saves their own) and keeps every edit in memory: the edited cars are part of the
+dialog's draft. Apply or OK commits the draft (`kiosk.settings.draft`), which saves the cars
+through the kiosk's catalogue store (`kiosk.session.catalog`: all or nothing, into the data
+folder), and the showroom shows them at once; the page then shows what was saved
+(`show_saved`), or why it could not be (`show_save_problems`). The page never writes a file.
+A photo is checked when it is added: one that cannot be used is refused, and the page and the
+log say why; a photo is shown by the name the dealer gave it (the stored copy's name has a hash
+in it).
 
 The texts are edited one language at a time (the menu above them starts at the catalogue's own
 language); an empty field shows, greyed, the text visitors see instead, and a save keeps every
@@ -19,6 +21,7 @@ import dataclasses
 import logging
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSize, Qt, Slot
@@ -44,12 +47,10 @@ from kiosk.content.catalog import (
     DEFAULT_CURRENCY,
     Car,
     Catalog,
-    CatalogError,
     bundled_catalog_dir,
     dealer_catalog_dir,
     showroom_catalog,
 )
-from kiosk.content.catalog_store import save_catalog
 from kiosk.content.currencies import ISO_4217
 from kiosk.content.photos import PhotoError, accent_of, read_photo
 from kiosk.settings.model import KioskSettings
@@ -70,7 +71,7 @@ PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp"
 
 
 class CarsPage(SettingsPage):
-    """Lists, adds (from a photo), edits, reorders and removes the cars; saved by `commit()`."""
+    """Lists, adds (from a photo), edits, reorders and removes the cars; `dirty` once edited."""
 
     title = QT_TRANSLATE_NOOP("SettingsPage", "Cars")
 
@@ -232,22 +233,15 @@ class CarsPage(SettingsPage):
             )
         self.source_note.setText(text.format(folder=self.folder, other=catalog.folder))
 
-    def commit(self) -> bool:
-        """Save the edited cars (nothing to do when unchanged); False, with the reasons shown, if it fails."""
-        if not self.dirty:
-            return True
-        try:
-            catalog = save_catalog(self.folder, self.cars, self.language)
-        except CatalogError as error:
-            for problem in error.problems:
-                log.warning("event catalog_not_saved %s", problem)
-            self._show_problems([self.tr("The cars are not saved:"), *error.problems])
-            return False
-        log.info("event catalog_saved folder=%s cars=%d", self.folder, len(catalog.cars))
+    def show_saved(self, catalog: Catalog) -> None:
+        """The cars as the dialog's commit saved them: no longer an edit."""
         row = self.list.currentRow()
         self.show_catalog(catalog)
         self._refresh_list(row)
-        return True
+
+    def show_save_problems(self, problems: Sequence[str]) -> None:
+        """Why the commit could not save the cars (the edits are kept)."""
+        self._show_problems([self.tr("The cars are not saved:"), *problems])
 
     @property
     def problem_text(self) -> str:

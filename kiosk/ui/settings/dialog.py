@@ -1,5 +1,10 @@
 """The operator settings dialog: pages on the left, Apply/OK save and apply at once.
 
+The pages show one draft (`kiosk.settings.draft`): the settings as edited and, when the Cars
+page changed them, the cars. Apply or OK commits it once, through `SettingsDraft.commit`: the
+cars to the catalogue store the kiosk shows from, then the settings to the settings store.
+No page saves anything itself.
+
 Opened behind the PIN (see `main_window`); the showroom keeps running underneath. It fits
 the screen's usable area (1280x720 included): each page scrolls, the buttons stay in view.
 The Reactions page (`kiosk.ui.settings.reactions_page`) shows when the reaction database is open, and
@@ -36,8 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.analytics import ReactionStore
+from kiosk.session.catalog import CatalogStore
 from kiosk.session.results import AnalysisResult
-from kiosk.settings.model import KioskSettings, SettingsError, validate
+from kiosk.settings.draft import Draft, SettingsDraft
+from kiosk.settings.model import KioskSettings
 from kiosk.ui.common import theme
 from kiosk.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.common.settings_store import SettingsStore
@@ -53,7 +60,6 @@ from kiosk.ui.settings.pages import (
     KioskPage,
     SettingsPage,
     ShowroomPage,
-    existing_path_problems,
 )
 from kiosk.ui.settings.reactions_page import ReactionsPage
 from kiosk.ui.settings.wheel_guard import WheelGuard
@@ -101,6 +107,7 @@ class SettingsDialog(QDialog):
         health_url: str = "",
         kiosk_id: str = "",
         cars: Sequence[Car] = (),
+        catalog: CatalogStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -108,11 +115,13 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Kiosk settings"))
         self.setStyleSheet(theme.dialog_style_sheet())
         self._store = store
+        catalog = catalog or CatalogStore()
+        self._draft = SettingsDraft(store.settings, save_settings=store.update, save_cars=catalog.save)
         self.pages: list[SettingsPage] = [
             CameraPage(),
             DetectionPage(),
             ShowroomPage(cars),
-            CarsPage(),  # after Showroom: edited cars are shown instead of its catalog folder
+            CarsPage(catalog.folder),  # after Showroom: edited cars are shown instead of its catalog folder
             AudioPage(),
             KioskPage(),
             FleetPage(kiosk_id),
@@ -128,12 +137,11 @@ class SettingsDialog(QDialog):
         self.storage_note.setObjectName("storageNote")
         self.storage_note.setWordWrap(True)
         self.discard_question: QMessageBox | None = None
-        self._saved = store.settings
         self._build()
         self._show_storage_problems()
         self._connect_pages()
         self.load(store.settings)
-        self._saved = self.edited()  # the stored settings as the pages show them
+        self._draft.saved = self.edited()  # the stored settings as the pages show them
         self.wheel_guard = WheelGuard(self)
         self.fit_to(_available_area(parent))
 
@@ -197,8 +205,6 @@ class SettingsDialog(QDialog):
                 self.finished.connect(page.stop_preview)
             if isinstance(page, KioskPage):
                 page.exit_requested.connect(self.exit_requested)
-        if isinstance(self.reactions_page, ReactionsPage):
-            self.reactions_page.retention_changed.connect(self._on_retention_changed)
 
     def page(self, kind: type[SettingsPage]) -> SettingsPage:
         return next(p for p in self.pages if isinstance(p, kind))
@@ -232,32 +238,41 @@ class SettingsDialog(QDialog):
             settings = dataclasses.replace(settings, retention_days=days)
         return settings
 
+    def draft(self) -> Draft:
+        """What the pages show now: the settings, and the cars if the Cars page changed them."""
+        cars = self._cars_page()
+        edited = tuple(cars.cars) if cars.dirty else None
+        return Draft(self.edited(), edited, cars.language)
+
     def apply(self) -> bool:
-        """Validate, save and apply; False (with the problems shown) when something is wrong."""
-        settings = self.edited()
-        problems = validate(settings) + existing_path_problems(settings)
-        if problems:
-            self.error.setText("\n".join(problems))
-            detection = self.page(DetectionPage)
-            assert isinstance(detection, DetectionPage)
-            detection.reveal_problems(settings)
-            return False
-        cars = self.page(CarsPage)
-        assert isinstance(cars, CarsPage)
-        if not cars.commit():  # edited cars are saved all or nothing; the Cars page says what failed
+        """Commit the draft (checked, then saved, then applied by the kiosk); False, with the
+        problems shown, when something is wrong."""
+        draft = self.draft()
+        committed = self._draft.commit(draft)
+        cars = self._cars_page()
+        if committed.catalog is not None:
+            cars.show_saved(committed.catalog)
+        if committed.car_problems:  # saved all or nothing; the Cars page says what failed
+            cars.show_save_problems(committed.car_problems)
             self.error.setText(self.tr("The cars are not saved: see the Cars page."))
             return False
-        try:
-            self._store.update(settings)
-        except SettingsError as exc:
-            self.error.setText("\n".join(exc.problems))
+        if committed.settings_problems:
+            self.error.setText("\n".join(committed.settings_problems))
+            detection = self.page(DetectionPage)
+            assert isinstance(detection, DetectionPage)
+            detection.reveal_problems(draft.settings)
             return False
         self.error.setText("")
         self._show_notice("")
-        self._saved = self.edited()
+        self._draft.saved = self.edited()
         self._show_storage_problems()
         log.info("event settings_saved file=%s", self._store.path)
         return True
+
+    def _cars_page(self) -> CarsPage:
+        cars = self.page(CarsPage)
+        assert isinstance(cars, CarsPage)
+        return cars
 
     def has_unsaved_changes(self) -> bool:
         """Edits that Apply or OK would save: a setting the pages show otherwise than stored, or cars.
@@ -265,9 +280,7 @@ class SettingsDialog(QDialog):
         Compared with the stored settings as the pages showed them when loaded (a value the
         editors round, such as a hand-written 0.555 shown as 56 %, is no change of the operator's).
         """
-        cars = self.page(CarsPage)
-        assert isinstance(cars, CarsPage)
-        return cars.dirty or self.edited() != self._saved
+        return self._draft.changed(self.draft())
 
     def reject(self) -> None:
         """Escape, Cancel or the close button: gone at once without changes; else it asks first."""
@@ -351,13 +364,6 @@ class SettingsDialog(QDialog):
     @Slot()
     def _on_apply_clicked(self) -> None:
         self.apply()
-
-    @Slot(int)
-    def _on_retention_changed(self, days: int) -> None:
-        """The Reactions page applies a new retention at once (it purges), so it is saved at once."""
-        if days != self._store.settings.retention_days:
-            self._store.update(dataclasses.replace(self._store.settings, retention_days=days))
-        self._saved = dataclasses.replace(self._saved, retention_days=days)  # saved: no change to ask about
 
     @Slot()
     def _on_restore_clicked(self) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -418,16 +417,3 @@ class KioskPage(SettingsPage):
         assert self.pin_dialog is not None
         self._pin_hash = self.pin_dialog.new_hash
         self.pin_status.setText(self.tr("New PIN chosen: press Apply or OK to keep it."))
-
-
-def existing_path_problems(settings: KioskSettings) -> list[str]:
-    """Folders and files the operator typed that do not exist."""
-    problems = []
-    if settings.catalog_dir and not Path(settings.catalog_dir).is_dir():
-        text = translate("SettingsPage", "Catalog folder {folder} does not exist")
-        problems.append(text.format(folder=settings.catalog_dir))
-    if settings.audio_file and not Path(settings.audio_file).is_file():
-        problems.append(
-            translate("SettingsPage", "Music file {file} does not exist").format(file=settings.audio_file)
-        )
-    return problems

@@ -2,7 +2,8 @@
 
 Reads aggregates from a `ReactionStore` (a few small queries on their own connection, so
 the GUI thread never waits on the writer queue); exports the table as CSV; sets the
-retention (applied to the store at once, which purges) and erases everything on request.
+retention (part of the dialog's draft: the kiosk applies it, and purges, once it is committed)
+and erases everything on request.
 The page does not own the store: whoever opened it closes it. Counts are Qt numerus
 translations (`self.tr(text, disambiguation, n)`: each language's plural forms), dates are in
 the kiosk's language's own short form (the default QLocale, which `apply_language` sets).
@@ -101,7 +102,6 @@ class _SortableItem(QTableWidgetItem):
 class ReactionsPage(QWidget):
     """Per-car table and chart over a date range, CSV export, retention and erase-all."""
 
-    retention_changed = Signal(int)  # the operator changed the retention (days); persist it
     data_erased = Signal()  # the operator erased every exposure
 
     def __init__(
@@ -133,12 +133,9 @@ class ReactionsPage(QWidget):
         return list(self._summaries)
 
     def set_retention_days(self, days: int) -> None:
-        """Show and apply a retention loaded from the settings (purges; emits nothing)."""
-        self.retention_spin.blockSignals(True)
+        """Show the retention of the settings loaded (it is applied when the settings are)."""
         self.retention_spin.setValue(days)
-        self.retention_spin.blockSignals(False)
         self._show_days_suffix()
-        self._apply_retention(self.retention_spin.value())
 
     def date_range(self) -> tuple[date, date]:
         return _to_date(self.since_edit.date()), _to_date(self.until_edit.date())
@@ -279,10 +276,8 @@ class ReactionsPage(QWidget):
         self.refresh()
 
     @Slot(int)
-    def _on_retention_value_changed(self, days: int) -> None:
+    def _on_retention_value_changed(self, _days: int) -> None:
         self._show_days_suffix()
-        self._apply_retention(days)
-        self.retention_changed.emit(days)
 
     @Slot()
     def _on_export_clicked(self) -> None:
@@ -325,17 +320,6 @@ class ReactionsPage(QWidget):
             axis.setGridLineColor(grid)
             axis.setLinePenColor(grid)
         self.chart_view.chart().legend().setLabelColor(text)
-
-    def _apply_retention(self, days: int) -> None:
-        try:
-            purged = self._store.set_retention_days(days)
-        except (sqlite3.Error, StoreUnavailableError) as exc:  # the retention is kept all the same
-            self.status_label.setText(self.tr("Could not apply the retention: {error}").format(error=exc))
-            return
-        self.refresh()
-        if purged:
-            text = self.tr("Exposures older than %n days deleted: {count}.", "", days)
-            self.status_label.setText(text.format(count=purged))
 
     def _show_days_suffix(self) -> None:
         days = self.retention_spin.value()

@@ -66,6 +66,33 @@ class OperatorState:
         self.monitor.frame_analysed(result.analyse_ms / 1000.0, faces, events)
         self.monitor.analysis_fault(result.fault)
 
+    def storage_checked(self, *, data_problem: str, save_problem: str, pin_damaged: str) -> None:
+        """What the kiosk cannot keep: a read-only data folder, unsaved settings, a damaged PIN
+        (each "" when fine)."""
+        if data_problem:
+            self.problems.report("data_folder", data_problem)
+        for code, detail in (("settings_unsaved", save_problem), ("pin_damaged", pin_damaged)):
+            if detail:
+                self.problems.report(code, detail)
+            else:
+                self.problems.clear(code)
+
+    def settings_loaded(self, warnings: tuple[str, ...]) -> None:
+        """The settings file's values replaced by defaults at load, each a notice (a damaged PIN
+        is reported as itself, by `storage_checked`)."""
+        damaged = "[security/pin_hash]"
+        for index, warning in enumerate(w for w in warnings if damaged not in w):
+            self.problems.report("settings_invalid", warning, key=str(index))
+
+    def screen_keeper_changed(self, state: str) -> None:
+        """The screen keeper's state: "unavailable" (nothing keeps the screen on) is a problem."""
+        if state == "unavailable":
+            self.problems.report(
+                "screen_keeper", "no screensaver inhibit and no X11 keep-alive: the screen may blank"
+            )
+        else:
+            self.problems.clear("screen_keeper")
+
     # -- for the operator's views ----------------------------------------------------------
 
     def current(self) -> tuple[Problem, ...]:

@@ -19,9 +19,8 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QWidget
 
 from kiosk.analytics.records import CarChange
 from kiosk.appliance.identity import kiosk_id
@@ -39,6 +38,7 @@ from kiosk.settings.model import KioskSettings, privacy_notice
 from kiosk.settings.pin import DAMAGED_MESSAGE, is_damaged
 from kiosk.ui.app.catalog_watch import CatalogWatcher
 from kiosk.ui.app.main_window import KioskWindow
+from kiosk.ui.app.operator_door import OperatorDoor
 from kiosk.ui.app.settings_apply import (
     LaunchOptions,
     LiveParts,
@@ -52,7 +52,6 @@ from kiosk.ui.app.worker import AnalysisController, display_path
 from kiosk.ui.common.i18n import apply_language
 from kiosk.ui.common.settings_store import SettingsStore
 from kiosk.ui.operator.pin import PinDialog
-from kiosk.ui.operator.pin_gate import PinGate
 from kiosk.ui.operator.status import OperatorStatus
 from kiosk.ui.settings.dialog import SettingsDialog
 from kiosk.ui.showroom.audio import UpliftPlayer
@@ -88,8 +87,7 @@ class Kiosk(QObject):
         self.clock = SessionClock()
         self.showroom = ShowroomModel(rotation_s=self.settings.rotation_s)
         self.visitor_present = False
-        self.dialog: SettingsDialog | None = None
-        self.pin_gate = PinGate(store, self)
+        self.door = OperatorDoor(store, self.window, self._settings_dialog, self.quit, self)
         self._quitting = False
         self._finished = False
         self._showroom_started = False
@@ -129,11 +127,10 @@ class Kiosk(QObject):
         self.showroom.subscribe(self.analytics.car_shown)
         self.showroom.subscribe(self._on_car_shown)
         self.window.showroom.step_requested.connect(self._on_step_requested)
-        self.window.exit_requested.connect(self._on_exit_requested)
-        self.window.settings_requested.connect(self._on_settings_requested)
+        self.window.exit_requested.connect(self.door.request_exit)
+        self.window.settings_requested.connect(self.door.request_settings)
         self.player.playback_started.connect(self._on_playback_started)
         self.player.audio_failed.connect(self._on_audio_failed)
-        self.pin_gate.dialog_closed.connect(self._refocus_window)
         self.catalog.subscribe(self._on_catalog_saved)
         self.catalog_watcher.catalog_replaced.connect(self._on_catalog_replaced)
         self._rotation.timeout.connect(self._on_rotation_timeout)
@@ -281,34 +278,19 @@ class Kiosk(QObject):
         self.window.showroom.set_attention(self.operator.level())
 
     def _report_storage_problems(self) -> None:
-        """What the kiosk cannot keep: a read-only data folder, unsaved settings, a damaged PIN."""
-        problems = self.operator.problems
-        if self.options.data_problem:
-            problems.report("data_folder", self.options.data_problem)
-        if self.store.save_problem:
-            problems.report("settings_unsaved", self.store.save_problem)
-        else:
-            problems.clear("settings_unsaved")
-        if is_damaged(self.settings.pin_hash):
-            problems.report("pin_damaged", f"{self.store.path}: {DAMAGED_MESSAGE}")
-        else:
-            problems.clear("pin_damaged")
+        self.operator.state.storage_checked(
+            data_problem=self.options.data_problem,
+            save_problem=self.store.save_problem,
+            pin_damaged=f"{self.store.path}: {DAMAGED_MESSAGE}" if is_damaged(self.settings.pin_hash) else "",
+        )
 
     def _report_settings_problems(self, warnings: tuple[str, ...]) -> None:
-        """The settings file's values replaced by defaults at load, each a notice."""
         self._report_storage_problems()
-        damaged = "[security/pin_hash]"
-        for index, warning in enumerate(w for w in warnings if damaged not in w):
-            self.operator.problems.report("settings_invalid", warning, key=str(index))
+        self.operator.state.settings_loaded(warnings)
 
     def report_screen_keeper(self, state: str) -> None:
-        """The screen keeper's state (kiosk.ui.app.screensaver): "unavailable" is a problem."""
-        if state == "unavailable":
-            self.operator.problems.report(
-                "screen_keeper", "no screensaver inhibit and no X11 keep-alive: the screen may blank"
-            )
-        else:
-            self.operator.problems.clear("screen_keeper")
+        """The screen keeper's state (kiosk.ui.app.screensaver)."""
+        self.operator.state.screen_keeper_changed(state)
 
     # -- audio ---------------------------------------------------------------------------
 
@@ -343,32 +325,22 @@ class Kiosk(QObject):
         made again, and an open settings dialog is rebuilt in it (after Apply: nothing is lost)."""
         self.language = apply_language(choice)
         self.window.showroom.set_notice(privacy_notice(self.settings, self.language))
-        if self.dialog is not None:
-            QTimer.singleShot(0, self, self._reopen_settings)
+        self.door.language_changed()
 
-    @Slot()
-    def _reopen_settings(self) -> None:
-        dialog = self.dialog
-        if dialog is None or not dialog.isVisible() or self._quitting:
-            return  # OK closed it, or the kiosk is ending
-        row = dialog.nav.currentRow()
-        dialog.done(QDialog.DialogCode.Accepted)
-        self._open_settings()
-        if self.dialog is not None:
-            self.dialog.nav.setCurrentRow(row)
+    @property
+    def dialog(self) -> SettingsDialog | None:
+        """The settings dialog while it is open."""
+        return self.door.dialog
 
-    @Slot()
-    def _on_settings_requested(self) -> None:
-        if self.dialog is not None:
-            self.dialog.raise_()
-            return
-        if not self.settings.pin_hash:
-            log.info("event settings_refused (no operator PIN yet: the set-up screen sets it)")
-            return
-        self.pin_gate.ask(self._open_settings, purpose="settings", parent=self._dialog_parent())
+    @property
+    def pin_dialog(self) -> PinDialog | None:
+        return self.door.pin_dialog
 
     def _open_settings(self) -> None:
-        dialog = SettingsDialog(
+        self.door.open_settings()
+
+    def _settings_dialog(self) -> SettingsDialog:
+        return SettingsDialog(
             self.store,
             reaction_store=self.analytics.store,
             reaction_notice=self.analytics.notice,
@@ -379,45 +351,8 @@ class Kiosk(QObject):
             catalog=self.catalog,
             parent=self.window,
         )
-        dialog.exit_requested.connect(self.quit)
-        dialog.finished.connect(self._on_dialog_finished)
-        self.dialog = dialog
-        log.info("event settings_opened")
-        dialog.open()
 
-    @Slot(int)
-    def _on_dialog_finished(self, _code: int) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-            self.dialog = None
-        self._refocus_window()
-
-    def _refocus_window(self) -> None:
-        """Give the keyboard back to the showroom, so Ctrl+Alt+S works again without a click.
-
-        Needed on bare X (no window manager): nobody else hands the focus back when a dialog goes.
-        """
-        if self._quitting or self.dialog is not None or self.pin_gate.dialog is not None:
-            return
-        self.window.raise_()
-        self.window.activateWindow()
-        self.window.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
-
-    # -- PIN and exit --------------------------------------------------------------------
-
-    @property
-    def pin_dialog(self) -> PinDialog | None:
-        return self.pin_gate.dialog
-
-    def _dialog_parent(self) -> QWidget:
-        return self.dialog if self.dialog is not None else self.window
-
-    @Slot()
-    def _on_exit_requested(self) -> None:
-        if not self.settings.pin_hash:
-            log.info("event exit_refused (no operator PIN yet: the set-up screen sets it)")
-            return
-        self.pin_gate.ask(self.quit, purpose="exit", parent=self._dialog_parent())
+    # -- exit ------------------------------------------------------------------------------
 
     @Slot()
     def quit(self) -> None:
@@ -433,8 +368,7 @@ class Kiosk(QObject):
         self.analytics.close(self.clock.now())
         if self.fleet is not None:
             self.fleet.close()
-        if self.dialog is not None:
-            self.dialog.close()
+        self.door.close()
         self.window.allow_close()
         self.window.close()
         self.controller.stop()

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import logging
 import os
 import signal
 import sys
@@ -23,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import __version__
+from kiosk.cli_autostart import add_autostart_parsers
 from kiosk.cli_catalog import add_catalog_parser
-from kiosk.cli_common import CliError, resolve_model
+from kiosk.cli_common import CliError, resolve_model, setup_console_logging
 from kiosk.cli_fleet import add_fleet_parser
 from kiosk.languages import LANGUAGE_CHOICES
 from kiosk.paths import set_data_dir
@@ -142,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     reset.add_argument("--settings", type=Path, default=None, metavar="FILE", help="settings file to use")
     reset.set_defaults(handler=_run_reset_pin)
-    _add_autostart(commands, common)
+    add_autostart_parsers(commands, common)
     add_catalog_parser(commands, common)
     add_fleet_parser(commands, common)
     _add_crash_notice(commands, common)
@@ -162,25 +162,6 @@ def _add_model_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--model", type=Path, default=None, metavar="PATH", help="ONNX model (default: shipped)"
     )
-
-
-def _add_autostart(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    install = commands.add_parser(
-        "install-autostart", parents=[common], help="start the kiosk at sign-in, restart it after a crash"
-    )
-    install.add_argument(
-        "--method",
-        choices=("auto", "systemd", "xdg"),
-        default="auto",
-        help="systemd user unit, or XDG autostart entry (auto: systemd when a user session runs)",
-    )
-    install.set_defaults(handler=_run_install_autostart)
-    remove = commands.add_parser("remove-autostart", help="undo install-autostart for this user")
-    remove.set_defaults(handler=_run_remove_autostart)
-    supervise = commands.add_parser(
-        "supervise", parents=[common], help="run the kiosk window, restarting it after a crash"
-    )
-    supervise.set_defaults(handler=_run_supervise)
 
 
 def _add_gui_options(parser: argparse.ArgumentParser) -> None:
@@ -264,10 +245,6 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _setup_console_logging() -> None:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-
-
 def _run_gui(args: argparse.Namespace, extra: list[str]) -> int:
     if args.self_test:  # headless; it reports a missing model itself, as one of its checks
         from kiosk.selftest import run_self_test
@@ -325,53 +302,17 @@ def _run_set_pin(args: argparse.Namespace, extra: list[str]) -> int:
     return set_pin(args.settings)
 
 
-def _kiosk_command(args: argparse.Namespace) -> list[str]:
-    from kiosk.appliance.autostart import kiosk_command
-
-    data = ["--data-dir", str(args.data_dir)] if args.data_dir is not None else []
-    return [*kiosk_command(), *data]
-
-
-def _run_install_autostart(args: argparse.Namespace, extra: list[str]) -> int:
-    from kiosk.appliance.autostart import install
-
-    if not sys.platform.startswith("linux"):
-        raise CliError("install-autostart is for Linux desktops; on Windows, the installer's task does it")
-    try:
-        print(install(args.method, _kiosk_command(args)))
-    except OSError as error:
-        raise CliError(f"autostart could not be installed: {error}") from error
-    return EXIT_OK
-
-
-def _run_remove_autostart(args: argparse.Namespace, extra: list[str]) -> int:
-    from kiosk.appliance.autostart import remove
-
-    try:
-        print(remove())
-    except OSError as error:
-        raise CliError(f"autostart could not be removed: {error}") from error
-    return EXIT_OK
-
-
-def _run_supervise(args: argparse.Namespace, extra: list[str]) -> int:
-    from kiosk.appliance.supervise import supervise
-
-    _setup_console_logging()
-    return supervise(_kiosk_command(args))
-
-
 def _run_analyze(args: argparse.Namespace, extra: list[str]) -> int:
     from kiosk.cli_analyze import run_analyze
 
-    _setup_console_logging()
+    setup_console_logging()
     return run_analyze(args)
 
 
 def _run_bench(args: argparse.Namespace, extra: list[str]) -> int:
     from kiosk.cli_bench import run_bench
 
-    _setup_console_logging()
+    setup_console_logging()
     return run_bench(args)
 
 
@@ -397,5 +338,5 @@ def _run_report(args: argparse.Namespace, extra: list[str]) -> int:
         set_data_dir(report_args.data_dir)
     else:
         report_args.data_dir = args.data_dir
-    _setup_console_logging()
+    setup_console_logging()
     return run_report_command(report_args)

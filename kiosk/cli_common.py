@@ -1,7 +1,8 @@
-"""What the command-line subcommands share: the model check and the error type."""
+"""What the command-line subcommands share: the model check, the error type and console logging."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from kiosk.paths import default_model_path
@@ -26,3 +27,8 @@ def resolve_model(model: Path | None) -> Path:
     if not path.is_file():
         raise CliError(MISSING_MODEL_HELP.format(path=path))
     return path
+
+
+def setup_console_logging() -> None:
+    """Warnings and errors to the terminal, for the commands that run without the window."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

@@ -316,6 +316,6 @@ def test_no_opening_hours_means_always_on() -> None:
 def test_install_autostart_on_windows_points_to_the_installer(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("kiosk.app.sys.platform", "win32")
+    monkeypatch.setattr("kiosk.cli_autostart.sys.platform", "win32")
     assert main(["install-autostart"]) == 2
     assert "the installer's task" in capsys.readouterr().err

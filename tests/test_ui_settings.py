@@ -207,12 +207,3 @@ def test_invalid_settings_are_not_saved(tmp_path: Path, qtbot: QtBot) -> None:
         store.update(dataclasses.replace(store.settings, release_level=0.9))
     assert (tmp_path / "settings.ini").read_text() == before
     assert store.settings == KioskSettings()
-
-
-def test_restore_defaults_keeps_the_pin(tmp_path: Path) -> None:
-    store = SettingsStore(tmp_path / "settings.ini")
-    store.load()
-    store.update(dataclasses.replace(store.settings, pin_hash="pbkdf2_sha256$1000$00$00", volume=10))
-    store.restore_defaults()
-    assert store.settings.volume == KioskSettings().volume
-    assert store.settings.pin_hash == "pbkdf2_sha256$1000$00$00"

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.session.results import AnalysisResult, SourceMode, WorkerStatus
 from kiosk.ui.app.main_window import CursorHider, KioskWindow
-from kiosk.ui.showroom import view as showroom_module
+from kiosk.ui.showroom import gestures
 from kiosk.ui.showroom.hud import HUD_MIN_SCALE, EmotionHud
 from kiosk.ui.showroom.images import bundled_catalog_dir, load_catalog
 from kiosk.ui.showroom.view import ShowroomView
@@ -123,7 +123,7 @@ def test_staff_click_the_halves_or_swipe_to_ask_for_a_step(qtbot: QtBot, view: S
 def test_a_long_press_in_the_top_left_corner_asks_for_the_settings(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(showroom_module, "LONG_PRESS_MS", 100)
+    monkeypatch.setattr(gestures, "LONG_PRESS_MS", 100)
     view = ShowroomView()
     qtbot.addWidget(view)
     view.resize(1280, 720)

@@ -62,13 +62,6 @@ class AnalysisResult:
     learning: bool = False  # the visitor's resting face is still being learnt (no reaction yet)
     fault: str | None = None  # the analysis keeps failing (Pipeline.fault): shown on the status line
 
-    @property
-    def preview_scale(self) -> float:
-        """Preview pixels per full-frame pixel."""
-        if self.preview is None or self.frame_size[0] == 0:
-            return 1.0
-        return float(self.preview.shape[1]) / self.frame_size[0]
-
 
 class LatestResult:
     """A thread-safe one-item mailbox: the newest result wins."""

@@ -263,9 +263,6 @@ class SettingsStore(QObject):
             self._settings = settings
             self.settings_changed.emit(settings)
 
-    def restore_defaults(self) -> None:
-        self.update(self._settings.with_defaults())
-
     def _save(self, settings: KioskSettings) -> None:
         """Write the file; when it cannot be written the kiosk goes on with the settings in memory."""
         try:

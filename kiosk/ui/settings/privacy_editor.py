@@ -42,9 +42,6 @@ class PrivacyEditor(QWidget):
         """The language whose notice the field shows."""
         return self._shown
 
-    def show_language(self, code: str) -> None:
-        self.languages.setCurrentIndex(self.languages.findData(code))
-
     def text(self, code: str) -> str:
         """The notice typed for `code` ("" for the standard one)."""
         self._keep()

@@ -1,5 +1,5 @@
-"""What the showroom paints over the cars: the dealer's logo, the privacy notice, the ring of the
-held corner, and the operator's discreet indicator.
+"""What the showroom paints over the cars: the dealer's logo (`CornerLogo`), the privacy notice,
+the ring of the held corner, and the operator's discreet indicator.
 
 Sizes are given in pixels at 1080 lines and scaled by `s` (height / 1080); the privacy notice and
 the ring's words never get smaller than NOTICE_MIN_PX, so they stay readable on a 720p screen.
@@ -11,11 +11,14 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPixmap
 
 from kiosk.ui.common import theme
+from kiosk.ui.showroom.scene import TEXT_LEFT
 
 NOTICE_MIN_PX = 12.0  # the privacy notice and the hold ring's words are never smaller than this
 ATTENTION_RADIUS = 5  # the operator's indicator, pixels at 1080 lines
 ATTENTION_INSET = 18  # its centre from the bottom-right corner, pixels at 1080 lines
 GROUND = QColor(10, 12, 14, 170)  # the dark ground under the ring and its words
+LOGO_BOX = (0.16, 64.0)  # the logo fits in this share of the width and these pixels at 1080 lines
+LOGO_TOP = 44.0  # pixels at 1080 lines
 
 
 def scaled_pixmap(image: QImage, size: QSizeF, dpr: float) -> QPixmap:
@@ -30,7 +33,40 @@ def scaled_pixmap(image: QImage, size: QSizeF, dpr: float) -> QPixmap:
     return pixmap
 
 
-def paint_logo(painter: QPainter, rect: QRectF, pixmap: QPixmap, *, rounded: bool, s: float) -> None:
+class CornerLogo:
+    """The dealer's logo in the top-left corner, above the text column and left-aligned with it;
+    scaled once per size. Without an image it takes no room and paints nothing."""
+
+    def __init__(self) -> None:
+        self._image: QImage | None = None
+        self._pixmap: QPixmap | None = None  # the image scaled for the last size painted
+
+    def set_image(self, image: QImage | None) -> None:
+        self._image = image if image is not None and not image.isNull() else None
+        self._pixmap = None
+
+    def rect(self, size: QSizeF) -> QRectF:
+        """Where the logo goes on a showroom of `size` (empty without one)."""
+        if self._image is None:
+            return QRectF()
+        s = size.height() / 1080.0
+        share, height = LOGO_BOX
+        box = QSizeF(self._image.size()).scaled(
+            QSizeF(size.width() * share, height * s), Qt.AspectRatioMode.KeepAspectRatio
+        )
+        return QRectF(QPointF(size.width() * TEXT_LEFT, LOGO_TOP * s), box)
+
+    def paint(self, painter: QPainter, size: QSizeF, dpr: float) -> None:
+        if self._image is None:
+            return
+        rect = self.rect(size)
+        if self._pixmap is None or self._pixmap.deviceIndependentSize() != rect.size():
+            self._pixmap = scaled_pixmap(self._image, rect.size(), dpr)
+        rounded = not self._image.hasAlphaChannel()
+        _paint_logo(painter, rect, self._pixmap, rounded=rounded, s=size.height() / 1080.0)
+
+
+def _paint_logo(painter: QPainter, rect: QRectF, pixmap: QPixmap, *, rounded: bool, s: float) -> None:
     """The dealer's logo, a touch quieter than the text; one without transparency (a JPEG on
     white) gets rounded corners, as a card would."""
     painter.save()

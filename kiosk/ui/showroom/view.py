@@ -5,12 +5,12 @@ a transition only blends pixmaps and the HUD's repaints above it stay cheap. In 
 transition the light crossfades, the cars glide and crossfade, and the old text fades out
 before the new text fades in (two texts on top of each other would be hard to read). Staff step
 through the cars with a click or tap on the left or right half, or a swipe; a 2 s press in
-the top-left corner asks for the operator settings instead.
+the top-left corner asks for the operator settings instead (`gestures.py` tells them apart).
 
 The cars' texts are shown in the kiosk's language (`Car.in_language`), and change with it. A
 dealer's rectangular photo is kept clear of the HUD card (`set_keep_clear`, from the window);
-the dealer's logo (`set_logo`) sits in the top-left corner above the text column, under the
-corner-hold ring, which keeps a dark ground of its own so it always reads.
+the dealer's logo (`set_logo`, `overlays.CornerLogo`) sits in the top-left corner above the text
+column, under the corner-hold ring, which keeps a dark ground of its own so it always reads.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import logging
 from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
-    QPoint,
     QPointF,
     QRectF,
     QSize,
@@ -39,7 +38,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPixmap,
     QResizeEvent,
     QShowEvent,
 )
@@ -47,23 +45,12 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.common import theme
 from kiosk.ui.common.i18n import current_language
+from kiosk.ui.showroom.gestures import StaffGestures
 from kiosk.ui.showroom.images import Car, PhotoError, photo_image, placeholder_image
-from kiosk.ui.showroom.overlays import (
-    paint_attention,
-    paint_hold,
-    paint_logo,
-    paint_notice,
-    scaled_pixmap,
-)
-from kiosk.ui.showroom.scene import TEXT_LEFT, SceneLayers, paint_dots, render_layers, trim_transparent
+from kiosk.ui.showroom.overlays import CornerLogo, paint_attention, paint_hold, paint_notice
+from kiosk.ui.showroom.scene import SceneLayers, paint_dots, render_layers, trim_transparent
 
 log = logging.getLogger(__name__)
-
-LONG_PRESS_MS = 2000
-LOGO_BOX = (0.16, 64.0)  # the logo fits in this share of the width and these pixels at 1080 lines
-LOGO_TOP = 44.0  # pixels at 1080 lines
-CORNER_FRACTION = 0.1  # the top-left corner that opens the settings on a long press
-SWIPE_FRACTION = 0.06  # a horizontal drag longer than this (of the width) is a swipe
 
 
 class ShowroomView(QWidget):
@@ -82,8 +69,7 @@ class ShowroomView(QWidget):
         self._images: dict[str, QImage] = {}
         self._scenes: dict[tuple[str, int, int, str], SceneLayers] = {}
         self._keep_clear: QRectF | None = None  # the HUD card, which a dealer's photo stays out of
-        self._logo: QImage | None = None
-        self._logo_pixmap: QPixmap | None = None  # the logo scaled for the current size
+        self._logo = CornerLogo()
         self._previous: tuple[SceneLayers, QColor] | None = None  # what the transition leaves
         self._progress = 1.0
         self._notice = ""
@@ -95,16 +81,10 @@ class ShowroomView(QWidget):
         self._fade.setEasingCurve(QEasingCurve.Type.InOutCubic)
         self._fade.valueChanged.connect(self._on_fade_value_changed)
         self._fade.finished.connect(self._on_fade_finished)
-        self._press: QPoint | None = None
-        self._long_press = QTimer(self)
-        self._long_press.setSingleShot(True)
-        self._long_press.setInterval(LONG_PRESS_MS)
-        self._long_press.timeout.connect(self._on_long_press_timeout)
-        self._hold = QVariantAnimation(self)  # the ring that fills while the corner is held
-        self._hold.setStartValue(0.0)
-        self._hold.setEndValue(1.0)
-        self._hold.setDuration(LONG_PRESS_MS)
-        self._hold.valueChanged.connect(self._on_hold_value_changed)
+        self._gestures = StaffGestures(self)
+        self._gestures.step_requested.connect(self.step_requested)
+        self._gestures.settings_requested.connect(self.settings_requested)
+        self._gestures.hold_changed.connect(self.update)
         self._warm_up = QTimer(self)
         self._warm_up.setSingleShot(True)
         self._warm_up.setInterval(300)
@@ -150,20 +130,13 @@ class ShowroomView(QWidget):
 
     def set_logo(self, image: QImage | None) -> None:
         """The dealer's logo, painted small in the top-left corner; None: no logo."""
-        self._logo = image if image is not None and not image.isNull() else None
-        self._logo_pixmap = None
+        self._logo.set_image(image)
         self.update()
 
     @property
     def logo_rect(self) -> QRectF:
         """Where the logo is painted (empty without one): above the text column, left-aligned with it."""
-        if self._logo is None:
-            return QRectF()
-        share, height = LOGO_BOX
-        size = QSizeF(self._logo.size()).scaled(
-            QSizeF(self.width() * share, self._s(height)), Qt.AspectRatioMode.KeepAspectRatio
-        )
-        return QRectF(QPointF(self.width() * TEXT_LEFT, self._s(LOGO_TOP)), size)
+        return self._logo.rect(QSizeF(self.size()))
 
     def set_notice(self, text: str) -> None:
         self._notice = text
@@ -284,7 +257,7 @@ class ShowroomView(QWidget):
     def _paint_overlays(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        self._paint_logo(painter)
+        self._logo.paint(painter, QSizeF(self.size()), self.devicePixelRatioF())
         self._paint_notice(painter)
         self._paint_dots(painter)
         self._paint_hold(painter)
@@ -293,26 +266,11 @@ class ShowroomView(QWidget):
     @property
     def hold_progress(self) -> float:
         """0..1 while the top-left corner is held (1: the PIN prompt opens); 0 otherwise."""
-        if self._hold.state() != QVariantAnimation.State.Running:
-            return 0.0
-        value = self._hold.currentValue()
-        return float(value) if isinstance(value, float) else 0.0
-
-    def _paint_logo(self, painter: QPainter) -> None:
-        if self._logo is None:
-            return
-        rect, dpr = self.logo_rect, self.devicePixelRatioF()
-        if self._logo_pixmap is None or self._logo_pixmap.deviceIndependentSize() != rect.size():
-            self._logo_pixmap = scaled_pixmap(self._logo, rect.size(), dpr)
-        paint_logo(painter, rect, self._logo_pixmap, rounded=not self._logo.hasAlphaChannel(), s=self._s(1))
+        return self._gestures.hold_progress
 
     def _paint_hold(self, painter: QPainter) -> None:
         if self.hold_progress > 0.0:
             paint_hold(painter, self._s(1), self.hold_progress, self.tr("Hold for settings…"))
-
-    @Slot(object)
-    def _on_hold_value_changed(self, _value: object) -> None:
-        self.update()
 
     def _paint_dots(self, painter: QPainter) -> None:
         if not self._cars:
@@ -378,43 +336,13 @@ class ShowroomView(QWidget):
             self._progress = 1.0
             self._previous = None
         self._warm_up.stop()
-        self._long_press.stop()
-        self._press = None
-        self._stop_hold()
+        self._gestures.cancel()
         super().hideEvent(event)
 
-    # -- staff input ---------------------------------------------------------------------
-
-    def _in_corner(self, pos: QPoint) -> bool:
-        side = max(64.0, self.height() * CORNER_FRACTION)
-        return pos.x() < side and pos.y() < side
+    # -- staff input (StaffGestures says what a press asks for) ----------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
-        self._press = event.position().toPoint()
-        if self._in_corner(self._press):
-            self._long_press.start()
-            self._hold.start()
+        self._gestures.press(event.position().toPoint())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
-        press, self._press = self._press, None
-        was_long = not self._long_press.isActive() and press is not None and self._in_corner(press)
-        self._long_press.stop()
-        self._stop_hold()
-        if press is None or was_long or self._in_corner(press):
-            return
-        dx = event.position().x() - press.x()
-        if abs(dx) > self.width() * SWIPE_FRACTION:
-            self.step_requested.emit(1 if dx < 0 else -1)
-        else:
-            self.step_requested.emit(-1 if press.x() < self.width() / 2 else 1)
-
-    @Slot()
-    def _on_long_press_timeout(self) -> None:
-        self._stop_hold()
-        if self._press is not None and self._in_corner(self._press):
-            self.settings_requested.emit()
-
-    def _stop_hold(self) -> None:
-        if self._hold.state() == QVariantAnimation.State.Running:
-            self._hold.stop()
-            self.update()
+        self._gestures.release(event.position())

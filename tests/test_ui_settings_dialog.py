@@ -31,10 +31,13 @@ from kiosk.settings.hints import HINTS
 from kiosk.settings.model import KioskSettings, field_specs
 from kiosk.settings.pin import verify_pin
 from kiosk.ui.common.settings_store import SettingsStore
+from kiosk.ui.settings.camera_page import CameraPage
 from kiosk.ui.settings.cars_page import CarsPage
+from kiosk.ui.settings.detection_page import DetectionPage
 from kiosk.ui.settings.dialog import SettingsDialog
 from kiosk.ui.settings.fields import PercentField
-from kiosk.ui.settings.pages import CameraPage, DetectionPage, KioskPage, ShowroomPage
+from kiosk.ui.settings.kiosk_page import KioskPage
+from kiosk.ui.settings.showroom_page import ShowroomPage
 from kiosk.ui.showroom.images import load_catalog
 from kiosk.vision.types import Analysis, Box, FaceResult
 

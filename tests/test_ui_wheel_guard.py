@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.ui.common.settings_store import SettingsStore
 from kiosk.ui.settings.cars_page import CarsPage
+from kiosk.ui.settings.detection_page import DetectionPage
 from kiosk.ui.settings.dialog import SettingsDialog
-from kiosk.ui.settings.pages import DetectionPage
 
 DOWN = QPoint(0, -120)  # one notch of the wheel, turned towards the user: the page goes down
 

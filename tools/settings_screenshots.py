@@ -45,8 +45,8 @@ from kiosk.ui.app.worker import make_preview  # noqa: E402
 from kiosk.ui.common.i18n import apply_language  # noqa: E402
 from kiosk.ui.common.settings_store import SettingsStore  # noqa: E402
 from kiosk.ui.operator.pin import PinDialog, hash_pin  # noqa: E402
+from kiosk.ui.settings.detection_page import DetectionPage  # noqa: E402
 from kiosk.ui.settings.dialog import SettingsDialog  # noqa: E402
-from kiosk.ui.settings.pages import DetectionPage  # noqa: E402
 from kiosk.ui.showroom.images import load_catalog  # noqa: E402
 from kiosk.vision.classifier import EmotionClassifier  # noqa: E402
 from kiosk.vision.detector import FaceDetector  # noqa: E402

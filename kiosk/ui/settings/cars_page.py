@@ -58,7 +58,7 @@ from kiosk.ui.common.i18n import QT_TRANSLATE_NOOP
 from kiosk.ui.settings.car_fields import CarTextFields, CurrencyMenu
 from kiosk.ui.settings.fields import hint_label
 from kiosk.ui.settings.file_dialog import choose_file
-from kiosk.ui.settings.pages import SettingsPage
+from kiosk.ui.settings.page import SettingsPage
 from kiosk.ui.showroom.images import photo_image, placeholder_image
 from kiosk.ui.showroom.prices import price_text
 

@@ -50,18 +50,16 @@ from kiosk.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.common.settings_store import SettingsStore
 from kiosk.ui.operator.status import OperatorStatus
 from kiosk.ui.operator.status_page import StatusPage
+from kiosk.ui.settings.camera_page import CameraPage
 from kiosk.ui.settings.cars_page import CarsPage
+from kiosk.ui.settings.detection_page import DetectionPage
 from kiosk.ui.settings.fields import FieldEditor
+from kiosk.ui.settings.fleet_page import FleetPage
+from kiosk.ui.settings.kiosk_page import KioskPage
 from kiosk.ui.settings.music_page import AudioPage
-from kiosk.ui.settings.pages import (
-    CameraPage,
-    DetectionPage,
-    FleetPage,
-    KioskPage,
-    SettingsPage,
-    ShowroomPage,
-)
+from kiosk.ui.settings.page import SettingsPage
 from kiosk.ui.settings.reactions_page import ReactionsPage
+from kiosk.ui.settings.showroom_page import ShowroomPage
 from kiosk.ui.settings.wheel_guard import WheelGuard
 from kiosk.ui.showroom.images import Car
 

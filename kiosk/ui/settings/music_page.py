@@ -32,7 +32,7 @@ from kiosk.settings.model import KioskSettings
 from kiosk.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from kiosk.ui.settings.fields import hint_label
 from kiosk.ui.settings.file_dialog import choose_file
-from kiosk.ui.settings.pages import SettingsPage
+from kiosk.ui.settings.page import SettingsPage
 from kiosk.ui.showroom.audio import UpliftPlayer, has_audio_output
 
 log = logging.getLogger(__name__)

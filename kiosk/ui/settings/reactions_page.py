@@ -1,7 +1,8 @@
 """The operator's "Reactions" page: which cars people liked, per car, over a date range.
 
 Reads aggregates from a `ReactionStore` (a few small queries on their own connection, so
-the GUI thread never waits on the writer queue); exports the table as CSV; sets the
+the GUI thread never waits on the writer queue) and shows them in a table (its columns and
+rows: `reactions_table`) and a chart; exports the table as CSV; sets the
 retention (part of the dialog's draft: the kiosk applies it, and purges, once it is committed)
 and erases everything on request.
 The page does not own the store: whoever opened it closes it. Counts are Qt numerus
@@ -20,17 +21,13 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCha
 from PySide6.QtCore import QDate, QLocale, QMargins, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -42,36 +39,10 @@ from kiosk.analytics import (
     SchemaError,
     StoreUnavailableError,
 )
-from kiosk.analytics.summary import format_min_s, format_percent, write_csv
+from kiosk.analytics.summary import format_min_s, write_csv
 from kiosk.ui.common.i18n import QT_TRANSLATE_NOOP, translate
+from kiosk.ui.settings.reactions_table import COLUMNS, TABLE_LEGEND, row_items, summary_table
 
-COLUMNS = (
-    QT_TRANSLATE_NOOP("ReactionsPage", "Car"),
-    QT_TRANSLATE_NOOP("ReactionsPage", "Exposures"),
-    QT_TRANSLATE_NOOP("ReactionsPage", "Visitor time"),
-    QT_TRANSLATE_NOOP("ReactionsPage", "Positive"),
-    QT_TRANSLATE_NOOP("ReactionsPage", "Negative"),
-    QT_TRANSLATE_NOOP("ReactionsPage", "Reaction switches"),
-    QT_TRANSLATE_NOOP("ReactionsPage", "Uplift success"),
-)
-COLUMN_NOTES = (  # one short line per column: the header's tooltip and the legend under the table
-    QT_TRANSLATE_NOOP("ReactionsPage", "The car, by the name the showroom shows."),
-    QT_TRANSLATE_NOOP("ReactionsPage", "How many times the car was shown."),
-    QT_TRANSLATE_NOOP("ReactionsPage", "How long visitors watched it (min:s)."),
-    QT_TRANSLATE_NOOP("ReactionsPage", "Share of that time visitors looked happy or surprised."),
-    QT_TRANSLATE_NOOP("ReactionsPage", "Share of that time visitors looked angry, disgusted, afraid or sad."),
-    QT_TRANSLATE_NOOP("ReactionsPage", "How often the car was changed because the visitor looked unhappy."),
-    QT_TRANSLATE_NOOP(
-        "ReactionsPage", "After the music played: how often the visitor looked less unhappy 10 s later."
-    ),
-)
-TABLE_LEGEND = QT_TRANSLATE_NOOP(
-    "ReactionsPage",
-    "<b>Positive</b> and <b>Negative</b> need not add up to 100 %: the rest of the time visitors "
-    "looked neutral. <b>Uplift success</b> shows – when no music played while that car was shown "
-    "(music off, or nobody looked unhappy enough). <b>Reaction switches</b>: the car changed "
-    "because the visitor looked unhappy. Hover over a column title for more.",
-)
 POSITIVE_COLOR = QColor("#6fcf97")
 CHART_TEXT = "#c9ccd1"
 NEGATIVE_COLOR = QColor("#eb5757")
@@ -80,23 +51,6 @@ PRIVACY_NOTE = QT_TRANSLATE_NOOP(
     "ReactionsPage",
     "Only per-showing totals are kept: no images, no faces, nothing that identifies a visitor.",
 )
-
-
-class _SortableItem(QTableWidgetItem):
-    """A read-only cell that sorts by a number (or text) kept beside what it shows."""
-
-    def __init__(self, text: str, key: float | str) -> None:
-        super().__init__(text)
-        self.setData(Qt.ItemDataRole.UserRole, key)
-        self.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        if not isinstance(key, str):
-            self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
-        if isinstance(mine, str) or isinstance(theirs, str):
-            return str(mine).casefold() < str(theirs).casefold()  # "retired-suv" before "Testa"
-        return float(mine) < float(theirs)
 
 
 class ReactionsPage(QWidget):
@@ -183,18 +137,7 @@ class ReactionsPage(QWidget):
         self.retention_spin.setKeyboardTracking(False)  # typing "365" must not purge at "3"
         self.retention_spin.setValue(retention)
         self._show_days_suffix()
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([translate("ReactionsPage", column) for column in COLUMNS])
-        for column, note in enumerate(COLUMN_NOTES):
-            header = self.table.horizontalHeaderItem(column)
-            if header is not None:
-                header.setToolTip(translate("ReactionsPage", note))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # by car at first
+        self.table = summary_table()
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
 
@@ -335,7 +278,7 @@ class ReactionsPage(QWidget):
         self.table.setSortingEnabled(False)  # rows would move while being filled
         self.table.setRowCount(len(summaries))
         for row, summary in enumerate(summaries):
-            for column, item in enumerate(_row_items(summary, self.car_name(summary.car_id))):
+            for column, item in enumerate(row_items(summary, self.car_name(summary.car_id))):
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
 
@@ -361,24 +304,6 @@ class ReactionsPage(QWidget):
             cars=self.tr("%n cars", "the second count, after 'of': 3 exposures of 2 cars", len(summaries)),
             time=format_min_s(seconds),
         )
-
-
-def _row_items(s: CarSummary, name: str) -> list[_SortableItem]:
-    rate = s.uplift_success_rate
-    uplift = "–" if rate is None else f"{format_percent(rate)} ({s.uplift_successes}/{s.audio_plays})"
-    return [
-        _SortableItem(name, name),
-        _SortableItem(str(s.exposures), s.exposures),
-        _SortableItem(format_min_s(s.visitor_seconds), s.visitor_seconds),
-        _SortableItem(format_percent(s.positive_share, "–"), _key(s.positive_share)),
-        _SortableItem(format_percent(s.negative_share, "–"), _key(s.negative_share)),
-        _SortableItem(str(s.negative_switches), s.negative_switches),
-        _SortableItem(uplift, _key(rate)),
-    ]
-
-
-def _key(value: float | None) -> float:
-    return -1.0 if value is None else value  # undefined sorts below 0%
 
 
 def _row_layout(*widgets: QWidget) -> QHBoxLayout:

@@ -1,22 +1,39 @@
-"""Fields of the Cars page: a car's texts one language at a time, and the currency menu.
+"""Fields of the Cars page: a car's texts one language at a time, its price, its uplift choice.
 
 `CarTextFields` shows a car's own words in the language chosen in its menu (the catalogue's own
 language first) and gives back what was typed as `CarWords`; where that language has no text, the
-field stays empty and shows, greyed, the text visitors see instead. `CurrencyMenu` offers the
-common currencies first, then the rest (`kiosk.content.currencies.chooser_currencies`).
+field stays empty and shows, greyed, the text visitors see instead. `PriceFields` is the price,
+its currency (`CurrencyMenu`: the common currencies first, then the rest,
+`kiosk.content.currencies.chooser_currencies`) and how the showroom will write it.
+`UpliftFields` says where a visitor unhappy at the car is taken: a cheerful car, or one chosen;
+`PhotoFields` shows the car's photo, by the name the dealer gave it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from kiosk.content.car_text import DEFAULT_LANGUAGE, language_order
 from kiosk.content.catalog import MAX_SPECS, Car, CarWords
 from kiosk.content.currencies import chooser_currencies
 from kiosk.languages import LANGUAGES
 from kiosk.ui.common.i18n import translate  # in the Cars page's context: these are its strings
+from kiosk.ui.settings.fields import hint_label
+
+MAX_PRICE = 1e9
 
 
 class CarTextFields:
@@ -115,3 +132,70 @@ def _set_text(edit: QLineEdit, text: str, placeholder: str) -> None:
     edit.setText(text)
     edit.setCursorPosition(0)
     edit.setPlaceholderText(placeholder)
+
+
+class PriceFields:
+    """The price (0: no price shown), its currency, and the price as the showroom writes it."""
+
+    def __init__(self) -> None:
+        self.spin = QDoubleSpinBox()
+        self.spin.setObjectName("carPrice")
+        self.spin.setRange(0.0, MAX_PRICE)
+        self.spin.setDecimals(2)
+        self.spin.setGroupSeparatorShown(True)
+        self.spin.setSpecialValueText(translate("CarsPage", "no price shown"))
+        self.spin.setMaximumWidth(200)
+        self.currency = CurrencyMenu()
+        self.preview = hint_label("")
+        self.row = QWidget()
+        layout = QHBoxLayout(self.row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.spin)
+        layout.addWidget(self.currency)
+        layout.addWidget(self.preview, 1)
+
+
+class UpliftFields:
+    """Where an unhappy visitor is taken: a car marked cheerful, or one chosen per car."""
+
+    def __init__(self) -> None:
+        self.cheerful_box = QCheckBox(translate("CarsPage", "Cheerful"))
+        self.combo = QComboBox()
+        self.combo.setObjectName("upliftTarget")
+
+    def add_rows(self, form: QFormLayout) -> None:
+        form.addRow("", self.cheerful_box)
+        form.addRow(
+            "", hint_label(translate("CarsPage", "A visitor who looks unhappy is shown a cheerful car next."))
+        )
+        form.addRow(hint_label(translate("CarsPage", "When a visitor looks unhappy at this car, show:")))
+        form.addRow(self.combo)
+
+    def show(self, car: Car, cars: Iterable[Car]) -> None:
+        """`car`'s choice among the other `cars`."""
+        self.cheerful_box.setChecked(car.cheerful)
+        self.combo.clear()
+        self.combo.addItem(translate("CarsPage", "Automatic: a cheerful car, else the next one"), "")
+        for other in cars:
+            if other.id != car.id:
+                self.combo.addItem(other.name or other.id, other.id)
+        self.combo.setCurrentIndex(max(0, self.combo.findData(car.uplift_to)))
+
+
+class PhotoFields:
+    """The car's photo at `size`, its name (or why it cannot be shown) and "Replace the photo…"."""
+
+    def __init__(self, size: QSize) -> None:
+        self.picture = QLabel()
+        self.picture.setObjectName("carPhoto")
+        self.picture.setFixedSize(size)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note = hint_label("")
+        self.replace_button = QPushButton(translate("CarsPage", "Replace the photo…"))
+
+    def add_rows(self, form: QFormLayout) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self.note, 1)
+        row.addWidget(self.replace_button)
+        form.addRow(self.picture)
+        form.addRow(row)

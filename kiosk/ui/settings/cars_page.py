@@ -19,17 +19,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSize, Qt, Slot
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -41,32 +36,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.car_text import DEFAULT_LANGUAGE
 from kiosk.content.catalog import (
     DEFAULT_ACCENT,
-    DEFAULT_CURRENCY,
     Car,
     Catalog,
     bundled_catalog_dir,
     dealer_catalog_dir,
     showroom_catalog,
 )
-from kiosk.content.currencies import ISO_4217
 from kiosk.content.photos import PhotoError, accent_of, read_photo
+from kiosk.settings.car_list import CarList
 from kiosk.settings.model import KioskSettings
 from kiosk.ui.common.i18n import QT_TRANSLATE_NOOP
-from kiosk.ui.settings.car_fields import CarTextFields, CurrencyMenu
+from kiosk.ui.settings.car_fields import CarTextFields, PhotoFields, PriceFields, UpliftFields
+from kiosk.ui.settings.car_pictures import CarPictures
 from kiosk.ui.settings.fields import hint_label
 from kiosk.ui.settings.file_dialog import choose_file
 from kiosk.ui.settings.page import SettingsPage
-from kiosk.ui.showroom.images import photo_image, placeholder_image
 from kiosk.ui.showroom.prices import price_text
 
 log = logging.getLogger(__name__)
 
 THUMBNAIL = QSize(96, 54)
 PREVIEW = QSize(320, 180)
-MAX_PRICE = 1e9
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp"
 
 
@@ -78,13 +70,10 @@ class CarsPage(SettingsPage):
     def __init__(self, folder: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__([], parent)
         self.folder = folder or dealer_catalog_dir()
-        self.cars: list[Car] = []
-        self.language = DEFAULT_LANGUAGE  # the catalogue's own: that of its plain texts
-        self.dirty = False
+        self.model = CarList()  # what the page shows and edits
         self._loaded = False
         self._filling = False  # the editors are being filled from a car: not an edit
-        self._thumbnails: dict[Path, QImage] = {}
-        self._photo_problems: dict[Path, str] = {}
+        self.pictures = CarPictures(THUMBNAIL, PREVIEW)
         self._build()
 
     # -- layout --------------------------------------------------------------------------
@@ -135,15 +124,22 @@ class CarsPage(SettingsPage):
         editor = QWidget()
         form = QFormLayout(editor)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._build_photo_rows(form)
+        photo = PhotoFields(PREVIEW)
+        self.photo, self.photo_note, self.replace_button = photo.picture, photo.note, photo.replace_button
+        self.replace_button.clicked.connect(self._on_replace_clicked)
+        photo.add_rows(form)
         self.texts = CarTextFields()
         self.text_language = self.texts.language_menu
         self.name_edit, self.tagline_edit = self.texts.name_edit, self.texts.tagline_edit
         self.spec_edits = self.texts.spec_edits
         self.texts.add_text_rows(form)
-        form.addRow(self.tr("Price"), self._build_price())
+        prices, uplift = PriceFields(), UpliftFields()
+        self.price_spin, self.currency_combo = prices.spin, prices.currency
+        self.price_preview = prices.preview
+        self.uplift, self.cheerful_box, self.uplift_combo = uplift, uplift.cheerful_box, uplift.combo
+        form.addRow(self.tr("Price"), prices.row)
         self.texts.add_spec_rows(form)
-        self._build_uplift_rows(form)
+        uplift.add_rows(form)
         for edit in self.texts.edits():
             edit.textEdited.connect(self._on_text_edited)
         self.text_language.currentIndexChanged.connect(self._on_text_language_changed)
@@ -152,48 +148,6 @@ class CarsPage(SettingsPage):
         self.uplift_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.cheerful_box.toggled.connect(self._on_cheerful_toggled)
         return editor
-
-    def _build_photo_rows(self, form: QFormLayout) -> None:
-        self.photo = QLabel()
-        self.photo.setObjectName("carPhoto")
-        self.photo.setFixedSize(PREVIEW)
-        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.photo_note = hint_label("")
-        self.replace_button = QPushButton(self.tr("Replace the photo…"))
-        self.replace_button.clicked.connect(self._on_replace_clicked)
-        row = QHBoxLayout()
-        row.addWidget(self.photo_note, 1)
-        row.addWidget(self.replace_button)
-        form.addRow(self.photo)
-        form.addRow(row)
-
-    def _build_uplift_rows(self, form: QFormLayout) -> None:
-        """Where an unhappy visitor is taken: a car marked cheerful, or one chosen per car."""
-        self.cheerful_box = QCheckBox(self.tr("Cheerful"))
-        self.uplift_combo = QComboBox()
-        self.uplift_combo.setObjectName("upliftTarget")
-        form.addRow("", self.cheerful_box)
-        form.addRow("", hint_label(self.tr("A visitor who looks unhappy is shown a cheerful car next.")))
-        form.addRow(hint_label(self.tr("When a visitor looks unhappy at this car, show:")))
-        form.addRow(self.uplift_combo)
-
-    def _build_price(self) -> QWidget:
-        self.price_spin = QDoubleSpinBox()
-        self.price_spin.setObjectName("carPrice")
-        self.price_spin.setRange(0.0, MAX_PRICE)
-        self.price_spin.setDecimals(2)
-        self.price_spin.setGroupSeparatorShown(True)
-        self.price_spin.setSpecialValueText(self.tr("no price shown"))
-        self.price_spin.setMaximumWidth(200)
-        self.currency_combo = CurrencyMenu()
-        self.price_preview = hint_label("")
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.price_spin)
-        layout.addWidget(self.currency_combo)
-        layout.addWidget(self.price_preview, 1)
-        return row
 
     # -- the catalogue -------------------------------------------------------------------
 
@@ -208,11 +162,21 @@ class CarsPage(SettingsPage):
         """Edited cars are saved as the dealer's catalogue, and that is then what the showroom shows."""
         return dataclasses.replace(settings, catalog_dir="") if self.dirty else settings
 
+    @property
+    def cars(self) -> list[Car]:
+        return self.model.cars
+
+    @property
+    def language(self) -> str:
+        return self.model.language
+
+    @property
+    def dirty(self) -> bool:
+        return self.model.dirty
+
     def show_catalog(self, catalog: Catalog) -> None:
-        self.cars = list(catalog.cars)
-        self.language = catalog.language
+        self.model.reset(catalog.cars, catalog.language)
         self.texts.offer_languages(catalog.language, self.cars)
-        self.dirty = False
         self._describe_source(catalog)
         self._show_problems(list(catalog.problems))
         self._refresh_list(0)
@@ -260,19 +224,12 @@ class CarsPage(SettingsPage):
         except PhotoError as error:
             self._refuse_photo(error)
             return False
-        car = Car(
-            id=self._new_id(Path(path).stem),
-            name=_readable_name(Path(path).stem),
-            tagline="",
-            price=None,
-            currency=self._usual_currency(),
-            photo=Path(path),
-            accent=accent_of(pixels, DEFAULT_ACCENT),
-            language=self.language,
+        local = QLocale().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
+        after = self.list.currentRow() + 1 if self.cars else 0
+        row = self.model.add_from_photo(
+            after, Path(path), accent=accent_of(pixels, DEFAULT_ACCENT), local_currency=local
         )
-        row = self.list.currentRow() + 1 if self.cars else 0
-        self.cars.insert(row, car)
-        self._changed(row)
+        self._refresh_list(row)
         self._show_problems([])
         self.name_edit.setFocus()
         self.name_edit.selectAll()
@@ -288,8 +245,8 @@ class CarsPage(SettingsPage):
         except PhotoError as error:
             self._refuse_photo(error)
             return False
-        self.cars[row] = dataclasses.replace(self.cars[row], photo=Path(path), screen=None, photo_name="")
-        self._changed(row)
+        self.model.set_photo(row, Path(path))
+        self._refresh_list(row)
         self._show_problems([])
         return True
 
@@ -299,35 +256,12 @@ class CarsPage(SettingsPage):
 
     def remove_car(self, row: int) -> None:
         if 0 <= row < len(self.cars):
-            gone = self.cars.pop(row).id
-            self.cars = [
-                dataclasses.replace(c, uplift_to="") if c.uplift_to == gone else c for c in self.cars
-            ]
-            self._changed(min(row, len(self.cars) - 1))
+            self._refresh_list(self.model.remove(row))
 
     def move_car(self, row: int, step: int) -> None:
-        target = row + step
-        if 0 <= row < len(self.cars) and 0 <= target < len(self.cars):
-            self.cars.insert(target, self.cars.pop(row))
-            self._changed(target)
-
-    def _changed(self, row: int) -> None:
-        self.dirty = True
-        self._refresh_list(row)
-
-    def _new_id(self, stem: str) -> str:
-        base = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:40] or "car"
-        taken = {car.id for car in self.cars}
-        candidates = (base if n == 1 else f"{base}-{n}" for n in range(1, len(taken) + 2))
-        return next(c for c in candidates if c not in taken)
-
-    def _usual_currency(self) -> str:
-        """The currency most cars here are priced in, else the locale's, else EUR."""
-        used = Counter(car.currency for car in self.cars if car.price is not None)
-        if used:
-            return used.most_common(1)[0][0]
-        local = QLocale().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
-        return local if local in ISO_4217 else DEFAULT_CURRENCY
+        target = self.model.move(row, step)
+        if target is not None:
+            self._refresh_list(target)
 
     # -- showing -------------------------------------------------------------------------
 
@@ -335,25 +269,14 @@ class CarsPage(SettingsPage):
         self.list.blockSignals(True)
         self.list.clear()
         for car in self.cars:
-            item = QListWidgetItem(QIcon(QPixmap.fromImage(self._thumbnail(car))), _list_text(car))
-            problem = self._photo_problems.get(car.image)
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(self.pictures.thumbnail(car))), _list_text(car))
+            problem = self.pictures.problem(car)
             if problem:
                 item.setToolTip(problem)
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.list.setCurrentRow(row if 0 <= row < len(self.cars) else -1)
         self._show_car(self.list.currentRow())
-
-    def _thumbnail(self, car: Car) -> QImage:
-        if car.image not in self._thumbnails:
-            try:
-                image = photo_image(car.image, (THUMBNAIL.width() * 2, THUMBNAIL.height() * 2))
-            except PhotoError as error:
-                self._photo_problems[car.image] = str(error)
-                log.warning("event catalog_photo_unusable %s", error)
-                image = placeholder_image()
-            self._thumbnails[car.image] = image
-        return self._thumbnails[car.image]
 
     def _show_car(self, row: int) -> None:
         has_car = 0 <= row < len(self.cars)
@@ -369,21 +292,13 @@ class CarsPage(SettingsPage):
         self.texts.show(car)
         self.price_spin.setValue(car.price or 0.0)
         self.currency_combo.choose(car.currency)
-        self.cheerful_box.setChecked(car.cheerful)
-        self._fill_uplift_choices(car)
+        self.uplift.show(car, self.cars)
         self._filling = False
         self._show_photo(car)
         self.price_preview.setText(price_text(car))
 
     def _show_photo(self, car: Car) -> None:
-        problem = self._photo_problems.get(car.image, "")
-        try:
-            image = photo_image(car.image, (PREVIEW.width(), PREVIEW.height())) if not problem else None
-        except PhotoError as error:
-            problem = str(error)
-            image = None
-        if image is None:
-            image = placeholder_image().scaled(PREVIEW, Qt.AspectRatioMode.KeepAspectRatio)
+        image, problem = self.pictures.preview(car)
         self.photo.setPixmap(QPixmap.fromImage(image))
         self.photo_note.setText(problem or car.photo_label)
 
@@ -396,14 +311,6 @@ class CarsPage(SettingsPage):
 
     def show_text_language(self, code: str) -> None:
         self.texts.choose_language(code)
-
-    def _fill_uplift_choices(self, car: Car) -> None:
-        self.uplift_combo.clear()
-        self.uplift_combo.addItem(self.tr("Automatic: a cheerful car, else the next one"), "")
-        for other in self.cars:
-            if other.id != car.id:
-                self.uplift_combo.addItem(other.name or other.id, other.id)
-        self.uplift_combo.setCurrentIndex(max(0, self.uplift_combo.findData(car.uplift_to)))
 
     def _edited_car(self, car: Car) -> Car:
         price = self.price_spin.value()
@@ -423,9 +330,7 @@ class CarsPage(SettingsPage):
         if self._filling or not 0 <= row < len(self.cars):
             return
         car = self._edited_car(self.cars[row])
-        if car != self.cars[row]:
-            self.cars[row] = car
-            self.dirty = True
+        if self.model.update(row, car):
             item = self.list.item(row)
             item.setText(_list_text(car))
             self.price_preview.setText(price_text(car))
@@ -486,12 +391,6 @@ class CarsPage(SettingsPage):
     @Slot()
     def _on_down_clicked(self) -> None:
         self.move_car(self.list.currentRow(), +1)
-
-
-def _readable_name(stem: str) -> str:
-    """'aurora_gt-2024' -> 'Aurora Gt 2024': a start the operator then corrects."""
-    words = re.sub(r"[_\-.]+", " ", stem).split()
-    return " ".join(word[:1].upper() + word[1:] for word in words) or stem
 
 
 def _list_text(car: Car) -> str:

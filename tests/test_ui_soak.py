@@ -1,4 +1,4 @@
-"""`emotion-kiosk soak`: the whole kiosk offscreen, its memory and threads watched."""
+"""`tools/soak.py` (`make soak`): the whole kiosk offscreen, its memory and threads watched."""
 
 from __future__ import annotations
 

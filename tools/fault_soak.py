@@ -60,7 +60,7 @@ START_TIMEOUT_S = 90.0
 STOP_TIMEOUT_S = 20.0
 MB = 1024 * 1024
 CAR_SHOWN = re.compile(
-    r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) INFO kiosk\.ui\.kiosk: event car_shown car=(\S+)"
+    r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) INFO kiosk(?:\.\w+)*: event car_shown car=(\S+)"
 )
 
 

@@ -40,11 +40,12 @@ from kiosk.languages import LANGUAGES  # noqa: E402
 from kiosk.reaction.engine import ReactionEngine  # noqa: E402
 from kiosk.session.results import AnalysisResult  # noqa: E402
 from kiosk.settings.model import pipeline_config, reaction_config  # noqa: E402
+from kiosk.settings.pin import hash_pin  # noqa: E402
 from kiosk.settings.pin_backoff import PinBackoff  # noqa: E402
 from kiosk.ui.app.worker import make_preview  # noqa: E402
 from kiosk.ui.common.i18n import apply_language  # noqa: E402
 from kiosk.ui.common.settings_store import SettingsStore  # noqa: E402
-from kiosk.ui.operator.pin import PinDialog, hash_pin  # noqa: E402
+from kiosk.ui.operator.pin import PinDialog  # noqa: E402
 from kiosk.ui.settings.detection_page import DetectionPage  # noqa: E402
 from kiosk.ui.settings.dialog import SettingsDialog  # noqa: E402
 from kiosk.ui.showroom.images import load_catalog  # noqa: E402

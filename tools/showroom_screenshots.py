@@ -158,9 +158,9 @@ def settle(ms: int) -> None:
 
 def front(kiosk: Kiosk) -> None:
     """The first car (the studio photo) on screen: the unhappy visitor may have switched it."""
-    showroom = kiosk.window.showroom
+    showroom = kiosk.showroom  # the model decides; the window shows it
     if showroom.current_car is not None and showroom.current_car.id != CARS[0][0]:
-        showroom.show_index(0, CarChange.MANUAL)
+        showroom.show_index(0, CarChange.MANUAL, kiosk.clock.now())
         settle(2000)
 
 

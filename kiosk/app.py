@@ -224,7 +224,7 @@ def _add_bench(parser: argparse.ArgumentParser) -> None:
 
 
 def _camera(text: str) -> int | str:
-    from kiosk.vision.source import is_stream_url
+    from kiosk.vision.capture import is_stream_url
 
     if text.strip().isdigit():
         return int(text)

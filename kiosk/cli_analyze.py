@@ -24,8 +24,9 @@ from kiosk.analytics.summary import count_text
 from kiosk.cli_common import CliError, resolve_model
 from kiosk.reaction.engine import Event, ReactionEngine
 from kiosk.reaction.loop import AnalysisLoop
+from kiosk.vision.capture import quiet_opencv_logs
 from kiosk.vision.pipeline import Pipeline, PipelineConfig
-from kiosk.vision.source import FrameSource, SourceState, quiet_opencv_logs
+from kiosk.vision.source import FrameSource, SourceState
 from kiosk.vision.types import Analysis
 
 DIGITS = 4  # probabilities and scores are rounded: shorter lines, identical across runs

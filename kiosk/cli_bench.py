@@ -23,8 +23,8 @@ from kiosk.cli_analyze import open_source
 from kiosk.cli_common import CliError, resolve_model
 from kiosk.paths import demo_clip_path
 from kiosk.selftest_vision import DEMO_CLIP
+from kiosk.vision.capture import quiet_opencv_logs
 from kiosk.vision.pipeline import Pipeline
-from kiosk.vision.source import quiet_opencv_logs
 from kiosk.vision.types import Frame
 
 STAGES = ("read", "detect", "classify", "pipeline")

@@ -22,10 +22,11 @@ from kiosk.paths import resource_path
 from kiosk.reaction.engine import Event, ReactionConfig, ReactionEngine
 from kiosk.reaction.loop import AnalysisLoop
 from kiosk.selftest_checks import Check, failed, passed, skipped
+from kiosk.vision.capture import quiet_opencv_logs
 from kiosk.vision.classifier import EmotionClassifier, ModelError
 from kiosk.vision.detector import CASCADE_FILE, CascadeError, FaceDetector
 from kiosk.vision.pipeline import Pipeline, PipelineConfig
-from kiosk.vision.source import FrameSource, SourceState, quiet_opencv_logs
+from kiosk.vision.source import FrameSource, SourceState
 
 T = TypeVar("T")
 JUDGED = (

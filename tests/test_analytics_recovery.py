@@ -12,8 +12,8 @@ import pytest
 
 from kiosk.analytics import ReactionStore, read_summary
 from kiosk.analytics import database as database_module
+from kiosk.analytics.database import CorruptDatabaseError
 from kiosk.analytics.recovery import open_reaction_store
-from kiosk.analytics.store import CorruptDatabaseError
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 GARBAGE = b"\x00\xffthis is not a database" * 300

@@ -20,9 +20,9 @@ import pytest
 
 from kiosk import paths
 from kiosk.analytics import DB_FILENAME, Exposure, ReactionStore, fleet_report
+from kiosk.analytics.database import SCHEMA_VERSION
 from kiosk.analytics.fleet_report import FleetSummary, KioskInfo, print_fleet
 from kiosk.analytics.report import add_report_arguments, format_table, run_report
-from kiosk.analytics.store import SCHEMA_VERSION
 from kiosk.analytics.summary import CarSummary
 
 DAY1 = datetime(2025, 3, 9, 12, 0).astimezone()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.analytics import EXPRESSIONS, Exposure, ReactionStore, SchemaError, read_summary
-from kiosk.analytics.store import MIGRATIONS, SCHEMA_VERSION
+from kiosk.analytics.database import MIGRATIONS, SCHEMA_VERSION
 
 NOW = datetime(2025, 3, 10, 12, 0).astimezone()  # local time, so local dates are predictable
 

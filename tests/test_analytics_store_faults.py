@@ -27,11 +27,10 @@ from pytestqt.qtbot import QtBot
 
 import kiosk
 from kiosk.analytics import Exposure, ReactionStore, StoreUnavailableError
-from kiosk.analytics.database import DATABASE_ID_SQL
+from kiosk.analytics.database import DATABASE_ID_SQL, SCHEMA_VERSION
 from kiosk.analytics.faults import StoreTimings, fault_reason
-from kiosk.analytics.fleet import queued_count
+from kiosk.analytics.fleet_queue import queued_count
 from kiosk.analytics.recovery import open_reaction_store
-from kiosk.analytics.store import SCHEMA_VERSION
 from kiosk.ui.settings.reactions_page import ReactionsPage
 
 PROJECT_ROOT = Path(kiosk.__file__).resolve().parent.parent

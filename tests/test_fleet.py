@@ -22,20 +22,10 @@ import pytest
 from pg_cluster import ADMIN_PASSWORD, PgCluster, free_port
 
 from kiosk.analytics import Exposure, ReactionStore
-from kiosk.analytics.fleet import (
-    CENTRAL_SCHEMA_VERSION,
-    FleetConfig,
-    FleetError,
-    FleetSync,
-    connect_central,
-    database_id,
-    failure_cause,
-    pending_hours,
-    push_once,
-    queued_count,
-)
+from kiosk.analytics.fleet import FleetConfig, FleetSync, connect_central, push_once
 from kiosk.analytics.fleet import _upsert as upsert_batch
-from kiosk.analytics.fleet_central import init_central
+from kiosk.analytics.fleet_central import CENTRAL_SCHEMA_VERSION, FleetError, failure_cause, init_central
+from kiosk.analytics.fleet_queue import database_id, pending_hours, queued_count
 from kiosk.app import main
 
 HOUR = datetime(2025, 3, 10, 9, 0, tzinfo=timezone.utc)

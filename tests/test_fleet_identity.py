@@ -27,17 +27,18 @@ from pg_cluster import ADMIN_PASSWORD, PgCluster, free_port
 from test_session_fleet_link import MemoryKeyring
 
 from kiosk.analytics import Exposure, ReactionStore
-from kiosk.analytics.fleet import (
+from kiosk.analytics.fleet import FleetConfig, FleetSync, push_once
+from kiosk.analytics.fleet_central import (
+    CENTRAL_MIGRATIONS,
     CENTRAL_SCHEMA_VERSION,
-    FleetConfig,
+    READER_ROLE,
+    WRITER_ROLE,
     FleetError,
-    FleetSync,
-    Heartbeat,
-    push_once,
-    queued_count,
+    init_central,
 )
-from kiosk.analytics.fleet_central import CENTRAL_MIGRATIONS, READER_ROLE, WRITER_ROLE, init_central
 from kiosk.analytics.fleet_queue import _PENDING_SQL as PENDING_SQL
+from kiosk.analytics.fleet_queue import queued_count
+from kiosk.analytics.fleet_status import Heartbeat
 from kiosk.app import main
 
 HOUR = datetime(2025, 3, 10, 18, 0, tzinfo=timezone.utc)

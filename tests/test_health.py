@@ -15,8 +15,8 @@ from collections.abc import Iterator
 import pytest
 
 from kiosk.health import HealthMonitor, HealthServer, HealthThresholds, ServerLimits
-from kiosk.health.monitor import SyncState
 from kiosk.health.problems import NOTICE_S, ProblemBoard
+from kiosk.health.rules import SyncState
 
 
 class FakeClock:

@@ -14,8 +14,9 @@ from keyring.backend import KeyringBackend
 from pg_cluster import ADMIN_PASSWORD, PgCluster, free_port
 from test_fleet import A_DAY, central_rows, record, wait_until
 
-from kiosk.analytics.fleet import FleetConfig, queued_count
+from kiosk.analytics.fleet import FleetConfig
 from kiosk.analytics.fleet_central import init_central
+from kiosk.analytics.fleet_queue import queued_count
 from kiosk.analytics.fleet_secret import account, dsn_problem, load_password, save_password, split_password
 from kiosk.health import HealthThresholds
 from kiosk.reaction.engine import Event

@@ -11,14 +11,9 @@ import pytest
 from fakes import FakeCamera, FakeCapture, FakeClock, VideoFactory
 from mjpeg_camera import MjpegCamera
 
-from kiosk.vision.source import (
-    FrameSource,
-    ReconnectPolicy,
-    SourceState,
-    backend_id,
-    parse_spec,
-    to_bgr,
-)
+from kiosk.vision.capture import backend_id, parse_spec, to_bgr
+from kiosk.vision.reconnect import ReconnectPolicy
+from kiosk.vision.source import FrameSource, SourceState
 from kiosk.vision.types import Frame
 
 CLIP = [("none", 0.4), ("neutral", 0.6)]  # 15 frames at 15 fps

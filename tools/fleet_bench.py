@@ -24,11 +24,11 @@ from pathlib import Path
 
 import psycopg
 
-from kiosk.analytics.fleet import FleetConfig, Heartbeat, push_once
+from kiosk.analytics.database import migrate
+from kiosk.analytics.fleet import FleetConfig, push_once
 from kiosk.analytics.fleet_central import init_central
 from kiosk.analytics.fleet_report import read_fleet_summary
-from kiosk.analytics.fleet_status import read_fleet_status
-from kiosk.analytics.store import migrate
+from kiosk.analytics.fleet_status import Heartbeat, read_fleet_status
 
 START = datetime(2025, 3, 1, tzinfo=timezone.utc)
 

@@ -57,17 +57,17 @@ uplift success rate
 
 from __future__ import annotations
 
-from kiosk.analytics.faults import StoreStatus, StoreUnavailableError
-from kiosk.analytics.recorder import END_REASONS, ExposureRecorder, ExposureSink
-from kiosk.analytics.records import EXPRESSIONS, NEGATIVE_EXPRESSIONS, POSITIVE_EXPRESSIONS, Exposure
-from kiosk.analytics.store import (
+from kiosk.analytics.database import (
     DB_FILENAME,
     DEFAULT_RETENTION_DAYS,
-    ReactionStore,
     SchemaError,
     default_db_path,
     read_summary,
 )
+from kiosk.analytics.faults import StoreStatus, StoreUnavailableError
+from kiosk.analytics.recorder import END_REASONS, ExposureRecorder, ExposureSink
+from kiosk.analytics.records import EXPRESSIONS, NEGATIVE_EXPRESSIONS, POSITIVE_EXPRESSIONS, Exposure
+from kiosk.analytics.store import ReactionStore
 from kiosk.analytics.summary import CarSummary
 
 __all__ = [

@@ -43,8 +43,6 @@ from typing import Any, Final
 import psycopg
 
 from kiosk.analytics.fleet_central import (
-    CENTRAL_SCHEMA_VERSION,
-    FAILURE_CAUSES,
     FleetError,
     check_central,
     failure_cause,
@@ -62,20 +60,11 @@ from kiosk.analytics.fleet_status import Heartbeat, send_heartbeat
 from kiosk.analytics.summary import SUM_FIELDS
 
 __all__ = [
-    "CENTRAL_SCHEMA_VERSION",
-    "FAILURE_CAUSES",
     "FleetConfig",
-    "FleetError",
     "FleetSync",
-    "Heartbeat",
-    "HourRow",
     "PushResult",
     "connect_central",
-    "database_id",
-    "failure_cause",
-    "pending_hours",
     "push_once",
-    "queued_count",
 ]
 
 log = logging.getLogger(__name__)

@@ -24,8 +24,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.analytics.database import CorruptDatabaseError, SchemaError, is_writable
 from kiosk.analytics.faults import DEFAULT_TIMINGS, StoreTimings, fault_reason
-from kiosk.analytics.store import CorruptDatabaseError, ReactionStore, SchemaError, is_writable
+from kiosk.analytics.store import ReactionStore
 
 log = logging.getLogger(__name__)
 

@@ -25,8 +25,13 @@ from pathlib import Path
 
 # The period's query belongs beside read_summary in database.py, whose connection and day
 # bounds it shares; it is here for now (#31 did not change database.py).
-from kiosk.analytics.database import _connect_for_reading, _day_start_utc
-from kiosk.analytics.store import DB_FILENAME, SchemaError, read_summary
+from kiosk.analytics.database import (
+    DB_FILENAME,
+    SchemaError,
+    _connect_for_reading,
+    _day_start_utc,
+    read_summary,
+)
 from kiosk.analytics.summary import (
     CarSummary,
     count_text,
@@ -124,7 +129,7 @@ def _run_fleet_report(
     args: argparse.Namespace, since: date | None, until: date | None, names: Mapping[str, str]
 ) -> int:
     from kiosk.analytics import fleet_report
-    from kiosk.analytics.fleet import FleetError
+    from kiosk.analytics.fleet_central import FleetError
 
     try:
         summary = fleet_report.read_fleet_summary(args.fleet, since, until)

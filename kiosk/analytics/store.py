@@ -43,16 +43,9 @@ from types import TracebackType
 from typing import Final
 
 from kiosk.analytics.database import (
-    DB_FILENAME,
     DEFAULT_RETENTION_DAYS,
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    CorruptDatabaseError,
-    SchemaError,
     checked_retention,
     default_db_path,
-    is_writable,
-    migrate,
     open_for_writing,
     purge_before,
     read_summary,
@@ -62,7 +55,6 @@ from kiosk.analytics.faults import (
     DEFAULT_TIMINGS,
     StoreStatus,
     StoreTimings,
-    StoreUnavailableError,
     fault_detail,
     fault_reason,
 )
@@ -70,22 +62,9 @@ from kiosk.analytics.records import Exposure
 from kiosk.analytics.store_writer import ExposureWriter
 from kiosk.analytics.summary import CarSummary
 
-__all__ = [  # the file's names are re-exported: `kiosk.analytics.store` was their home
-    "DB_FILENAME",
+__all__ = [  # the writer thread, its queue and its file live in store_writer, store_queue and store_file
     "DEFAULT_MAX_PENDING",
-    "DEFAULT_RETENTION_DAYS",
-    "MIGRATIONS",
-    "SCHEMA_VERSION",
-    "CorruptDatabaseError",
     "ReactionStore",
-    "SchemaError",
-    "StoreStatus",
-    "StoreTimings",
-    "StoreUnavailableError",
-    "default_db_path",
-    "is_writable",
-    "migrate",
-    "read_summary",
 ]
 
 log = logging.getLogger(__name__)

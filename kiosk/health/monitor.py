@@ -19,10 +19,9 @@ from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from kiosk import __version__
-from kiosk.health.metrics import CAMERA_STATES, KioskMetrics, Scrape, resident_memory_bytes
+from kiosk.health.metrics import KioskMetrics, Scrape
 from kiosk.health.problems import Problem, ProblemBoard
 from kiosk.health.rules import (
-    DEFAULT_STALE_S,
     DERIVED_CODES,
     HealthThresholds,
     Observed,
@@ -32,12 +31,7 @@ from kiosk.health.rules import (
 )
 
 __all__ = [
-    "CAMERA_STATES",
-    "DEFAULT_STALE_S",
     "HealthMonitor",
-    "HealthThresholds",
-    "SyncState",
-    "resident_memory_bytes",
 ]
 
 _DEFAULT_THRESHOLDS: Final = HealthThresholds()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.analytics.fleet_status import Heartbeat
 from kiosk.health import DEFAULT_HOST, HealthServer
-from kiosk.health.monitor import SyncState
+from kiosk.health.rules import SyncState
 from kiosk.session.operator import OperatorState
 from kiosk.settings.model import KioskSettings, fleet_problems
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import cv2
 
 from kiosk.session.results import SourceMode
-from kiosk.vision.source import Capture, FrameSource, SourceState, camera_name, open_capture
+from kiosk.vision.capture import Capture, camera_name, open_capture
+from kiosk.vision.source import FrameSource, SourceState
 from kiosk.vision.types import Frame
 
 log = logging.getLogger(__name__)

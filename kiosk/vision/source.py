@@ -27,12 +27,8 @@ import cv2
 import numpy as np
 
 from kiosk.vision.capture import (
-    BACKENDS,
     DRAWN_TEXT,
     EXPECTED_FILE,
-    STREAM_SCHEMES,
-    STREAM_TIMEOUTS_MS,
-    TEXT_ART_CODECS,
     UNDECODABLE,
     Capture,
     CaptureFactory,
@@ -42,37 +38,16 @@ from kiosk.vision.capture import (
     draws_text,
     file_problem,
     first_picture,
-    is_stream_url,
     open_capture,
     parse_spec,
-    quiet_opencv_logs,
     to_bgr,
 )
 from kiosk.vision.reconnect import CameraHealth, ReconnectPolicy
 from kiosk.vision.types import Frame
 
 __all__ = [  # what opens a source lives in `capture`, the reconnect logic in `reconnect`
-    "BACKENDS",
-    "DRAWN_TEXT",
-    "EXPECTED_FILE",
-    "STREAM_SCHEMES",
-    "STREAM_TIMEOUTS_MS",
-    "TEXT_ART_CODECS",
-    "UNDECODABLE",
-    "Capture",
-    "CaptureFactory",
     "FrameSource",
-    "ReconnectPolicy",
-    "SourceSpec",
     "SourceState",
-    "backend_id",
-    "camera_name",
-    "file_problem",
-    "is_stream_url",
-    "open_capture",
-    "parse_spec",
-    "quiet_opencv_logs",
-    "to_bgr",
 ]
 
 log = logging.getLogger(__name__)

@@ -29,10 +29,10 @@ from kiosk.reaction.engine import ReactionConfig, ReactionEngine
 from kiosk.reaction.loop import AnalysisLoop
 from kiosk.session.results import AnalysisResult, LatestResult, SourceMode, WorkerStatus
 from kiosk.session.sources import SourcePlan, SourceSwitcher
+from kiosk.vision.capture import quiet_opencv_logs
 from kiosk.vision.classifier import ModelError
 from kiosk.vision.detector import CascadeError
 from kiosk.vision.pipeline import Pipeline, PipelineConfig
-from kiosk.vision.source import quiet_opencv_logs
 from kiosk.vision.types import Frame
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPixmap
 
 from kiosk.ui.common import theme
-from kiosk.ui.showroom.scene import TEXT_LEFT
+from kiosk.ui.showroom.scene import TEXT_LEFT, scaled_pixmap
 
 NOTICE_MIN_PX = 12.0  # the privacy notice and the hold ring's words are never smaller than this
 ATTENTION_RADIUS = 5  # the operator's indicator, pixels at 1080 lines
@@ -19,18 +19,6 @@ ATTENTION_INSET = 18  # its centre from the bottom-right corner, pixels at 1080 
 GROUND = QColor(10, 12, 14, 170)  # the dark ground under the ring and its words
 LOGO_BOX = (0.16, 64.0)  # the logo fits in this share of the width and these pixels at 1080 lines
 LOGO_TOP = 44.0  # pixels at 1080 lines
-
-
-def scaled_pixmap(image: QImage, size: QSizeF, dpr: float) -> QPixmap:
-    scaled = image.scaled(
-        round(size.width() * dpr),
-        round(size.height() * dpr),
-        Qt.AspectRatioMode.IgnoreAspectRatio,
-        Qt.TransformationMode.SmoothTransformation,
-    )
-    pixmap = QPixmap.fromImage(scaled)
-    pixmap.setDevicePixelRatio(dpr)
-    return pixmap
 
 
 class CornerLogo:

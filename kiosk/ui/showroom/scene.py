@@ -157,15 +157,7 @@ def _car_layer(rect: QRectF, image: QImage | None, dpr: float) -> tuple[QPixmap 
     target = QRectF(0, 0, image.width() * scale, image.height() * scale)
     target.moveCenter(area.center())
     target.moveBottom(area.bottom())
-    scaled = image.scaled(
-        round(target.width() * dpr),
-        round(target.height() * dpr),
-        Qt.AspectRatioMode.IgnoreAspectRatio,
-        Qt.TransformationMode.SmoothTransformation,
-    )
-    pixmap = QPixmap.fromImage(scaled)
-    pixmap.setDevicePixelRatio(dpr)
-    return pixmap, target.topLeft()
+    return scaled_pixmap(image, target.size(), dpr), target.topLeft()
 
 
 def photo_rect(area: QRectF, image: QSizeF, keep_clear: QRectF | None, gap: float) -> QRectF:
@@ -320,3 +312,16 @@ def _paint_specs(painter: QPainter, rect: QRectF, s: float, car: Car) -> None:
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             spec.label,
         )
+
+
+def scaled_pixmap(image: QImage, size: QSizeF, dpr: float) -> QPixmap:
+    """`image` smoothly scaled to `size` (logical pixels) for a screen of `dpr` device pixels each."""
+    scaled = image.scaled(
+        round(size.width() * dpr),
+        round(size.height() * dpr),
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    pixmap = QPixmap.fromImage(scaled)
+    pixmap.setDevicePixelRatio(dpr)
+    return pixmap

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from training.data import load_dataset
-from training.gpu_preflight import CARRIED, DEVICE_HAS, MANIFEST, REPO, GpuRunError, sha256
+from training.gpu_preflight import CARRIED, DEVICE_HAS, MANIFEST, REPO, GpuRunError
+from training.model_files import file_sha256
 
 MAX_TRAVEL_BYTES = 64 * 2**20  # the working tree a device call carries, the carried folders included
 PYTHONS = ("3.12",)  # the GPU machine's (the device tool's KINDS.md: Python 3.12.3); --python adds others
@@ -56,7 +57,7 @@ def pack(data: Path, folder: Path, wheels: bool = True, pythons: tuple[str, ...]
         "data": counts,
         "wheels": versions,
         "files": {
-            str(p.relative_to(folder)): {"bytes": p.stat().st_size, "sha256": sha256(p)} for p in files
+            str(p.relative_to(folder)): {"bytes": p.stat().st_size, "sha256": file_sha256(p)} for p in files
         },
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n")

@@ -11,7 +11,6 @@ imports there on JAX, with the training code, and sees a GPU. Needs neither Kera
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import re
@@ -22,6 +21,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from training.model_files import file_sha256
 
 REPO = Path(__file__).resolve().parent.parent
 MAX_FILES = 8
@@ -105,14 +106,6 @@ def check_members(members: Sequence[Member]) -> None:
         )
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def verify_manifest(pack: Path) -> dict[str, Any]:
     """The pack's manifest, every file it lists present with its size and SHA-256."""
     try:
@@ -127,7 +120,7 @@ def verify_manifest(pack: Path) -> dict[str, Any]:
         path = pack / relative
         if not path.is_file():
             problems.append(f"{path} is missing")
-        elif path.stat().st_size != facts["bytes"] or sha256(path) != facts["sha256"]:
+        elif path.stat().st_size != facts["bytes"] or file_sha256(path) != facts["sha256"]:
             problems.append(f"{path} differs from the manifest (size or SHA-256)")
     if problems:
         raise GpuRunError("the pack is incomplete: " + "; ".join(problems))

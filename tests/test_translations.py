@@ -181,7 +181,7 @@ def test_the_kiosk_speaks_german_with_language_de(
         assert kiosk.language == "de"
         assert kiosk.window.hud._expression_text(None) == ("Kein Besucher", "Wartet auf einen Blick")
         assert kiosk.window.showroom._notice.startswith("Dieser Bildschirm erkennt Gesichtsausdrücke")
-        kiosk._open_settings()
+        kiosk.door.open_settings()
         dialog = kiosk.dialog
         assert dialog is not None
         assert dialog.windowTitle() == "Kiosk-Einstellungen"
@@ -199,7 +199,7 @@ def test_a_language_chosen_in_the_dialog_applies_at_once(
     kiosk = _kiosk(qtbot, video, tiny_model, isolated_data_dir, None)
     try:
         assert kiosk.window.hud._expression_text(None)[0] == "No visitor"
-        kiosk._open_settings()
+        kiosk.door.open_settings()
         first = kiosk.dialog
         assert first is not None and first.windowTitle() == "Kiosk settings"
         first.nav.setCurrentRow(4)

@@ -66,7 +66,7 @@ def test_a_problem_reaches_every_channel_and_clears_with_its_cause(
     assert demo_kiosk.fleet is not None
     _code, doc = get_json(demo_kiosk.fleet.url + "/health")
     assert any(p["code"] == "music" and not p["degrades"] for p in doc["problems"])  # type: ignore[union-attr, index]
-    demo_kiosk._open_settings()
+    demo_kiosk.door.open_settings()
     dialog = demo_kiosk.dialog
     assert dialog is not None and dialog.status_page is not None
     page = dialog.status_page

@@ -173,7 +173,7 @@ def test_unsaved_settings_go_to_the_operator_not_the_visitor(
         assert problems["settings_unsaved"] == store.save_problem
         assert problems["data_folder"] == options.data_problem
         qtbot.waitUntil(lambda: kiosk.window.showroom.attention == "error", timeout=3_000)
-        kiosk._open_settings()
+        kiosk.door.open_settings()
         dialog = kiosk.dialog
         assert dialog is not None and not dialog.storage_note.isHidden()
         assert store.save_problem in dialog.storage_note.text()

@@ -336,9 +336,6 @@ class Kiosk(QObject):
     def pin_dialog(self) -> PinDialog | None:
         return self.door.pin_dialog
 
-    def _open_settings(self) -> None:
-        self.door.open_settings()
-
     def _settings_dialog(self) -> SettingsDialog:
         return SettingsDialog(
             self.store,

@@ -276,7 +276,21 @@ def _as_another_user() -> list[str]:
     setpriv = shutil.which("setpriv")
     if setpriv is None:
         pytest.skip("as root this needs setpriv (util-linux) to run the kiosk as nobody")
-    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    probe = subprocess.run(
+        [*prefix, sys.executable, "-c", "import PySide6, kiosk.ui.app.screensaver"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd="/",
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    if probe.returncode != 0:  # e.g. a checkout in a 0700 folder (mktemp -d): nobody cannot read it
+        pytest.skip(
+            f"as root this runs the kiosk as nobody, who cannot use this checkout: {probe.stderr[-200:]}"
+        )
+    return prefix
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_RUNTIME_DIR and Unix permissions")
